@@ -1,0 +1,141 @@
+using System.Collections.Generic;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+
+namespace TapiGen.Generator.Diagnostics
+{
+    /// <summary>
+    /// Every diagnostic TapiGen reports. Ids are stable: never renumber, only add (and list new ones in
+    /// AnalyzerReleases.Unshipped.md). Messages name the file, the member and what to do.
+    /// </summary>
+    internal static class DiagnosticDescriptors
+    {
+        private const string Category = "TapiGen";
+        private const string HelpLinkBase = "https://github.com/tapigen/tapigen/blob/main/README.md#";
+
+        public static readonly DiagnosticDescriptor NoEnumFields = Create(
+            "TG0001", DiagnosticSeverity.Error,
+            "Manifest has no enum fields section",
+            "Manifest '{0}' has no '## -enum-fields' section, so it does not describe an enum; add the section or remove the file from the TapiEnum items");
+
+        public static readonly DiagnosticDescriptor NoEnumName = Create(
+            "TG0002", DiagnosticSeverity.Error,
+            "Manifest names no enum",
+            "Manifest '{0}' names no enum: it needs a '# NAME enumeration' heading, a 'title' or an 'api_name' in its front matter");
+
+        public static readonly DiagnosticDescriptor InvalidEnumName = Create(
+            "TG0003", DiagnosticSeverity.Error,
+            "Enum name is not a C# identifier",
+            "Manifest '{0}' names the enum '{1}', which is not a valid C# identifier; fix the heading or the title");
+
+        public static readonly DiagnosticDescriptor InvalidMemberName = Create(
+            "TG0004", DiagnosticSeverity.Error,
+            "Member name is not a C# identifier",
+            "Manifest '{0}': member '{1}' is not a valid C# identifier (letters, digits and '_', at most 512 characters, no formatting characters); correct the '### -field' heading");
+
+        public static readonly DiagnosticDescriptor DuplicateMemberName = Create(
+            "TG0005", DiagnosticSeverity.Error,
+            "Duplicate member name",
+            "Manifest '{0}': member '{1}' is declared more than once (first on line {2}); remove or rename one of them");
+
+        public static readonly DiagnosticDescriptor EmptyMemberValue = Create(
+            "TG0006", DiagnosticSeverity.Error,
+            "Member value is empty",
+            "Manifest '{0}': member '{1}' has an empty value after ':'; write the value (for example '{1}:0x1') or remove the ':'");
+
+        public static readonly DiagnosticDescriptor UnknownMemberReference = Create(
+            "TG0007", DiagnosticSeverity.Error,
+            "Value refers to an unknown member",
+            "Manifest '{0}': the value of member '{1}' refers to '{2}', which is not a member declared before it");
+
+        public static readonly DiagnosticDescriptor InvalidMemberValue = Create(
+            "TG0008", DiagnosticSeverity.Error,
+            "Member value cannot be read",
+            "Manifest '{0}': the value '{2}' of member '{1}' cannot be read; use a decimal or 0x hexadecimal number, an earlier member's name, or a '|' combination of those");
+
+        public static readonly DiagnosticDescriptor ValueOutOfRange = Create(
+            "TG0009", DiagnosticSeverity.Error,
+            "Member value out of range",
+            "Manifest '{0}': member '{1}' has the value {2}, which no C# enum can hold together with the other members (the range is long.MinValue to ulong.MaxValue, and negative values cannot share an enum with values above long.MaxValue)");
+
+        public static readonly DiagnosticDescriptor ValueOnlyInDescription = Create(
+            "TG0010", DiagnosticSeverity.Warning,
+            "Member value probably wrong",
+            "Manifest '{0}': member '{1}' has no value in its heading, so it counts as {2}, but its description starts with '{3}'; the counted value is probably wrong, write the value in the heading (### -field {1}:{4})");
+
+        public static readonly DiagnosticDescriptor SubHeadingLooksLikeMember = Create(
+            "TG0011", DiagnosticSeverity.Warning,
+            "Sub-heading looks like a member",
+            "Manifest '{0}': the sub-heading '{1}' looks like a member name but is not a '### -field' heading, so it is kept as text in the description of '{2}' and no member is generated for it");
+
+        public static readonly DiagnosticDescriptor UnexpectedFailure = Create(
+            "TG0012", DiagnosticSeverity.Error,
+            "TapiGen failed unexpectedly",
+            "TapiGen failed on manifest '{0}': {1}; please report this with the manifest attached");
+
+        public static readonly DiagnosticDescriptor NoMembers = Create(
+            "TG0013", DiagnosticSeverity.Warning,
+            "Enum has no members",
+            "Manifest '{0}': the '## -enum-fields' section has no '### -field' headings, so the enum '{1}' is generated empty");
+
+        public static readonly DiagnosticDescriptor InvalidNamespace = Create(
+            "TG0014", DiagnosticSeverity.Error,
+            "Invalid namespace",
+            "Manifest '{0}': the namespace '{1}' (from {2}) is not a valid C# namespace name");
+
+        public static readonly DiagnosticDescriptor DuplicateEnum = Create(
+            "TG0015", DiagnosticSeverity.Error,
+            "Enum generated by more than one manifest",
+            "The enum '{0}' is described by more than one manifest ({1}); none of them is generated: remove one from the TapiEnum items or give it another namespace");
+
+        public static readonly DiagnosticDescriptor EmptyMemberName = Create(
+            "TG0016", DiagnosticSeverity.Error,
+            "Member name is empty",
+            "Manifest '{0}': a '### -field' heading has no member name; write the name after '-field'");
+
+        public static readonly DiagnosticDescriptor ManifestUnreadable = Create(
+            "TG0017", DiagnosticSeverity.Error,
+            "Manifest cannot be read",
+            "Manifest '{0}' cannot be read; check that the file exists and is readable");
+
+        private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message)
+            => new DiagnosticDescriptor(
+                id,
+                title,
+                message,
+                Category,
+                severity,
+                isEnabledByDefault: true,
+                helpLinkUri: HelpLinkBase + id.ToLowerInvariant());
+
+        private static Dictionary<string, DiagnosticDescriptor>? s_byId;
+
+        /// <summary>Every descriptor, for docs and tests.</summary>
+        public static IReadOnlyCollection<DiagnosticDescriptor> All => Map.Values;
+
+        /// <summary>Finds a descriptor by id, for turning a <see cref="Model.DiagnosticInfo"/> back into a diagnostic.</summary>
+        public static DiagnosticDescriptor ById(string id) => Map[id];
+
+        private static Dictionary<string, DiagnosticDescriptor> Map
+        {
+            get
+            {
+                if (s_byId is null)
+                {
+                    var map = new Dictionary<string, DiagnosticDescriptor>();
+                    foreach (FieldInfo fieldInfo in typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static))
+                    {
+                        if (fieldInfo.GetValue(null) is DiagnosticDescriptor descriptor)
+                        {
+                            map.Add(descriptor.Id, descriptor);
+                        }
+                    }
+
+                    s_byId = map;
+                }
+
+                return s_byId;
+            }
+        }
+    }
+}

@@ -1,0 +1,674 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Numerics;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using TapiGen.Generator.Diagnostics;
+using TapiGen.Generator.Model;
+
+namespace TapiGen.Generator.Parsing
+{
+    /// <summary>One pass over one manifest: front matter, then the Markdown sections, then the members' values.</summary>
+    internal sealed class ManifestReader
+    {
+        private const string EnumerationSuffix = " enumeration";
+
+        private readonly ManifestFile _file;
+        private readonly CancellationToken _cancellationToken;
+        private readonly SourceText _text;
+        private readonly string _fileName;
+        private readonly List<DiagnosticInfo> _diagnostics = new List<DiagnosticInfo>();
+
+        private readonly List<string> _description = new List<string>();
+        private readonly List<string> _remarks = new List<string>();
+        private readonly List<MemberDraft> _members = new List<MemberDraft>();
+        private bool _sawEnumFields;
+        private string? _headingName;
+
+        public ManifestReader(ManifestFile file, CancellationToken cancellationToken)
+        {
+            _file = file;
+            _cancellationToken = cancellationToken;
+            _text = SourceText.From(file.Text ?? string.Empty);
+            _fileName = ManifestParser.FileNameOf(file.Path);
+        }
+
+        private enum Section
+        {
+            None,
+            Description,
+            EnumFields,
+            Remarks,
+            Other,
+        }
+
+        public ParseResult Read()
+        {
+            if (_file.Text is null)
+            {
+                Report(DiagnosticDescriptors.ManifestUnreadable, FileStart(), _fileName);
+                return Result(null);
+            }
+
+            TextLineCollection lines = _text.Lines;
+            int bodyStart = 0;
+            FrontMatter frontMatter = FrontMatter.Empty;
+            if (lines.Count > 0 && LineText(0).TrimStart('\uFEFF').TrimEnd() == "---")
+            {
+                for (int i = 1; i < lines.Count; i++)
+                {
+                    string t = LineText(i).TrimEnd();
+                    if (t == "---" || t == "...")
+                    {
+                        var fm = new List<string>(i - 1);
+                        for (int j = 1; j < i; j++)
+                        {
+                            fm.Add(LineText(j));
+                        }
+
+                        frontMatter = FrontMatter.Parse(fm);
+                        bodyStart = i + 1;
+                        break;
+                    }
+                }
+            }
+
+            ReadBody(bodyStart);
+
+            if (!_sawEnumFields)
+            {
+                Report(DiagnosticDescriptors.NoEnumFields, FileStart(), _fileName);
+                return Result(null);
+            }
+
+            string? name = ChooseEnumName(frontMatter);
+            if (name is null)
+            {
+                Report(DiagnosticDescriptors.NoEnumName, FileStart(), _fileName);
+            }
+            else if (!Identifiers.IsValid(name))
+            {
+                Report(DiagnosticDescriptors.InvalidEnumName, FileStart(), _fileName, name);
+            }
+
+            if (!Identifiers.IsValidNamespace(_file.Namespace))
+            {
+                Report(DiagnosticDescriptors.InvalidNamespace, FileStart(), _fileName, _file.Namespace, _file.NamespaceSource);
+            }
+
+            List<EnumMemberModel> members = EvaluateMembers();
+            UnderlyingType underlying = ChooseUnderlyingType(members);
+
+            if (members.Count == 0 && name is not null)
+            {
+                Report(DiagnosticDescriptors.NoMembers, FileStart(), _fileName, name);
+            }
+
+            if (HasErrors() || name is null)
+            {
+                return Result(null);
+            }
+
+            var model = new EnumModel(
+                _file.Namespace,
+                name,
+                _file.Path,
+                _fileName,
+                underlying,
+                EnumShape.InferFlags(members.Select(m => m.Value).ToList()),
+                DocConverter.ToXmlDocLines(string.Join("\n", _description)).ToEquatableArray(),
+                DocConverter.ToXmlDocLines(string.Join("\n", _remarks)).ToEquatableArray(),
+                members.ToEquatableArray());
+            return Result(model);
+        }
+
+        private void ReadBody(int start)
+        {
+            TextLineCollection lines = _text.Lines;
+            Section section = Section.None;
+            char fenceChar = '\0';
+            int fenceLength = 0;
+            MemberDraft? member = null;
+
+            for (int i = start; i < lines.Count; i++)
+            {
+                if ((i & 0xFF) == 0)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                string line = LineText(i);
+                if (fenceChar != '\0')
+                {
+                    if (IsFence(line, out char c, out int n) && c == fenceChar && n >= fenceLength)
+                    {
+                        fenceChar = '\0';
+                    }
+                }
+                else if (IsFence(line, out char c, out int n))
+                {
+                    fenceChar = c;
+                    fenceLength = n;
+                }
+                else if (IsHeading(line, out int level, out string heading, out int headingColumn))
+                {
+                    if (level == 1)
+                    {
+                        if (_headingName is null && heading.EndsWith(EnumerationSuffix, StringComparison.OrdinalIgnoreCase))
+                        {
+                            _headingName = heading.Substring(0, heading.Length - EnumerationSuffix.Length).Trim();
+                        }
+
+                        section = Section.None;
+                        continue;
+                    }
+
+                    if (level == 2)
+                    {
+                        section = SectionOf(heading);
+                        _sawEnumFields |= section == Section.EnumFields;
+                        member = null;
+                        continue;
+                    }
+
+                    if (section == Section.EnumFields && level == 3 && IsFieldKeyword(heading))
+                    {
+                        member = ReadFieldHeading(i, line, headingColumn, heading);
+                        _members.Add(member);
+                        continue;
+                    }
+
+                    if (section == Section.EnumFields && level >= 4 && member is not null)
+                    {
+                        ReadSubHeading(i, headingColumn, heading, member);
+                        continue;
+                    }
+                }
+
+                switch (section)
+                {
+                    case Section.Description:
+                        _description.Add(line);
+                        break;
+                    case Section.Remarks:
+                        _remarks.Add(line);
+                        break;
+                    case Section.EnumFields when member is not null:
+                        if (member.FirstBodyLine < 0 && line.Trim().Length > 0)
+                        {
+                            member.FirstBodyLine = i;
+                        }
+
+                        member.Body.Add(line);
+                        break;
+                }
+            }
+        }
+
+        private static Section SectionOf(string heading)
+        {
+            switch (heading.Trim().ToLowerInvariant())
+            {
+                case "-description":
+                    return Section.Description;
+                case "-enum-fields":
+                    return Section.EnumFields;
+                case "-remarks":
+                    return Section.Remarks;
+                default:
+                    return Section.Other;
+            }
+        }
+
+        private static bool IsFieldKeyword(string heading)
+            => heading.StartsWith("-field", StringComparison.OrdinalIgnoreCase)
+               && (heading.Length == 6 || char.IsWhiteSpace(heading[6]));
+
+        private MemberDraft ReadFieldHeading(int lineIndex, string line, int headingColumn, string heading)
+        {
+            var draft = new MemberDraft(lineIndex);
+            int p = headingColumn + 6; // past "-field"
+            while (p < line.Length && char.IsWhiteSpace(line[p]))
+            {
+                p++;
+            }
+
+            int nameStart = p;
+            while (p < line.Length && line[p] != ':' && line[p] != '(' && !char.IsWhiteSpace(line[p]))
+            {
+                p++;
+            }
+
+            draft.Name = line.Substring(nameStart, p - nameStart);
+            draft.NameLocation = Span(lineIndex, nameStart, Math.Max(p, nameStart));
+            while (p < line.Length && char.IsWhiteSpace(line[p]))
+            {
+                p++;
+            }
+
+            if (p >= line.Length)
+            {
+                return draft;
+            }
+
+            int valueStart, valueEnd;
+            if (line[p] == ':')
+            {
+                draft.HasColon = true;
+                valueStart = p + 1;
+                valueEnd = line.Length;
+            }
+            else if (line[p] == '(' && line.TrimEnd().EndsWith(")", StringComparison.Ordinal))
+            {
+                valueStart = p + 1;
+                valueEnd = line.TrimEnd().Length - 1;
+            }
+            else
+            {
+                draft.IsTrailingText = true;
+                valueStart = p;
+                valueEnd = line.Length;
+            }
+
+            while (valueStart < valueEnd && char.IsWhiteSpace(line[valueStart]))
+            {
+                valueStart++;
+            }
+
+            while (valueEnd > valueStart && char.IsWhiteSpace(line[valueEnd - 1]))
+            {
+                valueEnd--;
+            }
+
+            draft.ValueText = line.Substring(valueStart, valueEnd - valueStart);
+            draft.ValueLocation = valueEnd > valueStart ? Span(lineIndex, valueStart, valueEnd) : Span(lineIndex, p, p + 1);
+            return draft;
+        }
+
+        private void ReadSubHeading(int lineIndex, int headingColumn, string heading, MemberDraft member)
+        {
+            string text = heading.TrimStart('-', ' ', '\t');
+            member.Body.Add(string.Empty);
+            member.Body.Add("**" + text + "**");
+            member.Body.Add(string.Empty);
+            if (LooksLikeMemberName(text) && !_members.Any(m => m.Name == text))
+            {
+                int column = headingColumn + heading.IndexOf(text, StringComparison.Ordinal);
+                Report(
+                    DiagnosticDescriptors.SubHeadingLooksLikeMember,
+                    Span(lineIndex, column, column + text.Length),
+                    _fileName,
+                    text,
+                    member.Name);
+            }
+        }
+
+        private static bool LooksLikeMemberName(string text)
+        {
+            if (text.Length < 3 || !(text[0] >= 'A' && text[0] <= 'Z') || text.IndexOf('_') < 0)
+            {
+                return false;
+            }
+
+            foreach (char c in text)
+            {
+                if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private List<EnumMemberModel> EvaluateMembers()
+        {
+            var result = new List<EnumMemberModel>(_members.Count);
+            var earlier = new Dictionary<string, BigInteger>(StringComparer.Ordinal);
+            var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+            BigInteger? previous = null;
+
+            foreach (MemberDraft draft in _members)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                bool nameOk = true;
+                if (draft.Name.Length == 0)
+                {
+                    Report(DiagnosticDescriptors.EmptyMemberName, Span(draft.LineIndex, 0, LineText(draft.LineIndex).Length), _fileName);
+                    nameOk = false;
+                }
+                else if (!Identifiers.IsValid(draft.Name))
+                {
+                    Report(DiagnosticDescriptors.InvalidMemberName, draft.NameLocation, _fileName, draft.Name);
+                    nameOk = false;
+                }
+                else if (firstLine.TryGetValue(draft.Name, out int first))
+                {
+                    Report(DiagnosticDescriptors.DuplicateMemberName, draft.NameLocation, _fileName, draft.Name, (first + 1).ToString(CultureInfo.InvariantCulture));
+                    nameOk = false;
+                }
+
+                BigInteger value;
+                ValueStyle style = ValueStyle.Decimal;
+                string? reference = null;
+                if (draft.ValueText is null)
+                {
+                    value = previous.HasValue ? previous.Value + 1 : BigInteger.Zero;
+                    WarnIfValueOnlyInDescription(draft, value);
+                }
+                else if (draft.HasColon && draft.ValueText.Trim('=', ' ', '\t').Length == 0)
+                {
+                    Report(DiagnosticDescriptors.EmptyMemberValue, draft.ValueLocation, _fileName, draft.Name);
+                    value = previous.HasValue ? previous.Value + 1 : BigInteger.Zero;
+                }
+                else if (draft.IsTrailingText)
+                {
+                    Report(DiagnosticDescriptors.InvalidMemberValue, draft.ValueLocation, _fileName, draft.Name, draft.ValueText);
+                    value = previous.HasValue ? previous.Value + 1 : BigInteger.Zero;
+                }
+                else
+                {
+                    switch (ValueExpression.Evaluate(draft.ValueText, earlier, out value, out string? unknown, out bool isHex, out reference))
+                    {
+                        case ValueExpression.Outcome.Ok:
+                            style = reference is not null ? ValueStyle.Reference : isHex ? ValueStyle.Hex : ValueStyle.Decimal;
+                            break;
+                        case ValueExpression.Outcome.UnknownReference:
+                            Report(DiagnosticDescriptors.UnknownMemberReference, draft.ValueLocation, _fileName, draft.Name, unknown ?? string.Empty);
+                            break;
+                        default:
+                            Report(DiagnosticDescriptors.InvalidMemberValue, draft.ValueLocation, _fileName, draft.Name, draft.ValueText);
+                            break;
+                    }
+                }
+
+                previous = value;
+                draft.Value = value;
+                if (!nameOk)
+                {
+                    continue;
+                }
+
+                firstLine[draft.Name] = draft.LineIndex;
+                earlier[draft.Name] = value;
+                string body = string.Join("\n", draft.Body);
+                result.Add(new EnumMemberModel(
+                    draft.Name,
+                    value,
+                    style,
+                    style == ValueStyle.Reference ? reference : null,
+                    DocConverter.ToXmlDocLines(body).ToEquatableArray(),
+                    DocConverter.ToPlainText(body)));
+            }
+
+            return result;
+        }
+
+        /// <summary>
+        /// Some pages give a value only in prose ("(int)0x80018001. Returns..."). Counting from the previous member
+        /// would then be silently wrong, so say so at the number.
+        /// </summary>
+        private void WarnIfValueOnlyInDescription(MemberDraft draft, BigInteger counted)
+        {
+            if (draft.FirstBodyLine < 0)
+            {
+                return;
+            }
+
+            string line = LineText(draft.FirstBodyLine);
+            int p = 0;
+            while (p < line.Length && char.IsWhiteSpace(line[p]))
+            {
+                p++;
+            }
+
+            int start = p;
+            string? cast = null;
+            if (p < line.Length && line[p] == '(')
+            {
+                int close = line.IndexOf(')', p);
+                if (close > p && close - p <= 24 && IsWordChars(line, p + 1, close))
+                {
+                    cast = line.Substring(p + 1, close - p - 1).Trim();
+                    p = close + 1;
+                }
+            }
+
+            int numberStart = p;
+            if (p < line.Length && line[p] == '-')
+            {
+                p++;
+            }
+
+            int digits = p;
+            if (p + 1 < line.Length && line[p] == '0' && (line[p + 1] == 'x' || line[p + 1] == 'X'))
+            {
+                p += 2;
+                while (p < line.Length && Uri.IsHexDigit(line[p]))
+                {
+                    p++;
+                }
+            }
+            else
+            {
+                while (p < line.Length && line[p] >= '0' && line[p] <= '9')
+                {
+                    p++;
+                }
+            }
+
+            bool hasNumber = p > digits && char.IsDigit(line[p - 1]) || (p > digits + 2 && Uri.IsHexDigit(line[p - 1]));
+            bool endsThere = p >= line.Length || line[p] == '.' || line[p] == ',' || line[p] == ')' || line[p] == ';';
+            bool looksLikeValue = cast is not null || line[numberStart] == '-' || p > digits + 1 && (line[digits + 1] == 'x' || line[digits + 1] == 'X');
+            if (!hasNumber || !endsThere || !looksLikeValue)
+            {
+                // "2 channels" or a numbered list ("1. Open...") is prose; only hex, casts and negatives read as values.
+                return;
+            }
+
+            string numberText = line.Substring(numberStart, p - numberStart);
+            if (ValueExpression.Evaluate(numberText, EmptyValues, out BigInteger stated, out _, out _, out _) != ValueExpression.Outcome.Ok)
+            {
+                return;
+            }
+
+            // "(int)0x80018001" is how C spells a negative 32-bit value in hex; suggest the value it really is.
+            if (cast is not null && (cast == "int" || cast == "INT" || cast == "LONG" || cast == "long") && stated >= 0x80000000L && stated <= 0xFFFFFFFFL)
+            {
+                stated -= BigInteger.One << 32;
+                numberText = stated.ToString(CultureInfo.InvariantCulture);
+            }
+
+            Report(
+                DiagnosticDescriptors.ValueOnlyInDescription,
+                Span(draft.FirstBodyLine, start, p),
+                _fileName,
+                draft.Name,
+                counted.ToString(CultureInfo.InvariantCulture),
+                line.Substring(start, p - start),
+                numberText);
+        }
+
+        private static readonly Dictionary<string, BigInteger> EmptyValues = new Dictionary<string, BigInteger>();
+
+        private static bool IsWordChars(string s, int start, int end)
+        {
+            for (int i = start; i < end; i++)
+            {
+                if (!char.IsLetter(s[i]) && s[i] != '_' && s[i] != ' ')
+                {
+                    return false;
+                }
+            }
+
+            return end > start;
+        }
+
+        private UnderlyingType ChooseUnderlyingType(List<EnumMemberModel> members)
+        {
+            if (members.Count == 0)
+            {
+                return UnderlyingType.Int32;
+            }
+
+            BigInteger min = members.Min(m => m.Value), max = members.Max(m => m.Value);
+            UnderlyingType? type = EnumShape.ChooseUnderlyingType(min, max);
+            if (type.HasValue)
+            {
+                return type.Value;
+            }
+
+            // Point at the member that no type can hold: the widest one, or the largest next to a negative.
+            BigInteger offending = max > ulong.MaxValue || min >= 0 ? max : (min < long.MinValue ? min : max);
+            MemberDraft draft = _members.First(d => d.Value == offending);
+            Report(DiagnosticDescriptors.ValueOutOfRange, draft.ValueLocation ?? draft.NameLocation, _fileName, draft.Name, offending.ToString(CultureInfo.InvariantCulture));
+            return UnderlyingType.Int64;
+        }
+
+        private string? ChooseEnumName(FrontMatter frontMatter)
+        {
+            foreach (string? candidate in new[] { _headingName, StripHeader(frontMatter.First("title")), frontMatter.First("api_name") })
+            {
+                string? name = candidate?.Trim();
+                if (!string.IsNullOrEmpty(name) && !name!.StartsWith("__MIDL_", StringComparison.Ordinal))
+                {
+                    return name;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>"AGENT_SESSION_EVENT (tapi3.h)" becomes "AGENT_SESSION_EVENT".</summary>
+        private static string? StripHeader(string? title)
+        {
+            if (title is null)
+            {
+                return null;
+            }
+
+            title = title.Trim();
+            int open = title.LastIndexOf(" (", StringComparison.Ordinal);
+            return open > 0 && title.EndsWith(")", StringComparison.Ordinal) ? title.Substring(0, open) : title;
+        }
+
+        private static bool IsFence(string line, out char fenceChar, out int length)
+        {
+            fenceChar = '\0';
+            length = 0;
+            int p = 0;
+            while (p < line.Length && p < 3 && line[p] == ' ')
+            {
+                p++;
+            }
+
+            if (p >= line.Length || (line[p] != '`' && line[p] != '~'))
+            {
+                return false;
+            }
+
+            char c = line[p];
+            int start = p;
+            while (p < line.Length && line[p] == c)
+            {
+                p++;
+            }
+
+            if (p - start < 3)
+            {
+                return false;
+            }
+
+            fenceChar = c;
+            length = p - start;
+            return true;
+        }
+
+        /// <summary>An ATX heading: up to three spaces, 1-6 '#', then white space or the end of the line.</summary>
+        private static bool IsHeading(string line, out int level, out string text, out int textColumn)
+        {
+            level = 0;
+            text = string.Empty;
+            textColumn = 0;
+            int p = 0;
+            while (p < line.Length && p < 3 && line[p] == ' ')
+            {
+                p++;
+            }
+
+            int hashes = p;
+            while (p < line.Length && line[p] == '#')
+            {
+                p++;
+            }
+
+            level = p - hashes;
+            if (level == 0 || level > 6 || (p < line.Length && !char.IsWhiteSpace(line[p])))
+            {
+                return false;
+            }
+
+            while (p < line.Length && char.IsWhiteSpace(line[p]))
+            {
+                p++;
+            }
+
+            textColumn = p;
+            text = line.Substring(p).TrimEnd();
+            return true;
+        }
+
+        private string LineText(int index) => _text.Lines[index].ToString();
+
+        private LocationInfo FileStart()
+            => new LocationInfo(_file.Path, new TextSpan(0, 0), new LinePositionSpan(default, default));
+
+        private LocationInfo Span(int lineIndex, int startColumn, int endColumn)
+        {
+            TextLine line = _text.Lines[lineIndex];
+            return new LocationInfo(
+                _file.Path,
+                TextSpan.FromBounds(line.Start + startColumn, line.Start + endColumn),
+                new LinePositionSpan(new LinePosition(lineIndex, startColumn), new LinePosition(lineIndex, endColumn)));
+        }
+
+        private void Report(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] args)
+            => _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, args));
+
+        private bool HasErrors()
+            => _diagnostics.Any(d => DiagnosticDescriptors.ById(d.DescriptorId).DefaultSeverity == DiagnosticSeverity.Error);
+
+        private ParseResult Result(EnumModel? model) => new ParseResult(model, _diagnostics.ToEquatableArray());
+
+        /// <summary>A '### -field' heading and the text under it, before values are known to be right.</summary>
+        private sealed class MemberDraft
+        {
+            public MemberDraft(int lineIndex) => LineIndex = lineIndex;
+
+            public int LineIndex { get; }
+
+            public string Name { get; set; } = string.Empty;
+
+            public LocationInfo? NameLocation { get; set; }
+
+            /// <summary>The value text, or null when the heading gives none.</summary>
+            public string? ValueText { get; set; }
+
+            public bool HasColon { get; set; }
+
+            /// <summary>Text after the name that is neither ':VALUE' nor '(VALUE)'.</summary>
+            public bool IsTrailingText { get; set; }
+
+            public LocationInfo? ValueLocation { get; set; }
+
+            public int FirstBodyLine { get; set; } = -1;
+
+            public List<string> Body { get; } = new List<string>();
+
+            public BigInteger Value { get; set; }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("TapiGen.Tests")]
+[assembly: InternalsVisibleTo("TapiGen.Benchmarks")]

@@ -1,0 +1,97 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+using TapiGen.Generator.Diagnostics;
+using TapiGen.Generator.Emit;
+using TapiGen.Generator.Model;
+using TapiGen.Generator.Parsing;
+
+namespace TapiGen.Generator
+{
+    /// <summary>
+    /// The pipeline, and only the pipeline: manifests in, one parse per manifest, then emission and diagnostics as
+    /// separate outputs so that moving text in a manifest without changing the enum re-emits nothing.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class TapiGenGenerator : IIncrementalGenerator
+    {
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            IncrementalValuesProvider<ManifestFile> manifests = context.AdditionalTextsProvider
+                .Combine(context.AnalyzerConfigOptionsProvider)
+                .Select(static (pair, ct) => ManifestOptions.Read(pair.Left, pair.Right, ct))
+                .Where(static manifest => manifest is not null)
+                .Select(static (manifest, _) => manifest!)
+                .WithTrackingName(TrackingNames.Manifests);
+
+            IncrementalValuesProvider<ParseResult> parsed = manifests
+                .Select(static (manifest, ct) => ManifestParser.Parse(manifest, ct))
+                .WithTrackingName(TrackingNames.Parse);
+
+            context.RegisterSourceOutput(
+                parsed.Select(static (result, _) => result.Diagnostics).WithTrackingName(TrackingNames.Diagnostics),
+                static (spc, diagnostics) => Report(spc, diagnostics));
+
+            IncrementalValuesProvider<EnumModel> models = parsed
+                .Where(static result => result.Model is not null)
+                .Select(static (result, _) => result.Model!)
+                .WithTrackingName(TrackingNames.Models);
+
+            // Two manifests for one type would collide on the hint name; find them with a collected step that only
+            // changes when names or paths do, so other edits do not invalidate every model.
+            IncrementalValueProvider<EquatableArray<DuplicateEnum>> duplicates = models
+                .Select(static (model, _) => new EnumIdentity(model.FullName, model.ManifestPath))
+                .WithTrackingName(TrackingNames.EnumNames)
+                .Collect()
+                .Select(static (identities, _) => DuplicateEnum.Find(identities))
+                .WithTrackingName(TrackingNames.Duplicates);
+
+            context.RegisterSourceOutput(duplicates, static (spc, found) => ReportDuplicates(spc, found));
+
+            IncrementalValueProvider<CompilationFacts> facts = context.ParseOptionsProvider
+                .Select(static (options, _) => new CompilationFacts(
+                    options is CSharpParseOptions cs && cs.LanguageVersion >= LanguageVersion.CSharp8))
+                .WithTrackingName(TrackingNames.Facts);
+
+            IncrementalValuesProvider<(EnumModel Model, CompilationFacts Facts)> toEmit = models
+                .Combine(duplicates)
+                .Where(static pair => !pair.Right.Any(d => d.FullName == pair.Left.FullName))
+                .Select(static (pair, _) => pair.Left)
+                .Combine(facts)
+                .WithTrackingName(TrackingNames.EmitInputs);
+
+            context.RegisterSourceOutput(toEmit, static (spc, input) =>
+                spc.AddSource(EnumEmitter.HintName(input.Model), SourceText.From(EnumEmitter.Emit(input.Model, input.Facts), System.Text.Encoding.UTF8)));
+        }
+
+        private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+        {
+            foreach (DiagnosticInfo info in diagnostics)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.ById(info.DescriptorId),
+                    info.Location?.ToLocation() ?? Location.None,
+                    info.MessageArgs.ToArray<object>()));
+            }
+        }
+
+        private static void ReportDuplicates(SourceProductionContext context, EquatableArray<DuplicateEnum> duplicates)
+        {
+            foreach (DuplicateEnum duplicate in duplicates)
+            {
+                string files = string.Join(", ", duplicate.Paths.Select(ManifestParser.FileNameOf));
+                foreach (string path in duplicate.Paths)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.DuplicateEnum,
+                        Location.Create(path, default, default),
+                        duplicate.FullName,
+                        files));
+                }
+            }
+        }
+    }
+}

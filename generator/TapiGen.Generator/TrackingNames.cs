@@ -1,0 +1,15 @@
+namespace TapiGen.Generator
+{
+    /// <summary>Names of the pipeline steps, so tests can check what each one did on a rerun.</summary>
+    internal static class TrackingNames
+    {
+        public const string Manifests = nameof(Manifests);
+        public const string Parse = nameof(Parse);
+        public const string Diagnostics = nameof(Diagnostics);
+        public const string Models = nameof(Models);
+        public const string EnumNames = nameof(EnumNames);
+        public const string Duplicates = nameof(Duplicates);
+        public const string Facts = nameof(Facts);
+        public const string EmitInputs = nameof(EmitInputs);
+    }
+}
