@@ -1,21 +1,25 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using TapiGen.Generator.Diagnostics;
 using TapiGen.Generator.Model;
+using TapiGen.Generator.Parsing;
 
 namespace TapiGen.Generator
 {
     /// <summary>
-    /// Reads which additional files are manifests and the MSBuild options that apply to each. The keys are made
-    /// visible to the compiler by build/TapiGen.props and TapiGen.targets.
+    /// Reads which additional files are manifests and the options that apply to each: an MSBuild property
+    /// (build_property.TapiGenX), overridden by the TapiEnum item's metadata (build_metadata.AdditionalFiles.X).
+    /// build/TapiGen.props makes every key visible to the compiler; keep the two lists in step.
     /// </summary>
     internal static class ManifestOptions
     {
-        public const string ManifestMarkerKey = "build_metadata.AdditionalFiles.TapiGenManifest";
-        public const string NamespaceMetadataKey = "build_metadata.AdditionalFiles.Namespace";
-        public const string NamespacePropertyKey = "build_property.TapiGenNamespace";
-        public const string RootNamespaceKey = "build_property.RootNamespace";
+        private const string Metadata = "build_metadata.AdditionalFiles.";
+        private const string Property = "build_property.";
+        public const string ManifestMarkerKey = Metadata + "TapiGenManifest";
 
         /// <summary>The manifest, or null when the additional file is not a TapiEnum item.</summary>
         public static ManifestFile? Read(AdditionalText file, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
@@ -27,38 +31,150 @@ namespace TapiGen.Generator
                 return null;
             }
 
-            string ns, source;
-            if (TryGetNonEmpty(fileOptions, NamespaceMetadataKey, out ns))
-            {
-                source = "the Namespace metadata of the TapiEnum item";
-            }
-            else if (TryGetNonEmpty(provider.GlobalOptions, NamespacePropertyKey, out ns))
-            {
-                source = "the TapiGenNamespace property";
-            }
-            else if (TryGetNonEmpty(provider.GlobalOptions, RootNamespaceKey, out ns))
-            {
-                source = "the RootNamespace property";
-            }
-            else
-            {
-                source = "no namespace setting";
-            }
-
+            var reader = new OptionReader(file.Path, fileOptions, provider.GlobalOptions);
+            GeneratorOptions options = reader.Read();
             string? text = file.GetText(cancellationToken)?.ToString();
-            return new ManifestFile(file.Path, text, ns, source);
+            return new ManifestFile(file.Path, text, options, reader.Problems.ToEquatableArray());
         }
 
-        private static bool TryGetNonEmpty(AnalyzerConfigOptions options, string key, out string value)
+        private sealed class OptionReader
         {
-            if (options.TryGetValue(key, out string? raw) && raw is not null && raw.Trim().Length > 0)
+            private readonly string _path;
+            private readonly AnalyzerConfigOptions _item;
+            private readonly AnalyzerConfigOptions _global;
+
+            public OptionReader(string path, AnalyzerConfigOptions item, AnalyzerConfigOptions global)
             {
-                value = raw.Trim();
-                return true;
+                _path = path;
+                _item = item;
+                _global = global;
             }
 
-            value = string.Empty;
-            return false;
+            public List<DiagnosticInfo> Problems { get; } = new List<DiagnosticInfo>();
+
+            public GeneratorOptions Read()
+            {
+                string ns, source;
+                if (TryGet(_item, Metadata + "Namespace", out ns))
+                {
+                    source = "the Namespace metadata of the TapiEnum item";
+                }
+                else if (TryGet(_global, Property + "TapiGenNamespace", out ns))
+                {
+                    source = "the TapiGenNamespace property";
+                }
+                else if (TryGet(_global, Property + "RootNamespace", out ns))
+                {
+                    source = "the RootNamespace property";
+                }
+                else
+                {
+                    source = "no namespace setting";
+                }
+
+                string? enumName = TryGet(_item, Metadata + "EnumName", out string renamed) ? renamed : null;
+                if (enumName is not null && !Identifiers.IsValid(enumName))
+                {
+                    Report("EnumName", enumName, "a C# identifier");
+                    enumName = null;
+                }
+
+                GeneratorOptions d = GeneratorOptions.Default();
+                return new GeneratorOptions(
+                    ns,
+                    source,
+                    Choice("Accessibility", d.Accessibility),
+                    Choice("MemberNames", d.MemberNaming),
+                    Choice("TextNames", d.TextNaming),
+                    Choice("Flags", d.Flags, itemOnly: true),
+                    enumName,
+                    Bool("GenerateHelpers", d.GenerateHelpers),
+                    Bool("GenerateSystemTextJson", d.GenerateSystemTextJson),
+                    Bool("GenerateNewtonsoftJson", d.GenerateNewtonsoftJson),
+                    Bool("NewtonsoftAttribute", d.NewtonsoftAttribute),
+                    Choice("JsonNaming", d.JsonNaming),
+                    Bool("JsonAllowNumbers", d.JsonAllowNumbers),
+                    Bool("JsonIgnoreCase", d.JsonIgnoreCase),
+                    Choice("JsonUndefined", d.JsonUndefined));
+            }
+
+            /// <summary>Item metadata NAME wins over the property TapiGenNAME.</summary>
+            private bool TryLookup(string name, bool itemOnly, out string value, out string setting)
+            {
+                if (TryGet(_item, Metadata + name, out value))
+                {
+                    setting = "the " + name + " metadata of the TapiEnum item";
+                    return true;
+                }
+
+                setting = "the TapiGen" + name + " property";
+                return !itemOnly && TryGet(_global, Property + "TapiGen" + name, out value);
+            }
+
+            private T Choice<T>(string name, T fallback, bool itemOnly = false)
+                where T : struct, Enum
+            {
+                if (!TryLookup(name, itemOnly, out string raw, out string setting))
+                {
+                    return fallback;
+                }
+
+                // Accept the documented spellings case-insensitively; "true"/"false" also mean On/Off for Flags.
+                string normalized = raw.Replace("_", string.Empty).Replace("-", string.Empty);
+                if (typeof(T) == typeof(FlagsMode))
+                {
+                    normalized = normalized.Equals("true", StringComparison.OrdinalIgnoreCase) ? "On"
+                        : normalized.Equals("false", StringComparison.OrdinalIgnoreCase) ? "Off" : normalized;
+                }
+
+                foreach (T candidate in (T[])Enum.GetValues(typeof(T)))
+                {
+                    if (string.Equals(candidate.ToString(), normalized, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return candidate;
+                    }
+                }
+
+                Report(setting, raw, string.Join(", ", Enum.GetNames(typeof(T))));
+                return fallback;
+            }
+
+            private bool Bool(string name, bool fallback)
+            {
+                if (!TryLookup(name, itemOnly: false, out string raw, out string setting))
+                {
+                    return fallback;
+                }
+
+                if (bool.TryParse(raw, out bool value))
+                {
+                    return value;
+                }
+
+                Report(setting, raw, "true, false");
+                return fallback;
+            }
+
+            private void Report(string setting, string value, string allowed)
+                => Problems.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.InvalidOption,
+                    new LocationInfo(_path, default, default),
+                    ManifestParser.FileNameOf(_path),
+                    setting,
+                    value,
+                    allowed));
+
+            private static bool TryGet(AnalyzerConfigOptions options, string key, out string value)
+            {
+                if (options.TryGetValue(key, out string? raw) && raw is not null && raw.Trim().Length > 0)
+                {
+                    value = raw.Trim();
+                    return true;
+                }
+
+                value = string.Empty;
+                return false;
+            }
         }
     }
 }

@@ -51,9 +51,11 @@ namespace TapiGen.Generator
 
             context.RegisterSourceOutput(duplicates, static (spc, found) => ReportDuplicates(spc, found));
 
-            IncrementalValueProvider<CompilationFacts> facts = context.ParseOptionsProvider
-                .Select(static (options, _) => new CompilationFacts(
-                    options is CSharpParseOptions cs && cs.LanguageVersion >= LanguageVersion.CSharp8))
+            // Runs on every compilation change, but yields an equal value unless what we emit depends on it changed.
+            // The language version comes from the parse options: a project may have no C# file for the compilation to take it from.
+            IncrementalValueProvider<CompilationFacts> facts = context.CompilationProvider
+                .Combine(context.ParseOptionsProvider)
+                .Select(static (pair, _) => Facts.Read(pair.Left, pair.Right))
                 .WithTrackingName(TrackingNames.Facts);
 
             IncrementalValuesProvider<(EnumModel Model, CompilationFacts Facts)> toEmit = models
@@ -63,8 +65,7 @@ namespace TapiGen.Generator
                 .Combine(facts)
                 .WithTrackingName(TrackingNames.EmitInputs);
 
-            context.RegisterSourceOutput(toEmit, static (spc, input) =>
-                spc.AddSource(EnumEmitter.HintName(input.Model), SourceText.From(EnumEmitter.Emit(input.Model, input.Facts), System.Text.Encoding.UTF8)));
+            context.RegisterSourceOutput(toEmit, static (spc, input) => SourceFiles.AddAll(spc, input.Model, input.Facts));
         }
 
         private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)

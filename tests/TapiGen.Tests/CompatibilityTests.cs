@@ -31,7 +31,7 @@ namespace TapiGen.Tests
         [InlineData(LanguageVersion.Preview, TargetRefs.Net80)]
         public void Compiles_without_warnings(LanguageVersion version, TargetRefs refs)
         {
-            var output = GeneratorHarness.Run(s_pages, new GeneratorHarness.RunOptions(LanguageVersion: version));
+            var output = GeneratorHarness.Run(s_pages, new GeneratorHarness.RunOptions(LanguageVersion: version, Refs: refs));
             Assert.Equal(s_pages.Length, output.Result.GeneratedTrees.Length);
             GeneratorHarness.AssertCompilesCleanly(output.Result, version, refs);
         }

@@ -98,6 +98,11 @@ namespace TapiGen.Generator.Diagnostics
             "Manifest cannot be read",
             "Manifest '{0}' cannot be read; check that the file exists and is readable");
 
+        public static readonly DiagnosticDescriptor InvalidOption = Create(
+            "TG0018", DiagnosticSeverity.Error,
+            "Invalid TapiGen option",
+            "Manifest '{0}': {1} is '{2}', which is not allowed; use one of: {3}");
+
         private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message)
             => new DiagnosticDescriptor(
                 id,

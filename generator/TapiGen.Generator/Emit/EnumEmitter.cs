@@ -9,8 +9,6 @@ namespace TapiGen.Generator.Emit
     /// <summary>Writes the C# enum for one manifest.</summary>
     internal static class EnumEmitter
     {
-        public static string HintName(EnumModel model) => model.FullName + ".g.cs";
-
         public static string Emit(EnumModel model, CompilationFacts facts)
         {
             var w = new SourceWriter();
@@ -20,31 +18,33 @@ namespace TapiGen.Generator.Emit
                 w.WriteLine("namespace " + Identifiers.EscapeNamespace(model.Namespace));
                 using (w.OpenBlock())
                 {
-                    WriteEnum(w, model);
+                    WriteEnum(w, model, facts);
                 }
             }
             else
             {
-                WriteEnum(w, model);
+                WriteEnum(w, model, facts);
             }
 
             return w.ToString();
         }
 
-        private static void WriteEnum(SourceWriter w, EnumModel model)
+        private static void WriteEnum(SourceWriter w, EnumModel model, CompilationFacts facts)
         {
             // Every public symbol gets a summary, so consumers with GenerateDocumentationFile see no CS1591.
             w.WriteDocElement("summary", model.SummaryLines.Count > 0
                 ? (IReadOnlyList<string>)model.SummaryLines
-                : new[] { "The <c>" + model.Name + "</c> enumeration from <c>" + XmlText(model.ManifestFileName) + "</c>, which has no description." });
+                : new[] { "The <c>" + model.Identifier + "</c> enumeration from <c>" + XmlText(model.ManifestFileName) + "</c>, which has no description." });
             w.WriteDocElement("remarks", model.RemarksLines);
             if (model.IsFlags)
             {
                 w.WriteLine("[global::System.Flags]");
             }
 
+            // Attributes of other outputs (the JSON converters) are added here by their emitters.
+            EnumAttributes.Write(w, model, facts);
             w.WriteLine(GeneratedFile.GeneratedCodeAttribute);
-            w.WriteLine("public enum " + Identifiers.Escape(model.Name) + " : " + Keyword(model.UnderlyingType));
+            w.WriteLine(GeneratedNames.Accessibility(model) + " enum " + GeneratedNames.EnumType(model) + " : " + Keyword(model.UnderlyingType));
             using (w.OpenBlock())
             {
                 for (int i = 0; i < model.Members.Count; i++)
@@ -58,7 +58,7 @@ namespace TapiGen.Generator.Emit
                     w.WriteDocElement("summary", member.DocLines.Count > 0
                         ? (IReadOnlyList<string>)member.DocLines
                         : new[] { "<c>" + member.Name + "</c>, which the manifest does not describe." });
-                    w.WriteLine(Identifiers.Escape(member.Name) + " = " + Literal(member) + ",");
+                    w.WriteLine(Identifiers.Escape(member.Identifier) + " = " + Literal(member) + ",");
                 }
             }
         }
@@ -87,9 +87,9 @@ namespace TapiGen.Generator.Emit
         /// </summary>
         private static string Literal(EnumMemberModel member)
         {
-            if (member.Style == ValueStyle.Reference && member.ReferencedName is not null)
+            if (member.Style == ValueStyle.Reference && member.ReferencedIdentifier is not null)
             {
-                return Identifiers.Escape(member.ReferencedName);
+                return Identifiers.Escape(member.ReferencedIdentifier);
             }
 
             BigInteger value = member.Value;

@@ -2,8 +2,24 @@ namespace TapiGen.Generator.Model
 {
     /// <summary>
     /// The little we need to know about the consuming compilation, as values: keeping symbols or the compilation
-    /// itself would defeat caching.
+    /// itself would defeat caching. Emitters use these to write only code the consumer can compile.
     /// </summary>
-    /// <param name="SupportsNullable">C# 8 or later, so '#nullable enable' is allowed.</param>
-    internal sealed record CompilationFacts(bool SupportsNullable);
+    /// <param name="LanguageVersion">The C# version as a number: 703 for 7.3, 800, 1000, 1100, ... (preview and latest map to their real versions).</param>
+    /// <param name="HasReadOnlySpan">System.ReadOnlySpan&lt;T&gt; and System.MemoryExtensions exist (net core, or System.Memory referenced).</param>
+    /// <param name="HasSystemTextJson">System.Text.Json's JsonConverter&lt;T&gt; exists.</param>
+    /// <param name="HasNewtonsoftJson">Newtonsoft.Json's JsonConverter exists.</param>
+    /// <param name="HasEnumGenericApis">Enum.GetValues&lt;T&gt;() and friends exist (net5.0+).</param>
+    internal sealed record CompilationFacts(
+        int LanguageVersion,
+        bool HasReadOnlySpan,
+        bool HasSystemTextJson,
+        bool HasNewtonsoftJson,
+        bool HasEnumGenericApis)
+    {
+        /// <summary>C# 8: '#nullable enable' and nullable annotations.</summary>
+        public bool SupportsNullable => LanguageVersion >= 800;
+
+        /// <summary>C# 11: "..."u8 literals and switching a ReadOnlySpan&lt;char&gt; on constant strings.</summary>
+        public bool SupportsUtf8AndSpanPatterns => LanguageVersion >= 1100 && HasReadOnlySpan;
+    }
 }

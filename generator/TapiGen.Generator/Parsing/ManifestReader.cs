@@ -84,7 +84,12 @@ namespace TapiGen.Generator.Parsing
                 return Result(null);
             }
 
-            string? name = ChooseEnumName(frontMatter);
+            foreach (DiagnosticInfo optionProblem in _file.OptionDiagnostics)
+            {
+                _diagnostics.Add(optionProblem);
+            }
+
+            string? name = _file.Options.EnumName ?? ChooseEnumName(frontMatter);
             if (name is null)
             {
                 Report(DiagnosticDescriptors.NoEnumName, FileStart(), _fileName);
@@ -112,17 +117,25 @@ namespace TapiGen.Generator.Parsing
                 return Result(null);
             }
 
+            bool isFlags = _file.Options.Flags switch
+            {
+                FlagsMode.On => true,
+                FlagsMode.Off => false,
+                _ => EnumShape.InferFlags(members.Select(m => m.Value).ToList()),
+            };
             var model = new EnumModel(
                 _file.Namespace,
+                name,
                 name,
                 _file.Path,
                 _fileName,
                 underlying,
-                EnumShape.InferFlags(members.Select(m => m.Value).ToList()),
+                isFlags,
                 DocConverter.ToXmlDocLines(string.Join("\n", _description)).ToEquatableArray(),
                 DocConverter.ToXmlDocLines(string.Join("\n", _remarks)).ToEquatableArray(),
-                members.ToEquatableArray());
-            return Result(model);
+                members.ToEquatableArray(),
+                _file.Options);
+            return Result(NamingOptions.Apply(model));
         }
 
         private void ReadBody(int start)
@@ -396,6 +409,9 @@ namespace TapiGen.Generator.Parsing
                 earlier[draft.Name] = value;
                 string body = string.Join("\n", draft.Body);
                 result.Add(new EnumMemberModel(
+                    draft.Name,
+                    draft.Name,
+                    draft.Name,
                     draft.Name,
                     value,
                     style,

@@ -40,14 +40,15 @@ namespace TapiGen.Tests.Infrastructure
         public sealed record RunOptions(
             LanguageVersion LanguageVersion = LanguageVersion.Latest,
             IReadOnlyDictionary<string, string>? GlobalOptions = null,
-            bool TrackSteps = false);
+            bool TrackSteps = false,
+            TargetRefs Refs = TargetRefs.Net80);
 
         public sealed record RunOutput(GeneratorDriver Driver, GeneratorDriverRunResult Result, Compilation OutputCompilation);
 
         public static RunOutput Run(IEnumerable<TestManifest> manifests, RunOptions options, string? extraSource = null)
         {
             CSharpParseOptions parseOptions = new CSharpParseOptions(options.LanguageVersion);
-            Compilation compilation = CreateCompilation(parseOptions, extraSource, TargetRefs.Net80);
+            Compilation compilation = CreateCompilation(parseOptions, extraSource, options.Refs);
             GeneratorDriver driver = CreateDriver(manifests, options, parseOptions);
             driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
             return new RunOutput(driver, driver.GetRunResult(), output);

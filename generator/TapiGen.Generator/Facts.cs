@@ -1,0 +1,45 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using TapiGen.Generator.Model;
+
+namespace TapiGen.Generator
+{
+    /// <summary>Reads <see cref="CompilationFacts"/> from a compilation: a handful of type lookups, nothing kept.</summary>
+    internal static class Facts
+    {
+        public static CompilationFacts Read(Compilation compilation, ParseOptions parseOptions)
+        {
+            int version = parseOptions is CSharpParseOptions cs ? LanguageVersionNumber(cs.LanguageVersion) : 703;
+            return new CompilationFacts(
+                version,
+                HasReadOnlySpan: Has(compilation, "System.ReadOnlySpan`1") && Has(compilation, "System.MemoryExtensions"),
+                HasSystemTextJson: Has(compilation, "System.Text.Json.Serialization.JsonConverter`1"),
+                HasNewtonsoftJson: Has(compilation, "Newtonsoft.Json.JsonConverter"),
+                HasEnumGenericApis: HasEnumGetValuesOfT(compilation));
+        }
+
+        private static bool Has(Compilation compilation, string metadataName)
+            => compilation.GetTypeByMetadataName(metadataName) is not null;
+
+        private static bool HasEnumGetValuesOfT(Compilation compilation)
+        {
+            INamedTypeSymbol? enumType = compilation.GetSpecialType(SpecialType.System_Enum);
+            foreach (ISymbol member in enumType.GetMembers("GetValues"))
+            {
+                if (member is IMethodSymbol { IsGenericMethod: true })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>LanguageVersion 7.3 is 703, 11 is 1100; Latest and Preview map to what they mean for this compiler.</summary>
+        private static int LanguageVersionNumber(LanguageVersion version)
+        {
+            int value = (int)version.MapSpecifiedToEffectiveVersion();
+            return value < 100 ? value * 100 : value;
+        }
+    }
+}
