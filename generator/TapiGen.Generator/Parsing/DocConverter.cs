@@ -25,10 +25,12 @@ namespace TapiGen.Generator.Parsing
     /// their alt text). Two-column tables become <c>&lt;list type="table"&gt;</c> (a first row of <c>&lt;th&gt;</c>
     /// cells becomes the <c>&lt;listheader&gt;</c>); other tables become one <c>&lt;para&gt;</c> per row with the cells
     /// joined by <c>" | "</c> (empty cells kept, so columns stay in place). Table cells are flattened to one line
-    /// (list items inside a cell are joined with <c>", "</c>). Emphasis is conservative: <c>*x*</c>/<c>**x**</c> only
+    /// (list items inside a cell are joined with <c>", "</c>). <c>&lt;dl&gt;</c> becomes a bullet list in which a
+    /// <c>&lt;dt&gt;</c> followed by a <c>&lt;dd&gt;</c> is one item with a <c>&lt;term&gt;</c>. Headings (ATX,
+    /// Setext and <c>&lt;h1&gt;</c>-<c>&lt;h6&gt;</c>) become a bold paragraph. Emphasis is conservative: <c>*x*</c>/<c>**x**</c> only
     /// when both delimiters are on the same line and neither touches a letter or digit on its outer side;
-    /// <c>_x_</c>/<c>__x__</c> only around a single word with a lower-case letter and no underscore, so identifiers
-    /// such as <c>ASE_NOT_READY</c>, <c>_SVGIO</c> or <c>_WORD_</c> stay as they are. Markdown backslash escapes are
+    /// <c>_x_</c> only around a single word with a lower-case letter and no underscore, so identifiers such as
+    /// <c>ASE_NOT_READY</c>, <c>_SVGIO</c>, <c>_WORD_</c> or <c>__init__</c> stay as they are (<c>__x__</c> is never bold). Markdown backslash escapes are
     /// honoured outside HTML blocks; hard line breaks (two trailing spaces) and indented code blocks are not
     /// recognised (sdk-api pages are full of accidental trailing spaces and indentation).
     /// </para>
@@ -716,10 +718,24 @@ namespace TapiGen.Generator.Parsing
 
             public List<Node>? Children { get; private set; }
 
-            /// <summary>Text nodes: their text.</summary>
+            /// <summary>Text nodes: the text appended after the first piece (which is in <see cref="Str"/>).</summary>
             public StringBuilder? Sb { get; set; }
 
-            /// <summary>Link: absolute href or null (text only); Note: label; CodeBlock: the code.</summary>
+            /// <summary>Text nodes: their text.</summary>
+            public string Text => Sb is null ? Str ?? "" : Sb.ToString();
+
+            public void AppendText(string s)
+            {
+                if (Sb is null)
+                {
+                    Sb = new StringBuilder(Str);
+                    Str = null;
+                }
+
+                Sb.Append(s);
+            }
+
+            /// <summary>Text: first piece of text; Link: absolute href or null (text only); Note: label; CodeBlock: the code.</summary>
             public string? Str { get; set; }
 
             /// <summary>List: ordered; Cell: header cell.</summary>
@@ -873,11 +889,11 @@ namespace TapiGen.Generator.Parsing
                 List<Node>? kids = top.Children;
                 if (kids != null && kids.Count > 0 && kids[kids.Count - 1].Kind == K.Text)
                 {
-                    kids[kids.Count - 1].Sb!.Append(s);
+                    kids[kids.Count - 1].AppendText(s);
                 }
                 else
                 {
-                    top.Add(new Node(K.Text) { Sb = new StringBuilder(s) });
+                    top.Add(new Node(K.Text) { Str = s });
                 }
             }
 
@@ -1400,6 +1416,20 @@ namespace TapiGen.Generator.Parsing
                     }
 
                     int cs = IndentEnd(line, out int indent);
+                    if (_run.Length > 0 && !_runHtml && !_prevBlank && IsSetextUnderline(line, cs) &&
+                        (_lists.Count == 0 || indent >= _lists[_lists.Count - 1].ContentIndent))
+                    {
+                        // "Title\n=====": the paragraph so far is a heading.
+                        string title = _run.ToString();
+                        _run.Clear();
+                        _b.BeginHeading();
+                        InlineParser.Emit(title, true, _b);
+                        _b.EndHeading();
+                        _prevBlank = false;
+                        i++;
+                        continue;
+                    }
+
                     if (IsThematicBreak(line, cs))
                     {
                         FlushRun();
@@ -1650,6 +1680,22 @@ namespace TapiGen.Generator.Parsing
                 }
 
                 return i;
+            }
+
+            private static bool IsSetextUnderline(string line, int cs)
+            {
+                if (cs >= line.Length || (line[cs] != '=' && line[cs] != '-'))
+                {
+                    return false;
+                }
+
+                int k = cs;
+                while (k < line.Length && line[k] == line[cs])
+                {
+                    k++;
+                }
+
+                return IsAllWhite(line, k);
             }
 
             private static bool IsThematicBreak(string line, int cs)
@@ -2216,7 +2262,7 @@ namespace TapiGen.Generator.Parsing
             private readonly List<Tok> _toks = new List<Tok>();
             private readonly StringBuilder _text = new StringBuilder();
             private readonly List<KeyValuePair<int, int>> _links = new List<KeyValuePair<int, int>>();
-            private readonly Dictionary<string, KeyValuePair<int, int>> _findCache = new Dictionary<string, KeyValuePair<int, int>>(StringComparer.Ordinal);
+            private Dictionary<string, KeyValuePair<int, int>>? _findCache;
             private int _line;
             private List<int>? _tickStart;
             private List<int>? _tickLength;
@@ -2233,10 +2279,45 @@ namespace TapiGen.Generator.Parsing
 
             public static void Emit(string s, bool md, Builder b)
             {
+                if (IsPlain(s, md))
+                {
+                    b.Text(s);
+                    return;
+                }
+
                 var p = new InlineParser(s, md);
                 p.Tokenize();
                 p.ResolveEmphasis();
                 p.Replay(b);
+            }
+
+            /// <summary>True when the run holds nothing the tokenizer would treat specially.</summary>
+            private static bool IsPlain(string s, bool md)
+            {
+                foreach (char c in s)
+                {
+                    switch (c)
+                    {
+                        case '<':
+                        case '&':
+                        case '\n':
+                            return false;
+                        case '\\':
+                        case '`':
+                        case '*':
+                        case '_':
+                        case '[':
+                        case '!':
+                            if (md)
+                            {
+                                return false;
+                            }
+
+                            break;
+                    }
+                }
+
+                return true;
             }
 
             private void Tokenize()
@@ -2368,6 +2449,7 @@ namespace TapiGen.Generator.Parsing
             /// <summary>Case-insensitive search with a cache, so repeated failing searches stay linear.</summary>
             private int Find(string needle, int from)
             {
+                _findCache ??= new Dictionary<string, KeyValuePair<int, int>>(StringComparer.Ordinal);
                 if (_findCache.TryGetValue(needle, out KeyValuePair<int, int> cached))
                 {
                     if (cached.Value < 0 ? from >= cached.Key : (from >= cached.Key && from <= cached.Value))
@@ -2822,7 +2904,7 @@ namespace TapiGen.Generator.Parsing
                 return k;
             }
 
-            /// <summary><c>_word_</c> / <c>__word__</c> around one word with a lower-case letter and no underscore.</summary>
+            /// <summary><c>_word_</c> around one word with a lower-case letter (<c>__x__</c> stays literal: think <c>__init__</c>).</summary>
             private int Underscore(int i, int limit)
             {
                 int k = i;
@@ -2832,7 +2914,7 @@ namespace TapiGen.Generator.Parsing
                 }
 
                 int run = k - i;
-                if (run <= 2 && (i == 0 || !IsWordChar(_s[i - 1])))
+                if (run == 1 && (i == 0 || !IsWordChar(_s[i - 1])))
                 {
                     int j = k;
                     bool lower = false;
@@ -2860,10 +2942,9 @@ namespace TapiGen.Generator.Parsing
 
                         if (e - j == run && (e >= _n || !IsWordChar(_s[e])))
                         {
-                            TagKind kind = run == 2 ? TagKind.Bold : TagKind.Italic;
-                            AddTag(kind, close: false, null, false);
+                            AddTag(TagKind.Italic, close: false, null, false);
                             _text.Append(_s, k, j - k);
-                            AddTag(kind, close: true, null, false);
+                            AddTag(TagKind.Italic, close: true, null, false);
                             return e;
                         }
                     }
@@ -3333,7 +3414,7 @@ namespace TapiGen.Generator.Parsing
             if (kids != null)
             {
                 int k = 0;
-                while (k < kids.Count && kids[k].Kind == K.Text && IsAllWhite(kids[k].Sb!.ToString()))
+                while (k < kids.Count && kids[k].Kind == K.Text && IsAllWhite(kids[k].Text))
                 {
                     k++;
                 }
@@ -3346,7 +3427,7 @@ namespace TapiGen.Generator.Parsing
                     {
                         if (n.Kind == K.Text)
                         {
-                            text.Append(n.Sb);
+                            text.Append(n.Text);
                         }
                         else
                         {
@@ -3366,10 +3447,11 @@ namespace TapiGen.Generator.Parsing
                         kids.RemoveRange(0, k + 1);
                         if (kids.Count > 0 && kids[0].Kind == K.Text)
                         {
-                            string rest = kids[0].Sb!.ToString().TrimStart();
+                            string rest = kids[0].Text.TrimStart();
                             if (rest.StartsWith(":", StringComparison.Ordinal))
                             {
-                                kids[0].Sb = new StringBuilder(rest.Substring(1));
+                                kids[0].Sb = null;
+                                kids[0].Str = rest.Substring(1);
                             }
                         }
                     }
@@ -3508,7 +3590,7 @@ namespace TapiGen.Generator.Parsing
                     switch (child.Kind)
                     {
                         case K.Text:
-                            w.Text(child.Sb!.ToString());
+                            w.Text(child.Text);
                             break;
                         case K.Break:
                             w.Break();
@@ -3617,22 +3699,36 @@ namespace TapiGen.Generator.Parsing
             private static void RenderList(Node list, List<string> lines, int depth)
             {
                 var items = new List<string>();
-                if (list.Children != null)
+                List<Node>? children = list.Children;
+                for (int ci = 0; children != null && ci < children.Count; ci++)
                 {
-                    foreach (Node child in list.Children)
+                    Node child = children[ci];
+                    if (child.Kind == K.Item && child.Tag == TagKind.Dt && ci + 1 < children.Count && children[ci + 1].Kind == K.Item &&
+                        children[ci + 1].Tag == TagKind.Dd)
                     {
-                        var sub = new List<string>();
-                        RenderBlocks(ItemBlocks(child), sub, bareSingle: true, depth + 1);
-                        if (sub.Count == 1)
+                        // <dt>term</dt><dd>definition</dd>: one item with a term.
+                        string term = RenderFlat(child, depth + 1);
+                        string definition = RenderFlat(children[ci + 1], depth + 1);
+                        if (term.Length > 0 || definition.Length > 0)
                         {
-                            items.Add("<item><description>" + sub[0] + "</description></item>");
+                            items.Add("<item><term>" + term + "</term><description>" + definition + "</description></item>");
                         }
-                        else if (sub.Count > 1)
-                        {
-                            items.Add("<item><description>");
-                            items.AddRange(sub);
-                            items.Add("</description></item>");
-                        }
+
+                        ci++;
+                        continue;
+                    }
+
+                    var sub = new List<string>();
+                    RenderBlocks(ItemBlocks(child), sub, bareSingle: true, depth + 1);
+                    if (sub.Count == 1)
+                    {
+                        items.Add("<item><description>" + sub[0] + "</description></item>");
+                    }
+                    else if (sub.Count > 1)
+                    {
+                        items.Add("<item><description>");
+                        items.AddRange(sub);
+                        items.Add("</description></item>");
                     }
                 }
 
@@ -3941,7 +4037,7 @@ namespace TapiGen.Generator.Parsing
                 switch (n.Kind)
                 {
                     case K.Text:
-                        Text(n.Sb!.ToString());
+                        Text(n.Text);
                         return;
                     case K.Break:
                         Space();
