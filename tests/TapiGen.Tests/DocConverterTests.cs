@@ -805,10 +805,6 @@ namespace TapiGen.Tests
 
         [Theory]
         [InlineData("realistic")]
-        [InlineData("<a ")]
-        [InlineData("`` `")]
-        [InlineData("*a ")]
-        [InlineData("&#")]
         public void FourMebibyteInput_Completes(string unit)
         {
             // No timing assertion: a quadratic step would not finish at this size.
@@ -823,6 +819,10 @@ namespace TapiGen.Tests
         }
 
         [Theory]
+        [InlineData("<a ")]
+        [InlineData("`` `")]
+        [InlineData("*a ")]
+        [InlineData("&#")]
         [InlineData("<a href=\"")]
         [InlineData("[a](")]
         [InlineData("[")]
@@ -843,9 +843,10 @@ namespace TapiGen.Tests
         [InlineData("| a |\n")]
         [InlineData("```\n")]
         [InlineData("<div class=\"alert\">x\n\n")]
-        public void PathologicalMebibyteInput_Completes(string unit)
+        public void PathologicalInput_Completes(string unit)
         {
-            string input = Repeat(unit, 1024 * 1024);
+            // 256 KiB keeps the suite fast and still makes a quadratic step unmistakable (tens of billions of steps).
+            string input = Repeat(unit, 256 * 1024);
             AssertSafe(DocConverter.ToXmlDocLines(input));
             AssertSafePlain(DocConverter.ToPlainText(input));
         }
