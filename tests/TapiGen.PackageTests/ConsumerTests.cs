@@ -1,0 +1,114 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using TapiGen.PackageTests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace TapiGen.PackageTests
+{
+    /// <summary>
+    /// The consumer projects in Consumers/ restore TapiGen from the local feed by version, build with warnings as
+    /// errors, and get the enums their manifests and settings describe. Only the .NET 10 runtime is installed, so the
+    /// app runs and the libraries are read from their metadata.
+    /// </summary>
+    [Collection(PackageCollection.Name)]
+    public class ConsumerTests
+    {
+        private readonly PackageFixture _fixture;
+        private readonly ITestOutputHelper _output;
+
+        public ConsumerTests(PackageFixture fixture, ITestOutputHelper output)
+        {
+            _fixture = fixture;
+            _output = output;
+        }
+
+        [Fact]
+        public void A_net10_app_builds_runs_and_prints_the_documented_values()
+        {
+            Build(Consumer.App);
+            string app = _fixture.OutputAssembly(Consumer.App);
+            CommandResult run = DotNetCli.Run(_fixture.ConsumerDirectory(Consumer.App), app);
+            _output.WriteLine(run.ToString());
+            Assert.True(run.Succeeded, "the app found a mismatch:\n" + run);
+            Assert.Equal("OK", run.Output.TrimEnd().Split('\n').Last());
+
+            // The runtime library flows into the app; the generator and Roslyn do not.
+            string[] files = Directory.GetFiles(Path.GetDirectoryName(app)!).Select(Path.GetFileName).ToArray()!;
+            Assert.Contains("TapiGen.Runtime.dll", files);
+            Assert.DoesNotContain(files, f => f.StartsWith("Microsoft.CodeAnalysis", System.StringComparison.Ordinal) || f.StartsWith("TapiGen.Generator", System.StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void A_net8_library_gets_internal_enums_in_RootNamespace_and_in_the_item_Namespace()
+        {
+            IReadOnlyDictionary<string, BuiltEnum> enums = BuildAndRead(Consumer.Net8Library);
+            Assert.Equal(new[] { "Contoso.Net8Library.CALL_STATE", "Contoso.Net8Library.Phone.PHONE_LAMP_MODE" }, enums.Keys.OrderBy(k => k));
+
+            BuiltEnum callState = enums["Contoso.Net8Library.CALL_STATE"];
+            Assert.False(callState.IsPublic);
+            Assert.False(callState.IsFlags);
+            Assert.Equal(
+                new (string, object)[] { ("CS_IDLE", 0L), ("CS_INPROGRESS", 1L), ("CS_CONNECTED", 2L), ("CS_DISCONNECTED", 3L), ("CS_OFFERING", 4L), ("CS_HOLD", 5L), ("CS_QUEUED", 6L), ("CS_LASTITEM", 6L) },
+                callState.Members);
+
+            BuiltEnum lamp = enums["Contoso.Net8Library.Phone.PHONE_LAMP_MODE"];
+            Assert.False(lamp.IsPublic);
+            Assert.True(lamp.IsFlags);
+            Assert.Equal(0x80L, lamp["LM_UNKNOWN"]);
+        }
+
+        [Fact]
+        public void A_netstandard2_library_gets_enums_in_TapiGenNamespace_and_a_renamed_enum_in_the_item_Namespace()
+        {
+            IReadOnlyDictionary<string, BuiltEnum> enums = BuildAndRead(Consumer.NetStandardLibrary);
+            Assert.Equal(new[] { "Contoso.Tapi.ADDRESS_STATE", "Contoso.Tapi.Devices.HookSwitchDevices" }, enums.Keys.OrderBy(k => k));
+
+            BuiltEnum state = enums["Contoso.Tapi.ADDRESS_STATE"];
+            Assert.True(state.IsPublic);
+            Assert.Equal(new (string, object)[] { ("AS_INSERVICE", 0L), ("AS_OUTOFSERVICE", 1L) }, state.Members);
+
+            BuiltEnum devices = enums["Contoso.Tapi.Devices.HookSwitchDevices"];
+            Assert.Equal(new (string, object)[] { ("PHSD_HANDSET", 1L), ("PHSD_SPEAKERPHONE", 2L), ("PHSD_HEADSET", 4L) }, devices.Members);
+        }
+
+        [Fact]
+        public void A_net462_library_in_CSharp_7_3_gets_int_and_uint_enums()
+        {
+            IReadOnlyDictionary<string, BuiltEnum> enums = BuildAndRead(Consumer.Net462Library);
+            Assert.Equal(new[] { "Contoso.Legacy.D3D_FEATURE_LEVEL", "Contoso.Legacy.Shell.PROPDESC_TYPE_FLAGS" }, enums.Keys.OrderBy(k => k));
+
+            BuiltEnum level = enums["Contoso.Legacy.D3D_FEATURE_LEVEL"];
+            Assert.Equal("int", level.UnderlyingType);
+            Assert.Equal(0x9100L, level["D3D_FEATURE_LEVEL_9_1"]);
+            Assert.Equal(0xc200L, level["D3D_FEATURE_LEVEL_12_2"]);
+
+            BuiltEnum flags = enums["Contoso.Legacy.Shell.PROPDESC_TYPE_FLAGS"];
+            Assert.Equal("uint", flags.UnderlyingType);
+            Assert.True(flags.IsFlags);
+            Assert.Equal(0x80000000L, flags["PDTF_ISSYSTEMPROPERTY"]);
+            Assert.Equal(0x80001fffL, flags["PDTF_MASK_ALL"]);
+        }
+
+        private IReadOnlyDictionary<string, BuiltEnum> BuildAndRead(Consumer consumer)
+        {
+            Build(consumer);
+            return BuiltEnums.Read(_fixture.OutputAssembly(consumer));
+        }
+
+        /// <summary>Builds the consumer and checks what it restored: TapiGen from the feed, and no Roslyn.</summary>
+        private void Build(Consumer consumer)
+        {
+            CommandResult build = _fixture.Build(consumer);
+            _output.WriteLine(build.CommandLine + ": " + build.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " s");
+
+            string assets = Path.Combine(_fixture.ConsumerDirectory(consumer), "obj", "project.assets.json");
+            using JsonDocument json = JsonDocument.Parse(File.ReadAllText(assets));
+            string[] libraries = json.RootElement.GetProperty("libraries").EnumerateObject().Select(p => p.Name).ToArray();
+            Assert.Contains("TapiGen/" + _fixture.Pack.Version, libraries);
+            Assert.DoesNotContain(libraries, l => l.StartsWith("Microsoft.CodeAnalysis", System.StringComparison.OrdinalIgnoreCase));
+        }
+    }
+}

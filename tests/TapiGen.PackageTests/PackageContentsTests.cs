@@ -1,0 +1,142 @@
+using System;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Xml.Linq;
+using TapiGen.PackageTests.Infrastructure;
+using Xunit;
+
+namespace TapiGen.PackageTests
+{
+    /// <summary>What `dotnet pack` puts into TapiGen.&lt;version&gt;.nupkg.</summary>
+    [Collection(PackageCollection.Name)]
+    public class PackageContentsTests
+    {
+        private readonly PackageFixture _fixture;
+
+        public PackageContentsTests(PackageFixture fixture) => _fixture = fixture;
+
+        [Fact]
+        public void The_package_is_named_after_its_id_and_the_repository_version()
+        {
+            string version = XDocument.Load(RepoRoot.Combine("Directory.Build.props")).Descendants("Version").Single().Value;
+            Assert.Equal("TapiGen." + version + ".nupkg", Path.GetFileName(_fixture.PackagePath));
+            Assert.Equal(version, _fixture.Pack.Version);
+        }
+
+        [Fact]
+        public void The_package_holds_the_generator_the_runtime_library_and_the_build_files()
+        {
+            using ZipArchive zip = ZipFile.OpenRead(_fixture.PackagePath);
+            string[] content = zip.Entries
+                .Select(e => e.FullName)
+                .Where(name => !IsPackagingPart(name))
+                .OrderBy(name => name, StringComparer.Ordinal)
+                .ToArray();
+            Assert.Equal(
+                new[]
+                {
+                    "README.md",
+                    "analyzers/dotnet/cs/TapiGen.Generator.dll",
+                    "build/TapiGen.props",
+                    "build/TapiGen.targets",
+                    "buildTransitive/TapiGen.props",
+                    "buildTransitive/TapiGen.targets",
+                    "lib/net8.0/TapiGen.Runtime.dll",
+                    "lib/net8.0/TapiGen.Runtime.xml",
+                    "lib/netstandard2.0/TapiGen.Runtime.dll",
+                    "lib/netstandard2.0/TapiGen.Runtime.xml",
+                },
+                content);
+        }
+
+        [Theory]
+        [InlineData("build/TapiGen.props", "generator/TapiGen.Generator/build/TapiGen.props")]
+        [InlineData("build/TapiGen.targets", "generator/TapiGen.Generator/build/TapiGen.targets")]
+        [InlineData("buildTransitive/TapiGen.props", "generator/TapiGen.Generator/build/TapiGen.props")]
+        [InlineData("buildTransitive/TapiGen.targets", "generator/TapiGen.Generator/build/TapiGen.targets")]
+        [InlineData("README.md", "README.md")]
+        public void Packed_files_are_the_repositorys_own(string entry, string repoFile)
+        {
+            using ZipArchive zip = ZipFile.OpenRead(_fixture.PackagePath);
+            using var packed = new MemoryStream();
+            using (Stream stream = zip.GetEntry(entry)!.Open())
+            {
+                stream.CopyTo(packed);
+            }
+
+            Assert.Equal(File.ReadAllBytes(RepoRoot.Combine(repoFile)), packed.ToArray());
+        }
+
+        [Fact]
+        public void The_nuspec_describes_the_package()
+        {
+            XElement metadata = Metadata();
+            Assert.Equal("TapiGen", Value(metadata, "id"));
+            Assert.False(string.IsNullOrWhiteSpace(Value(metadata, "description")));
+            Assert.False(string.IsNullOrWhiteSpace(Value(metadata, "authors")));
+            XElement license = Child(metadata, "license")!;
+            Assert.Equal(("expression", "MIT"), ((string?)license.Attribute("type"), license.Value));
+            Assert.Equal("README.md", Value(metadata, "readme"));
+            XElement repository = Child(metadata, "repository")!;
+            Assert.Equal("git", (string?)repository.Attribute("type"));
+            Assert.StartsWith("https://", (string?)repository.Attribute("url"));
+            Assert.StartsWith("https://", Value(metadata, "projectUrl"));
+            Assert.Contains("source-generator", Value(metadata, "tags").Split(' '));
+        }
+
+        [Fact]
+        public void The_package_depends_on_nothing_so_Roslyn_never_reaches_a_consumer()
+        {
+            XElement metadata = Metadata();
+            XElement dependencies = Child(metadata, "dependencies")!;
+            Assert.Equal(
+                new[] { ".NETStandard2.0", "net8.0" },
+                dependencies.Elements().Select(g => (string)g.Attribute("targetFramework")!).OrderBy(t => t, StringComparer.Ordinal));
+            Assert.DoesNotContain(dependencies.Descendants(), e => e.Name.LocalName == "dependency");
+            // A development dependency would keep the runtime library from flowing to the consumer's consumers.
+            Assert.NotEqual("true", Child(metadata, "developmentDependency")?.Value);
+        }
+
+        [Fact]
+        public void The_generator_is_built_against_Roslyn_4_8_so_the_NET_8_SDK_can_load_it()
+        {
+            using ZipArchive zip = ZipFile.OpenRead(_fixture.PackagePath);
+            using var dll = new MemoryStream();
+            using (Stream stream = zip.GetEntry("analyzers/dotnet/cs/TapiGen.Generator.dll")!.Open())
+            {
+                stream.CopyTo(dll);
+            }
+
+            dll.Position = 0;
+            using var pe = new PEReader(dll);
+            MetadataReader reader = pe.GetMetadataReader();
+            var references = reader.AssemblyReferences
+                .Select(h => reader.GetAssemblyReference(h))
+                .ToDictionary(r => reader.GetString(r.Name), r => r.Version);
+            Assert.Equal(new Version(4, 8, 0, 0), references["Microsoft.CodeAnalysis"]);
+            Assert.Equal(new Version(4, 8, 0, 0), references["Microsoft.CodeAnalysis.CSharp"]);
+            Assert.Equal(new Version(2, 0, 0, 0), references["netstandard"]);
+        }
+
+        private static bool IsPackagingPart(string name)
+            => name.StartsWith("_rels/", StringComparison.Ordinal)
+                || name.StartsWith("package/", StringComparison.Ordinal)
+                || name == "[Content_Types].xml"
+                || name == "TapiGen.nuspec";
+
+        private XElement Metadata() => Child(PackageFixture.ReadNuspec(_fixture.PackagePath).Root!, "metadata")!;
+
+        private static XElement? Child(XElement parent, string localName)
+            => parent.Elements().SingleOrDefault(e => e.Name.LocalName == localName);
+
+        private static string Value(XElement parent, string localName)
+        {
+            XElement? element = Child(parent, localName);
+            Assert.True(element is not null, "the nuspec has no <" + localName + ">");
+            return element!.Value;
+        }
+    }
+}
