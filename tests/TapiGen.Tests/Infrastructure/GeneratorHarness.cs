@@ -18,8 +18,19 @@ using Xunit;
 namespace TapiGen.Tests.Infrastructure
 {
     /// <summary>A manifest for a test run: a path (only its name shows in output) and its text.</summary>
-    /// <remarks>With <paramref name="IsManifest"/> false it is an ordinary additional file (not a TapiEnum item).</remarks>
-    public sealed record TestManifest(string Path, string Text, string? Namespace = null, bool IsManifest = true);
+    /// <remarks>
+    /// With <paramref name="IsManifest"/> false it is an ordinary additional file (not a TapiEnum item).
+    /// <paramref name="Metadata"/> is further TapiEnum item metadata by name (EnumName, Flags, ...), as MSBuild passes it.
+    /// </remarks>
+    public sealed record TestManifest(string Path, string Text, string? Namespace = null, bool IsManifest = true, IReadOnlyDictionary<string, string>? Metadata = null)
+    {
+        /// <summary>This manifest with one more item metadata value.</summary>
+        public TestManifest WithMetadata(string name, string value)
+        {
+            var metadata = new Dictionary<string, string>(Metadata ?? new Dictionary<string, string>(), StringComparer.Ordinal) { [name] = value };
+            return this with { Metadata = metadata };
+        }
+    }
 
     /// <summary>Which reference assemblies a compilation is checked against.</summary>
     public enum TargetRefs
@@ -82,6 +93,11 @@ namespace TapiGen.Tests.Infrastructure
                 if (manifest.Namespace is not null)
                 {
                     fileOptions["build_metadata.AdditionalFiles.Namespace"] = manifest.Namespace;
+                }
+
+                foreach (KeyValuePair<string, string> item in manifest.Metadata ?? new Dictionary<string, string>())
+                {
+                    fileOptions["build_metadata.AdditionalFiles." + item.Key] = item.Value;
                 }
 
                 perFile[manifest.Path] = fileOptions;

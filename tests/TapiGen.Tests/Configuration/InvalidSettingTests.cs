@@ -1,0 +1,84 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using TapiGen.Tests.Infrastructure;
+using Xunit;
+
+namespace TapiGen.Tests.Configuration
+{
+    /// <summary>
+    /// A value a setting does not allow is error TG0018 on the manifest, naming the setting, the value and the allowed
+    /// values; that manifest generates nothing (no enum is generated with a setting the user did not ask for).
+    /// </summary>
+    public class InvalidSettingTests
+    {
+        private const string Bools = "true, false";
+
+        public static TheoryData<string, string> Settings => new TheoryData<string, string>
+        {
+            { "Accessibility", "Public, Internal" },
+            { "MemberNames", "Manifest, DotNet" },
+            { "TextNames", "Manifest, Member" },
+            { "GenerateHelpers", Bools },
+            { "GenerateSystemTextJson", Bools },
+            { "GenerateNewtonsoftJson", Bools },
+            { "NewtonsoftAttribute", Bools },
+            { "JsonNaming", "AsIs, CamelCase, PascalCase, SnakeCaseLower, SnakeCaseUpper, KebabCaseLower, KebabCaseUpper" },
+            { "JsonAllowNumbers", Bools },
+            { "JsonIgnoreCase", Bools },
+            { "JsonUndefined", "Number, Error" },
+        };
+
+        private static readonly TestManifest s_manifest = TestManifests.Inline("COLOR", "RED", "GREEN");
+
+        [Theory]
+        [MemberData(nameof(Settings))]
+        public void A_bad_property_value_is_TG0018_naming_the_property_and_the_allowed_values(string setting, string allowed)
+        {
+            var run = OptionRun.Of(s_manifest, ("TapiGen" + setting, "bogus"));
+            AssertReported(run, "the TapiGen" + setting + " property is 'bogus'", allowed);
+        }
+
+        [Theory]
+        [MemberData(nameof(Settings))]
+        public void A_bad_metadata_value_is_TG0018_naming_the_metadata_and_the_allowed_values(string setting, string allowed)
+        {
+            var run = OptionRun.Of(s_manifest.WithMetadata(setting, "bogus"));
+            AssertReported(run, "the " + setting + " metadata of the TapiEnum item is 'bogus'", allowed);
+        }
+
+        [Fact]
+        public void Numbers_are_not_accepted_for_named_choices()
+        {
+            // Enum.TryParse would take "1" as Internal; a setting must be spelled out.
+            var run = OptionRun.Of(s_manifest, ("TapiGenAccessibility", "1"));
+            AssertReported(run, "the TapiGenAccessibility property is '1'", "Public, Internal");
+        }
+
+        [Fact]
+        public void A_bad_metadata_value_on_one_item_leaves_the_other_items_alone()
+        {
+            var run = OptionRun.Of(new[] { s_manifest.WithMetadata("JsonUndefined", "Ignore"), TestManifests.Inline("SHAPE", "SQUARE") });
+            Assert.Equal("TG0018", Assert.Single(run.Diagnostics).Id);
+            Assert.Contains("Tapi.Tests.SHAPE.g.cs", run.HintNames);
+            Assert.DoesNotContain(run.HintNames, h => h.StartsWith("Tapi.Tests.COLOR", System.StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Every_bad_setting_is_reported_not_just_the_first()
+        {
+            var run = OptionRun.Of(s_manifest.WithMetadata("Flags", "maybe"), ("TapiGenAccessibility", "private"), ("TapiGenJsonIgnoreCase", "yes"));
+            Assert.Equal(3, run.Diagnostics.Count(d => d.Id == "TG0018"));
+        }
+
+        private static void AssertReported(OptionRun run, string settingAndValue, string allowed)
+        {
+            Diagnostic d = run.Single("TG0018");
+            Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+            Assert.Equal(s_manifest.Path, d.Location.GetLineSpan().Path);
+            Assert.Equal(
+                "Manifest '" + System.IO.Path.GetFileName(s_manifest.Path) + "': " + settingAndValue + ", which is not allowed; use one of: " + allowed,
+                d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Empty(run.HintNames);
+        }
+    }
+}
