@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Diagnostics;
 using System.Text;
+using System.Threading;
 
 namespace TapiGen.PackageTests.Infrastructure
 {
@@ -72,7 +73,20 @@ namespace TapiGen.PackageTests.Infrastructure
                 Append(output, "*** killed: no exit after " + s_timeout.TotalMinutes + " minutes");
             }
 
-            process.WaitForExit(); // flushes the redirected output
+            // Then wait for the end of its output, but not for ever: a server it started (the compiler's) could keep
+            // the pipes open.
+            using (var drained = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+            {
+                try
+                {
+                    process.WaitForExitAsync(drained.Token).GetAwaiter().GetResult();
+                }
+                catch (OperationCanceledException)
+                {
+                    Append(output, "*** the output did not end 30 s after the process exited");
+                }
+            }
+
             return new CommandResult("dotnet " + string.Join(" ", arguments), process.HasExited ? process.ExitCode : -1, Output(output), stopwatch.Elapsed);
         }
 
