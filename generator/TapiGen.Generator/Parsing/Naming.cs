@@ -91,22 +91,28 @@ namespace TapiGen.Generator.Parsing
                 shared = i;
             }
 
-            // Only whole words: cut back to just after the last '_' inside the shared part, and never a whole name.
-            int cut = names[0].LastIndexOf('_', Math.Max(0, shared - 1));
-            if (cut < 0 || shared == 0)
+            // Only whole words: cut back to just after the last '_' inside the shared part, never a whole name, and
+            // never so far that a name would start with a digit (D3D_FEATURE_LEVEL_9_1 keeps "Level": Level9_1).
+            int cut = shared == 0 ? -1 : names[0].LastIndexOf('_', shared - 1);
+            while (cut >= 0 && !CutLeavesWords(names, cut + 1))
             {
-                return 0;
-            }
-
-            foreach (string name in names)
-            {
-                if (name.Length <= cut + 1)
-                {
-                    return 0;
-                }
+                cut = cut == 0 ? -1 : names[0].LastIndexOf('_', cut - 1);
             }
 
             return cut + 1;
+        }
+
+        private static bool CutLeavesWords(IReadOnlyList<string> names, int length)
+        {
+            foreach (string name in names)
+            {
+                if (name.Length <= length || !char.IsLetter(name[length]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static List<string> Words(string name)

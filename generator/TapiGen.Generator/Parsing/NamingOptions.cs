@@ -14,8 +14,9 @@ namespace TapiGen.Generator.Parsing
             if (options.MemberNaming == MemberNaming.DotNet)
             {
                 identifiers = Naming.ToDotNetMemberNames(identifiers) ?? identifiers;
+                // A name the user chose with EnumName is used as written.
                 string pascal = Naming.ToPascalCase(model.Name);
-                typeIdentifier = Identifiers.IsValid(pascal) ? pascal : model.Name;
+                typeIdentifier = options.EnumName is not null || !Identifiers.IsValid(pascal) ? model.Name : pascal;
             }
 
             var byName = model.Members.Select((m, i) => (m.Name, Identifier: identifiers[i])).ToDictionary(p => p.Name, p => p.Identifier);

@@ -56,5 +56,22 @@ namespace TapiGen.Tests.Configuration
             Type type = OptionRun.Of(TestManifests.Inline("MODE", "MODE_ON_OFF", "MODE_OnOff:0x10"), ("TapiGenMemberNames", "DotNet")).Enum("Tapi.Tests.Mode");
             Assert.Equal(new (string, long)[] { ("MODE_ON_OFF", 0), ("MODE_OnOff", 0x10) }, OptionRun.Members(type));
         }
+
+        [Fact]
+        public void DotNet_names_never_start_with_a_digit_but_keep_the_word_before_it()
+        {
+            Type type = OptionRun.Of(TestManifests.Page("ne-d3dcommon-d3d_feature_level.md"), ("TapiGenMemberNames", "DotNet")).Enum("Tapi.Tests.D3dFeatureLevel");
+            var names = OptionRun.Members(type).Select(m => m.Name).ToList();
+            Assert.Equal("Level1_0Core", names[0]);
+            Assert.Equal("Level9_1", names[1]);
+            Assert.Equal("Level12_2", names[names.Count - 1]);
+        }
+
+        [Fact]
+        public void An_EnumName_is_used_as_written_even_with_DotNet_names()
+        {
+            var run = OptionRun.Of(s_agentSessionEvent.WithMetadata("EnumName", "agentEvents"), ("TapiGenMemberNames", "DotNet"));
+            Assert.Equal("NotReady", OptionRun.Members(run.Enum("Tapi.Tests.agentEvents"))[1].Name);
+        }
     }
 }
