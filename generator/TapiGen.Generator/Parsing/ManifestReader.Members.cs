@@ -19,7 +19,7 @@ namespace TapiGen.Generator.Parsing
             var result = new List<EnumMemberModel>(_members.Count + _overrides.Adds.Count);
             var earlier = new Dictionary<string, BigInteger>(StringComparer.Ordinal);
             var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
-            var addedNames = new HashSet<string>(_overrides.Adds.Select(a => a.Member), StringComparer.Ordinal);
+            HashSet<string> addedNames = _overrides.AddedNames;
             var subHeadingDocs = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             BigInteger? previous = null;
             bool anyExplicit = false;
@@ -234,21 +234,25 @@ namespace TapiGen.Generator.Parsing
             }
 
             var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
+            var renameTo = new Dictionary<string, MemberOverride>(StringComparer.Ordinal);
             foreach (EnumMemberModel member in members)
             {
                 if (_overrides.Renames.TryGetValue(member.Name, out MemberOverride? rename))
                 {
                     rename.Used = true;
                     renamed[member.Name] = rename.Argument!;
+                    if (!renameTo.ContainsKey(rename.Argument!))
+                    {
+                        renameTo.Add(rename.Argument!, rename);
+                    }
                 }
             }
 
             var finalNames = new HashSet<string>(StringComparer.Ordinal);
             foreach (string name in members.Select(m => renamed.TryGetValue(m.Name, out string? n) ? n : m.Name))
             {
-                if (!finalNames.Add(name))
+                if (!finalNames.Add(name) && renameTo.TryGetValue(name, out MemberOverride? clash))
                 {
-                    MemberOverride clash = _overrides.Renames.Values.First(r => r.Argument == name);
                     ReportOverride(clash.ArgumentLocation, "renaming '" + clash.Member + "' to '" + name + "' gives two members that name");
                 }
             }

@@ -28,6 +28,7 @@ namespace TapiGen.Generator.Parsing
         private readonly List<string> _description = new List<string>();
         private readonly List<string> _remarks = new List<string>();
         private readonly List<MemberDraft> _members = new List<MemberDraft>();
+        private readonly HashSet<string> _memberNames = new HashSet<string>(StringComparer.Ordinal);
         private bool _sawEnumFields;
         private bool _overMemberLimit;
         private string? _headingName;
@@ -222,6 +223,7 @@ namespace TapiGen.Generator.Parsing
 
                         member = ReadFieldHeading(i, line, headingColumn, heading);
                         _members.Add(member);
+                        _memberNames.Add(member.Name);
                         continue;
                     }
 
@@ -339,7 +341,7 @@ namespace TapiGen.Generator.Parsing
             member.Body.Add(string.Empty);
             member.Body.Add("**" + text + "**");
             member.Body.Add(string.Empty);
-            if (LooksLikeMemberName(text) && !_members.Any(m => m.Name == text) && !_overrides.Adds.Any(a => a.Member == text))
+            if (LooksLikeMemberName(text) && !_memberNames.Contains(text) && !_overrides.AddedNames.Contains(text))
             {
                 int column = headingColumn + heading.IndexOf(text, StringComparison.Ordinal);
                 Report(

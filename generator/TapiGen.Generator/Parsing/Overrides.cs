@@ -81,6 +81,9 @@ namespace TapiGen.Generator.Parsing
 
         public List<MemberOverride> Adds { get; } = new List<MemberOverride>();
 
+        /// <summary>The names <see cref="Adds"/> adds, for quick lookups.</summary>
+        public HashSet<string> AddedNames { get; } = new HashSet<string>(StringComparer.Ordinal);
+
         /// <summary>Every member line, in file order.</summary>
         public IEnumerable<MemberOverride> All => Values.Values.Concat(Renames.Values).Concat(Adds).OrderBy(o => o.MemberLocation.Span.Start);
 
@@ -299,7 +302,7 @@ namespace TapiGen.Generator.Parsing
                 {
                     OverrideKind.Value => _result.Values.TryGetValue(member, out MemberOverride? v) ? v : null,
                     OverrideKind.Rename => _result.Renames.TryGetValue(member, out MemberOverride? r) ? r : null,
-                    _ => _result.Adds.FirstOrDefault(a => a.Member == member),
+                    _ => _result.AddedNames.Contains(member) ? _result.Adds.First(a => a.Member == member) : null,
                 };
                 if (earlier is not null)
                 {
@@ -317,6 +320,7 @@ namespace TapiGen.Generator.Parsing
                         break;
                     default:
                         _result.Adds.Add(entry);
+                        _result.AddedNames.Add(member);
                         break;
                 }
             }
