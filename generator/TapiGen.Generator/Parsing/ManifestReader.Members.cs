@@ -31,7 +31,6 @@ namespace TapiGen.Generator.Parsing
                 MemberValue value = ValueOf(draft, earlier, previous);
                 anyExplicit |= value.IsExplicit;
                 previous = value.Value;
-                draft.Value = value.Value;
                 if (!nameOk)
                 {
                     continue;
@@ -40,6 +39,7 @@ namespace TapiGen.Generator.Parsing
                 firstLine[draft.Name] = draft.LineIndex;
                 earlier[draft.Name] = value.Value;
                 result.Add(Member(draft.Name, value, BodyWithoutAddedSubHeadings(draft, addedNames, subHeadingDocs)));
+                _valueLocations.Add(_overrides.Values.TryGetValue(draft.Name, out MemberOverride? given) ? given.ArgumentLocation : draft.ValueLocation ?? draft.NameLocation);
             }
 
             foreach (MemberOverride add in _overrides.Adds)
@@ -56,6 +56,7 @@ namespace TapiGen.Generator.Parsing
                 previous = value.Value;
                 earlier[add.Member] = value.Value;
                 result.Add(Member(add.Member, value, subHeadingDocs.TryGetValue(add.Member, out List<string>? doc) ? doc : new List<string>()));
+                _valueLocations.Add(add.Argument is null ? add.MemberLocation : add.ArgumentLocation);
             }
 
             ApplyRenames(result);
@@ -322,8 +323,6 @@ namespace TapiGen.Generator.Parsing
 
             /// <summary>The '#### - NAME' sub-headings in <see cref="Body"/>, with the index of the lines that stand for each.</summary>
             public List<(string Name, int BodyIndex)> SubHeadings { get; } = new List<(string Name, int BodyIndex)>();
-
-            public BigInteger Value { get; set; }
         }
     }
 }

@@ -29,6 +29,9 @@ namespace TapiGen.Generator.Parsing
         private readonly List<string> _remarks = new List<string>();
         private readonly List<MemberDraft> _members = new List<MemberDraft>();
         private readonly HashSet<string> _memberNames = new HashSet<string>(StringComparer.Ordinal);
+
+        /// <summary>Where each evaluated member's value was written (heading, overrides file), in the order of the members.</summary>
+        private readonly List<LocationInfo?> _valueLocations = new List<LocationInfo?>();
         private bool _sawEnumFields;
         private bool _overMemberLimit;
         private string? _headingName;
@@ -385,10 +388,11 @@ namespace TapiGen.Generator.Parsing
                 return type.Value;
             }
 
-            // Point at the member that no type can hold: the widest one, or the largest next to a negative.
+            // Point at the member that no type can hold: the widest one, or the largest next to a negative. It may come
+            // from the overrides file, so use where its value was written, not the draft list.
             BigInteger offending = max > ulong.MaxValue || min >= 0 ? max : (min < long.MinValue ? min : max);
-            MemberDraft draft = _members.First(d => d.Value == offending);
-            Report(DiagnosticDescriptors.ValueOutOfRange, draft.ValueLocation ?? draft.NameLocation, _fileName, draft.Name, offending.ToString(CultureInfo.InvariantCulture));
+            int index = members.FindIndex(m => m.Value == offending);
+            Report(DiagnosticDescriptors.ValueOutOfRange, _valueLocations[index], _fileName, members[index].Name, offending.ToString(CultureInfo.InvariantCulture));
             return UnderlyingType.Int64;
         }
 

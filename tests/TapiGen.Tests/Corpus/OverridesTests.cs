@@ -182,6 +182,21 @@ namespace TapiGen.Tests.Corpus
             Assert.Empty(result.GeneratedTrees);
         }
 
+        [Theory]
+        [InlineData("add C", 1, 5)] // counted past ulong.MaxValue from B
+        [InlineData("add C = 0x10000000000000000", 1, 9)]
+        [InlineData("value B = 0x10000000000000000", 1, 11)]
+        public void A_value_out_of_range_from_the_overrides_file_is_TG0009_at_its_line(string overrides, int line, int column)
+        {
+            // Found by FuzzTests: an added member's value has no heading to point at.
+            TestManifest page = TestManifests.Inline("E", "A:0", "B:0xFFFFFFFFFFFFFFFF");
+            GeneratorDriverRunResult result = Run(page, overrides + "\n");
+            Diagnostic error = Assert.Single(result.Diagnostics);
+            Assert.Equal("TG0009", error.Id);
+            Assert.Equal(page.Path + ".tapigen", error.Location.GetLineSpan().Path);
+            Assert.Equal((line, column), At(error));
+        }
+
         [Fact]
         public void An_error_in_one_overrides_file_stops_only_its_manifest()
         {
