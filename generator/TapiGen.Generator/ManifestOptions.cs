@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 using TapiGen.Generator.Diagnostics;
 using TapiGen.Generator.Model;
 using TapiGen.Generator.Parsing;
@@ -13,6 +14,7 @@ namespace TapiGen.Generator
     /// <summary>
     /// Reads which additional files are manifests and the options that apply to each: an MSBuild property
     /// (build_property.TapiGenX), overridden by the TapiEnum item's metadata (build_metadata.AdditionalFiles.X).
+    /// Also recognises overrides files (marked by build/TapiGen.targets with the manifest they apply to).
     /// build/TapiGen.props makes every key visible to the compiler; keep the two lists in step.
     /// </summary>
     internal static class ManifestOptions
@@ -20,6 +22,7 @@ namespace TapiGen.Generator
         private const string Metadata = "build_metadata.AdditionalFiles.";
         private const string Property = "build_property.";
         public const string ManifestMarkerKey = Metadata + "TapiGenManifest";
+        public const string OverridesForKey = Metadata + "TapiGenOverridesFor";
 
         /// <summary>The manifest, or null when the additional file is not a TapiEnum item.</summary>
         public static ManifestFile? Read(AdditionalText file, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
@@ -33,8 +36,30 @@ namespace TapiGen.Generator
 
             var reader = new OptionReader(file.Path, fileOptions, provider.GlobalOptions);
             GeneratorOptions options = reader.Read();
-            string? text = file.GetText(cancellationToken)?.ToString();
-            return new ManifestFile(file.Path, text, options, reader.Problems.ToEquatableArray());
+            string? text = ReadText(file, cancellationToken, out int length);
+            return new ManifestFile(file.Path, text, options, reader.Problems.ToEquatableArray()) { TextLength = length };
+        }
+
+        /// <summary>The overrides file, or null when the additional file is not one (it has no TapiGenOverridesFor).</summary>
+        public static OverridesFile? ReadOverrides(AdditionalText file, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
+        {
+            if (!provider.GetOptions(file).TryGetValue(OverridesForKey, out string? manifestPath)
+                || manifestPath is null
+                || manifestPath.Trim().Length == 0)
+            {
+                return null;
+            }
+
+            string? text = ReadText(file, cancellationToken, out int length);
+            return new OverridesFile(file.Path, manifestPath.Trim(), text, length);
+        }
+
+        /// <summary>The text, unless the file is unreadable or over <see cref="Limits.MaxFileChars"/> (then null, and the parser says which).</summary>
+        private static string? ReadText(AdditionalText file, CancellationToken cancellationToken, out int length)
+        {
+            SourceText? source = file.GetText(cancellationToken);
+            length = source?.Length ?? 0;
+            return source is null || source.Length > Limits.MaxFileChars ? null : source.ToString();
         }
 
         private sealed class OptionReader
@@ -95,7 +120,8 @@ namespace TapiGen.Generator
                     Choice("JsonNaming", d.JsonNaming),
                     Bool("JsonAllowNumbers", d.JsonAllowNumbers),
                     Bool("JsonIgnoreCase", d.JsonIgnoreCase),
-                    Choice("JsonUndefined", d.JsonUndefined));
+                    Choice("JsonUndefined", d.JsonUndefined),
+                    Bool("ValuesFromDescriptions", d.ValuesFromDescriptions));
             }
 
             /// <summary>Item metadata NAME wins over the property TapiGenNAME.</summary>

@@ -20,12 +20,27 @@ namespace TapiGen.Generator
     {
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
+            // Overrides files (<manifest>.tapigen), collected and paired with their manifest by path. Pairing yields an
+            // equal manifest for every other page, so editing one overrides file re-parses only the manifest it names.
+            IncrementalValueProvider<EquatableArray<OverridesFile>> overrides = context.AdditionalTextsProvider
+                .Combine(context.AnalyzerConfigOptionsProvider)
+                .Select(static (pair, ct) => ManifestOptions.ReadOverrides(pair.Left, pair.Right, ct))
+                .Where(static file => file is not null)
+                .Select(static (file, _) => file!)
+                .WithTrackingName(TrackingNames.OverridesFiles)
+                .Collect()
+                .Select(static (files, _) => files.GroupBy(f => f.Path).Select(g => g.First()).OrderBy(f => f.Path, System.StringComparer.Ordinal).ToEquatableArray())
+                .WithTrackingName(TrackingNames.AllOverrides);
+
             IncrementalValuesProvider<ManifestFile> manifests = context.AdditionalTextsProvider
                 .Combine(context.AnalyzerConfigOptionsProvider)
                 .Select(static (pair, ct) => ManifestOptions.Read(pair.Left, pair.Right, ct))
                 .Where(static manifest => manifest is not null)
                 .Select(static (manifest, _) => manifest!)
-                .WithTrackingName(TrackingNames.Manifests);
+                .WithTrackingName(TrackingNames.Manifests)
+                .Combine(overrides)
+                .Select(static (pair, _) => pair.Left.WithOverrides(pair.Right))
+                .WithTrackingName(TrackingNames.ManifestsWithOverrides);
 
             IncrementalValuesProvider<ParseResult> parsed = manifests
                 .Select(static (manifest, ct) => ManifestParser.Parse(manifest, ct))

@@ -3,7 +3,10 @@ namespace TapiGen.Generator
     /// <summary>Names of the pipeline steps, so tests can check what each one did on a rerun.</summary>
     internal static class TrackingNames
     {
+        public const string OverridesFiles = nameof(OverridesFiles);
+        public const string AllOverrides = nameof(AllOverrides);
         public const string Manifests = nameof(Manifests);
+        public const string ManifestsWithOverrides = nameof(ManifestsWithOverrides);
         public const string Parse = nameof(Parse);
         public const string Diagnostics = nameof(Diagnostics);
         public const string Models = nameof(Models);

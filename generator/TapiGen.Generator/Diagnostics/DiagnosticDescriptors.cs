@@ -61,12 +61,12 @@ namespace TapiGen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor ValueOnlyInDescription = Create(
             "TG0010", DiagnosticSeverity.Warning,
             "Member value probably wrong",
-            "Manifest '{0}': member '{1}' has no value in its heading, so it counts as {2}, but its description starts with '{3}'; the counted value is probably wrong, write the value in the heading (### -field {1}:{4})");
+            "Manifest '{0}': member '{1}' has no value in its heading, so it counts as {2}, but its description starts with '{3}'; the counted value is probably wrong: write the value in the heading (### -field {1}:{4}), set ValuesFromDescriptions to take it from the description, or give it in an overrides file (value {1} = {4})");
 
         public static readonly DiagnosticDescriptor SubHeadingLooksLikeMember = Create(
             "TG0011", DiagnosticSeverity.Warning,
             "Sub-heading looks like a member",
-            "Manifest '{0}': the sub-heading '{1}' looks like a member name but is not a '### -field' heading, so it is kept as text in the description of '{2}' and no member is generated for it");
+            "Manifest '{0}': the sub-heading '{1}' looks like a member name but is not a '### -field' heading, so it is kept as text in the description of '{2}' and no member is generated for it; if it is one, add it with an overrides file (add {1} = VALUE)");
 
         public static readonly DiagnosticDescriptor UnexpectedFailure = Create(
             "TG0012", DiagnosticSeverity.Error,
@@ -102,6 +102,31 @@ namespace TapiGen.Generator.Diagnostics
             "TG0018", DiagnosticSeverity.Error,
             "Invalid TapiGen option",
             "Manifest '{0}': {1} is '{2}', which is not allowed; use one of: {3}");
+
+        public static readonly DiagnosticDescriptor NoExplicitValues = Create(
+            "TG0019", DiagnosticSeverity.Warning,
+            "No member has an explicit value",
+            "Manifest '{0}': no member of '{1}' has an explicit value, so the values are counted from 0 as C does; check the header, and if they differ supply the real values in an overrides file ('{2}')");
+
+        public static readonly DiagnosticDescriptor VersionAlias = Create(
+            "TG0020", DiagnosticSeverity.Info,
+            "Member made an alias of the unversioned member",
+            "Manifest '{0}': member '{1}' has no value and is '{2}' with a Direct3D version prefix, so it is generated as an alias of '{2}'");
+
+        public static readonly DiagnosticDescriptor OverrideUnknownMember = Create(
+            "TG0021", DiagnosticSeverity.Error,
+            "Override names no member",
+            "Overrides file '{0}': '{1}' is not a member of manifest '{2}'; use a '### -field' name from the manifest (before any rename), or 'add' to add a member");
+
+        public static readonly DiagnosticDescriptor InvalidOverride = Create(
+            "TG0022", DiagnosticSeverity.Error,
+            "Invalid override",
+            "Overrides file '{0}' for manifest '{1}': {2}");
+
+        public static readonly DiagnosticDescriptor OverLimit = Create(
+            "TG0023", DiagnosticSeverity.Error,
+            "Manifest over a size limit",
+            "'{0}' {1}, over TapiGen's limit of {2}, so manifest '{3}' is not generated; split it, or remove it from the TapiEnum items");
 
         private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message)
             => new DiagnosticDescriptor(

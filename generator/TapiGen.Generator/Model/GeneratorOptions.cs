@@ -61,6 +61,10 @@ namespace TapiGen.Generator.Model
     /// Every compile-time option of one manifest, after MSBuild properties and item metadata were merged (metadata
     /// wins). A value type, so a changed option re-generates exactly the manifests it applies to.
     /// </summary>
+    /// <param name="ValuesFromDescriptions">
+    /// Take a member's value from the start of its description ("(int)0x80018001. Returns ...") when its heading has
+    /// none, instead of counting (and warning TG0010).
+    /// </param>
     internal sealed record GeneratorOptions(
         string Namespace,
         string NamespaceSource,
@@ -76,9 +80,10 @@ namespace TapiGen.Generator.Model
         JsonNaming JsonNaming,
         bool JsonAllowNumbers,
         bool JsonIgnoreCase,
-        JsonUndefined JsonUndefined)
+        JsonUndefined JsonUndefined,
+        bool ValuesFromDescriptions)
     {
         public static GeneratorOptions Default(string ns = "", string source = "no namespace setting")
-            => new GeneratorOptions(ns, source, Accessibility.Public, MemberNaming.Manifest, TextNaming.Manifest, FlagsMode.Auto, null, true, true, true, false, JsonNaming.AsIs, true, false, JsonUndefined.Number);
+            => new GeneratorOptions(ns, source, Accessibility.Public, MemberNaming.Manifest, TextNaming.Manifest, FlagsMode.Auto, null, true, true, true, false, JsonNaming.AsIs, true, false, JsonUndefined.Number, false);
     }
 }

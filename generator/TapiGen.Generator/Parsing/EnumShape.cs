@@ -73,7 +73,12 @@ namespace TapiGen.Generator.Parsing
                 }
                 else if (IsUnionOf(value, seen))
                 {
-                    unions++;
+                    // At most 64 distinct powers of two fit the underlying type, so from 64 unions on the answer is
+                    // no; stopping here keeps a page of thousands of counted members from costing quadratic time.
+                    if (++unions >= 64)
+                    {
+                        return false;
+                    }
                 }
                 else
                 {

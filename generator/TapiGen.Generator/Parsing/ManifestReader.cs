@@ -11,8 +11,11 @@ using TapiGen.Generator.Model;
 
 namespace TapiGen.Generator.Parsing
 {
-    /// <summary>One pass over one manifest: front matter, then the Markdown sections, then the members' values.</summary>
-    internal sealed class ManifestReader
+    /// <summary>
+    /// One pass over one manifest: front matter, then the Markdown sections, then the members' values (in
+    /// ManifestReader.Members.cs), with the manifest's overrides file applied.
+    /// </summary>
+    internal sealed partial class ManifestReader
     {
         private const string EnumerationSuffix = " enumeration";
 
@@ -25,8 +28,14 @@ namespace TapiGen.Generator.Parsing
         private readonly List<string> _description = new List<string>();
         private readonly List<string> _remarks = new List<string>();
         private readonly List<MemberDraft> _members = new List<MemberDraft>();
+        private readonly HashSet<string> _memberNames = new HashSet<string>(StringComparer.Ordinal);
+
+        /// <summary>Where each evaluated member's value was written (heading, overrides file), in the order of the members.</summary>
+        private readonly List<LocationInfo?> _valueLocations = new List<LocationInfo?>();
         private bool _sawEnumFields;
+        private bool _overMemberLimit;
         private string? _headingName;
+        private Overrides _overrides = Overrides.None;
 
         public ManifestReader(ManifestFile file, CancellationToken cancellationToken)
         {
@@ -47,11 +56,19 @@ namespace TapiGen.Generator.Parsing
 
         public ParseResult Read()
         {
+            if (_file.TextLength > Limits.MaxFileChars)
+            {
+                Report(DiagnosticDescriptors.OverLimit, FileStart(), _fileName, "has " + Count(_file.TextLength) + " characters", Count(Limits.MaxFileChars) + " characters", _fileName);
+                return Result(null);
+            }
+
             if (_file.Text is null)
             {
                 Report(DiagnosticDescriptors.ManifestUnreadable, FileStart(), _fileName);
                 return Result(null);
             }
+
+            _overrides = Overrides.Read(_file, _diagnostics);
 
             TextLineCollection lines = _text.Lines;
             int bodyStart = 0;
@@ -77,6 +94,16 @@ namespace TapiGen.Generator.Parsing
             }
 
             ReadBody(bodyStart);
+            if (!_overMemberLimit && _members.Count + _overrides.Adds.Count > Limits.MaxMembers)
+            {
+                Report(DiagnosticDescriptors.OverLimit, FileStart(), _fileName, "has more than " + Count(Limits.MaxMembers) + " members, counting those its overrides file adds", Count(Limits.MaxMembers) + " members", _fileName);
+                _overMemberLimit = true;
+            }
+
+            if (_overMemberLimit)
+            {
+                return Result(null);
+            }
 
             if (!_sawEnumFields)
             {
@@ -89,7 +116,7 @@ namespace TapiGen.Generator.Parsing
                 _diagnostics.Add(optionProblem);
             }
 
-            string? name = _file.Options.EnumName ?? ChooseEnumName(frontMatter);
+            string? name = _overrides.EnumName ?? _file.Options.EnumName ?? ChooseEnumName(frontMatter);
             if (name is null)
             {
                 Report(DiagnosticDescriptors.NoEnumName, FileStart(), _fileName);
@@ -104,7 +131,7 @@ namespace TapiGen.Generator.Parsing
                 Report(DiagnosticDescriptors.InvalidNamespace, FileStart(), _fileName, _file.Namespace, _file.NamespaceSource);
             }
 
-            List<EnumMemberModel> members = EvaluateMembers();
+            List<EnumMemberModel> members = EvaluateMembers(name);
             UnderlyingType underlying = ChooseUnderlyingType(members);
 
             if (members.Count == 0 && name is not null)
@@ -117,7 +144,7 @@ namespace TapiGen.Generator.Parsing
                 return Result(null);
             }
 
-            bool isFlags = _file.Options.Flags switch
+            bool isFlags = (_overrides.Flags ?? _file.Options.Flags) switch
             {
                 FlagsMode.On => true,
                 FlagsMode.Off => false,
@@ -189,8 +216,17 @@ namespace TapiGen.Generator.Parsing
 
                     if (section == Section.EnumFields && level == 3 && IsFieldKeyword(heading))
                     {
+                        if (_members.Count + _overrides.Adds.Count >= Limits.MaxMembers)
+                        {
+                            // Stop here: a page this large is generated or hostile, and reading on only costs time.
+                            Report(DiagnosticDescriptors.OverLimit, Span(i, 0, line.Length), _fileName, "has more than " + Count(Limits.MaxMembers) + " members", Count(Limits.MaxMembers) + " members", _fileName);
+                            _overMemberLimit = true;
+                            return;
+                        }
+
                         member = ReadFieldHeading(i, line, headingColumn, heading);
                         _members.Add(member);
+                        _memberNames.Add(member.Name);
                         continue;
                     }
 
@@ -304,10 +340,11 @@ namespace TapiGen.Generator.Parsing
         private void ReadSubHeading(int lineIndex, int headingColumn, string heading, MemberDraft member)
         {
             string text = heading.TrimStart('-', ' ', '\t');
+            member.SubHeadings.Add((text, member.Body.Count));
             member.Body.Add(string.Empty);
             member.Body.Add("**" + text + "**");
             member.Body.Add(string.Empty);
-            if (LooksLikeMemberName(text) && !_members.Any(m => m.Name == text))
+            if (LooksLikeMemberName(text) && !_memberNames.Contains(text) && !_overrides.AddedNames.Contains(text))
             {
                 int column = headingColumn + heading.IndexOf(text, StringComparison.Ordinal);
                 Report(
@@ -337,192 +374,6 @@ namespace TapiGen.Generator.Parsing
             return true;
         }
 
-        private List<EnumMemberModel> EvaluateMembers()
-        {
-            var result = new List<EnumMemberModel>(_members.Count);
-            var earlier = new Dictionary<string, BigInteger>(StringComparer.Ordinal);
-            var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
-            BigInteger? previous = null;
-
-            foreach (MemberDraft draft in _members)
-            {
-                _cancellationToken.ThrowIfCancellationRequested();
-                bool nameOk = true;
-                if (draft.Name.Length == 0)
-                {
-                    Report(DiagnosticDescriptors.EmptyMemberName, Span(draft.LineIndex, 0, LineText(draft.LineIndex).Length), _fileName);
-                    nameOk = false;
-                }
-                else if (!Identifiers.IsValid(draft.Name))
-                {
-                    Report(DiagnosticDescriptors.InvalidMemberName, draft.NameLocation, _fileName, draft.Name);
-                    nameOk = false;
-                }
-                else if (firstLine.TryGetValue(draft.Name, out int first))
-                {
-                    Report(DiagnosticDescriptors.DuplicateMemberName, draft.NameLocation, _fileName, draft.Name, (first + 1).ToString(CultureInfo.InvariantCulture));
-                    nameOk = false;
-                }
-
-                BigInteger value;
-                ValueStyle style = ValueStyle.Decimal;
-                string? reference = null;
-                if (draft.ValueText is null)
-                {
-                    value = previous.HasValue ? previous.Value + 1 : BigInteger.Zero;
-                    WarnIfValueOnlyInDescription(draft, value);
-                }
-                else if (draft.HasColon && draft.ValueText.Trim('=', ' ', '\t').Length == 0)
-                {
-                    Report(DiagnosticDescriptors.EmptyMemberValue, draft.ValueLocation, _fileName, draft.Name);
-                    value = previous.HasValue ? previous.Value + 1 : BigInteger.Zero;
-                }
-                else if (draft.IsTrailingText)
-                {
-                    Report(DiagnosticDescriptors.InvalidMemberValue, draft.ValueLocation, _fileName, draft.Name, draft.ValueText);
-                    value = previous.HasValue ? previous.Value + 1 : BigInteger.Zero;
-                }
-                else
-                {
-                    switch (ValueExpression.Evaluate(draft.ValueText, earlier, out value, out string? unknown, out bool isHex, out reference))
-                    {
-                        case ValueExpression.Outcome.Ok:
-                            style = reference is not null ? ValueStyle.Reference : isHex ? ValueStyle.Hex : ValueStyle.Decimal;
-                            break;
-                        case ValueExpression.Outcome.UnknownReference:
-                            Report(DiagnosticDescriptors.UnknownMemberReference, draft.ValueLocation, _fileName, draft.Name, unknown ?? string.Empty);
-                            break;
-                        default:
-                            Report(DiagnosticDescriptors.InvalidMemberValue, draft.ValueLocation, _fileName, draft.Name, draft.ValueText);
-                            break;
-                    }
-                }
-
-                previous = value;
-                draft.Value = value;
-                if (!nameOk)
-                {
-                    continue;
-                }
-
-                firstLine[draft.Name] = draft.LineIndex;
-                earlier[draft.Name] = value;
-                string body = string.Join("\n", draft.Body);
-                result.Add(new EnumMemberModel(
-                    draft.Name,
-                    draft.Name,
-                    draft.Name,
-                    draft.Name,
-                    value,
-                    style,
-                    style == ValueStyle.Reference ? reference : null,
-                    DocConverter.ToXmlDocLines(body).ToEquatableArray(),
-                    DocConverter.ToPlainText(body)));
-            }
-
-            return result;
-        }
-
-        /// <summary>
-        /// Some pages give a value only in prose ("(int)0x80018001. Returns..."). Counting from the previous member
-        /// would then be silently wrong, so say so at the number.
-        /// </summary>
-        private void WarnIfValueOnlyInDescription(MemberDraft draft, BigInteger counted)
-        {
-            if (draft.FirstBodyLine < 0)
-            {
-                return;
-            }
-
-            string line = LineText(draft.FirstBodyLine);
-            int p = 0;
-            while (p < line.Length && char.IsWhiteSpace(line[p]))
-            {
-                p++;
-            }
-
-            int start = p;
-            string? cast = null;
-            if (p < line.Length && line[p] == '(')
-            {
-                int close = line.IndexOf(')', p);
-                if (close > p && close - p <= 24 && IsWordChars(line, p + 1, close))
-                {
-                    cast = line.Substring(p + 1, close - p - 1).Trim();
-                    p = close + 1;
-                }
-            }
-
-            int numberStart = p;
-            if (p < line.Length && line[p] == '-')
-            {
-                p++;
-            }
-
-            int digits = p;
-            if (p + 1 < line.Length && line[p] == '0' && (line[p + 1] == 'x' || line[p + 1] == 'X'))
-            {
-                p += 2;
-                while (p < line.Length && Uri.IsHexDigit(line[p]))
-                {
-                    p++;
-                }
-            }
-            else
-            {
-                while (p < line.Length && line[p] >= '0' && line[p] <= '9')
-                {
-                    p++;
-                }
-            }
-
-            bool hasNumber = p > digits && char.IsDigit(line[p - 1]) || (p > digits + 2 && Uri.IsHexDigit(line[p - 1]));
-            bool endsThere = p >= line.Length || line[p] == '.' || line[p] == ',' || line[p] == ')' || line[p] == ';';
-            bool looksLikeValue = cast is not null || line[numberStart] == '-' || p > digits + 1 && (line[digits + 1] == 'x' || line[digits + 1] == 'X');
-            if (!hasNumber || !endsThere || !looksLikeValue)
-            {
-                // "2 channels" or a numbered list ("1. Open...") is prose; only hex, casts and negatives read as values.
-                return;
-            }
-
-            string numberText = line.Substring(numberStart, p - numberStart);
-            if (ValueExpression.Evaluate(numberText, EmptyValues, out BigInteger stated, out _, out _, out _) != ValueExpression.Outcome.Ok)
-            {
-                return;
-            }
-
-            // "(int)0x80018001" is how C spells a negative 32-bit value in hex; suggest the value it really is.
-            if (cast is not null && (cast == "int" || cast == "INT" || cast == "LONG" || cast == "long") && stated >= 0x80000000L && stated <= 0xFFFFFFFFL)
-            {
-                stated -= BigInteger.One << 32;
-                numberText = stated.ToString(CultureInfo.InvariantCulture);
-            }
-
-            Report(
-                DiagnosticDescriptors.ValueOnlyInDescription,
-                Span(draft.FirstBodyLine, start, p),
-                _fileName,
-                draft.Name,
-                counted.ToString(CultureInfo.InvariantCulture),
-                line.Substring(start, p - start),
-                numberText);
-        }
-
-        private static readonly Dictionary<string, BigInteger> EmptyValues = new Dictionary<string, BigInteger>();
-
-        private static bool IsWordChars(string s, int start, int end)
-        {
-            for (int i = start; i < end; i++)
-            {
-                if (!char.IsLetter(s[i]) && s[i] != '_' && s[i] != ' ')
-                {
-                    return false;
-                }
-            }
-
-            return end > start;
-        }
-
         private UnderlyingType ChooseUnderlyingType(List<EnumMemberModel> members)
         {
             if (members.Count == 0)
@@ -537,10 +388,11 @@ namespace TapiGen.Generator.Parsing
                 return type.Value;
             }
 
-            // Point at the member that no type can hold: the widest one, or the largest next to a negative.
+            // Point at the member that no type can hold: the widest one, or the largest next to a negative. It may come
+            // from the overrides file, so use where its value was written, not the draft list.
             BigInteger offending = max > ulong.MaxValue || min >= 0 ? max : (min < long.MinValue ? min : max);
-            MemberDraft draft = _members.First(d => d.Value == offending);
-            Report(DiagnosticDescriptors.ValueOutOfRange, draft.ValueLocation ?? draft.NameLocation, _fileName, draft.Name, offending.ToString(CultureInfo.InvariantCulture));
+            int index = members.FindIndex(m => m.Value == offending);
+            Report(DiagnosticDescriptors.ValueOutOfRange, _valueLocations[index], _fileName, members[index].Name, offending.ToString(CultureInfo.InvariantCulture));
             return UnderlyingType.Int64;
         }
 
@@ -639,6 +491,8 @@ namespace TapiGen.Generator.Parsing
 
         private string LineText(int index) => _text.Lines[index].ToString();
 
+        private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
         private LocationInfo FileStart()
             => new LocationInfo(_file.Path, new TextSpan(0, 0), new LinePositionSpan(default, default));
 
@@ -658,33 +512,5 @@ namespace TapiGen.Generator.Parsing
             => _diagnostics.Any(d => DiagnosticDescriptors.ById(d.DescriptorId).DefaultSeverity == DiagnosticSeverity.Error);
 
         private ParseResult Result(EnumModel? model) => new ParseResult(model, _diagnostics.ToEquatableArray());
-
-        /// <summary>A '### -field' heading and the text under it, before values are known to be right.</summary>
-        private sealed class MemberDraft
-        {
-            public MemberDraft(int lineIndex) => LineIndex = lineIndex;
-
-            public int LineIndex { get; }
-
-            public string Name { get; set; } = string.Empty;
-
-            public LocationInfo? NameLocation { get; set; }
-
-            /// <summary>The value text, or null when the heading gives none.</summary>
-            public string? ValueText { get; set; }
-
-            public bool HasColon { get; set; }
-
-            /// <summary>Text after the name that is neither ':VALUE' nor '(VALUE)'.</summary>
-            public bool IsTrailingText { get; set; }
-
-            public LocationInfo? ValueLocation { get; set; }
-
-            public int FirstBodyLine { get; set; } = -1;
-
-            public List<string> Body { get; } = new List<string>();
-
-            public BigInteger Value { get; set; }
-        }
     }
 }

@@ -6,7 +6,8 @@ namespace TapiGen.Generator.Parsing
 {
     /// <summary>
     /// Evaluates a member value as C headers write it: decimal or 0x hexadecimal literals (with optional u/l
-    /// suffixes), names of earlier members, unary minus and '~', parentheses, '|', '+' and '&lt;&lt;'.
+    /// suffixes), names of earlier members, unary minus and '~', parentheses, casts to 32-bit types ('(int)',
+    /// '(DWORD)'), '|', '+' and '&lt;&lt;'. Nesting is bounded, so hostile input cannot exhaust the stack.
     /// Arbitrary precision, so a range check can come afterwards.
     /// </summary>
     internal sealed class ValueExpression
@@ -81,7 +82,7 @@ namespace TapiGen.Generator.Parsing
 
         private BigInteger ParseOr(int depth)
         {
-            if (depth > 64)
+            if (depth > MaxDepth)
             {
                 throw new FormatException();
             }
@@ -125,6 +126,11 @@ namespace TapiGen.Generator.Parsing
 
         private BigInteger ParseUnary(int depth)
         {
+            if (depth > MaxDepth)
+            {
+                throw new FormatException();
+            }
+
             if (TryConsume("-"))
             {
                 return -ParseUnary(depth + 1);
@@ -148,6 +154,11 @@ namespace TapiGen.Generator.Parsing
             }
 
             char c = _text[_pos];
+            if (c == '(' && TryReadCast(out bool signed))
+            {
+                return Cast(ParseUnary(depth + 1), signed);
+            }
+
             if (c == '(')
             {
                 _pos++;
@@ -238,6 +249,58 @@ namespace TapiGen.Generator.Parsing
 
             return result;
         }
+
+        /// <summary>
+        /// A C cast to a 32-bit type, "(int)" or "(DWORD)", as pages write values such as <c>(int)0x80018001</c>.
+        /// Leaves the position alone when the parenthesis holds anything else.
+        /// </summary>
+        private bool TryReadCast(out bool signed)
+        {
+            signed = false;
+            int close = _text.IndexOf(')', _pos);
+            if (close < 0 || close - _pos > 24)
+            {
+                return false;
+            }
+
+            string type = string.Join(" ", _text.Substring(_pos + 1, close - _pos - 1).Split(Spaces, StringSplitOptions.RemoveEmptyEntries));
+            if (Array.IndexOf(SignedCasts, type) >= 0)
+            {
+                signed = true;
+            }
+            else if (Array.IndexOf(UnsignedCasts, type) < 0)
+            {
+                return false;
+            }
+
+            _pos = close + 1;
+            return true;
+        }
+
+        /// <summary>Converts as MSVC does for a 32-bit value: the same bits, read as signed or unsigned.</summary>
+        private static BigInteger Cast(BigInteger value, bool signed)
+        {
+            if (value < s_int32Min || value > s_uint32Max)
+            {
+                throw new FormatException();
+            }
+
+            if (signed && value > s_int32Max)
+            {
+                return value - s_two32;
+            }
+
+            return !signed && value.Sign < 0 ? value + s_two32 : value;
+        }
+
+        private const int MaxDepth = 64;
+        private static readonly char[] Spaces = { ' ', '\t' };
+        private static readonly string[] SignedCasts = { "int", "INT", "long", "LONG", "signed", "signed int", "INT32", "LONG32", "HRESULT" };
+        private static readonly string[] UnsignedCasts = { "unsigned", "unsigned int", "unsigned long", "UINT", "UINT32", "ULONG", "ULONG32", "DWORD" };
+        private static readonly BigInteger s_int32Min = int.MinValue;
+        private static readonly BigInteger s_int32Max = int.MaxValue;
+        private static readonly BigInteger s_uint32Max = uint.MaxValue;
+        private static readonly BigInteger s_two32 = BigInteger.One << 32;
 
         private static int HexValue(char c)
             => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
