@@ -45,10 +45,14 @@ namespace TapiGen.Tests.Configuration
             return new OptionRun(output.Result);
         }
 
-        /// <summary>Asserts the run reported no errors and no warnings.</summary>
+        /// <summary>
+        /// Asserts the run reported no errors and no warnings, but for TG0019: the inline test manifests give no
+        /// values on purpose, and TG0019 says exactly that.
+        /// </summary>
         public OptionRun Clean()
         {
-            Assert.True(Diagnostics.Count == 0, "unexpected diagnostics: " + string.Join("; ", Diagnostics));
+            var unexpected = Diagnostics.Where(d => d.Id != "TG0019").ToList();
+            Assert.True(unexpected.Count == 0, "unexpected diagnostics: " + string.Join("; ", unexpected));
             return this;
         }
 
