@@ -82,6 +82,13 @@ namespace TapiGen.Tests
         }
 
         [Fact]
+        public void A_lowercase_enum_name_compiles_without_CS8981()
+        {
+            Type type = Generate(TestManifests.Inline("lowercase", "a:1", "b:2"), "lowercase");
+            Assert.Equal(new (string, object)[] { ("a", 1), ("b", 2) }, Members(type));
+        }
+
+        [Fact]
         public void Aliases_with_the_same_value_are_kept()
         {
             Type type = Generate(TestManifests.Inline("ALIASES", "A:1", "B:1", "C:A", "LAST:C"), "ALIASES");

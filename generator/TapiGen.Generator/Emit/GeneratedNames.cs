@@ -6,8 +6,25 @@ namespace TapiGen.Generator.Emit
     /// <summary>The names of everything generated for one enum, in one place so the emitters agree.</summary>
     internal static class GeneratedNames
     {
-        /// <summary>The enum as C# code, escaped: "AGENT_SESSION_EVENT", "@class".</summary>
-        public static string EnumType(EnumModel model) => Identifiers.Escape(model.Identifier);
+        /// <summary>
+        /// The enum as C# code, escaped: "AGENT_SESSION_EVENT", "@class", and "@lowercase": C# warns (CS8981) on type
+        /// names of lowercase ASCII letters only, which it may reserve as keywords, unless they are written with '@'.
+        /// </summary>
+        public static string EnumType(EnumModel model)
+            => IsLowercaseAscii(model.Identifier) ? "@" + model.Identifier : Identifiers.Escape(model.Identifier);
+
+        private static bool IsLowercaseAscii(string name)
+        {
+            foreach (char c in name)
+            {
+                if (c < 'a' || c > 'z')
+                {
+                    return false;
+                }
+            }
+
+            return name.Length > 0;
+        }
 
         /// <summary>Fully qualified with global::, for use anywhere.</summary>
         public static string QualifiedEnumType(EnumModel model)
