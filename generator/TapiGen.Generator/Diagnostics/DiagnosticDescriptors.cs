@@ -103,6 +103,11 @@ namespace TapiGen.Generator.Diagnostics
             "Invalid TapiGen option",
             "Manifest '{0}': {1} is '{2}', which is not allowed; use one of: {3}");
 
+        public static readonly DiagnosticDescriptor JsonNameConflict = Create(
+            "TG0019", DiagnosticSeverity.Warning,
+            "JSON name cannot be used as computed",
+            "Manifest '{0}': member '{1}' gets the JSON name '{2}' under JsonNaming {3}, {4}; choose another JsonNaming, or rename the member");
+
         private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message)
             => new DiagnosticDescriptor(
                 id,
