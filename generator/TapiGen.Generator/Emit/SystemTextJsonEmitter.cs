@@ -235,7 +235,7 @@ namespace TapiGen.Generator.Emit
             w.WriteLine("catch (global::System.InvalidOperationException e)");
             using (w.OpenBlock())
             {
-                w.WriteLine("throw new " + Json + "JsonException(\"Cannot convert the JSON string to \" + TypeName + \": \" + e.Message, e);");
+                w.WriteLine("throw new " + Json + "JsonException(\"Cannot convert \" + RawText(ref reader) + \" to \" + TypeName + \": \" + e.Message, e);");
             }
         }
 
@@ -247,7 +247,7 @@ namespace TapiGen.Generator.Emit
             {
                 if (!code.AllowNumbers)
                 {
-                    w.WriteLine("throw NumbersNotAllowed(NumberText(ref reader));");
+                    w.WriteLine("throw NumbersNotAllowed(RawText(ref reader).Trim('\"'));");
                 }
                 else
                 {
@@ -255,7 +255,7 @@ namespace TapiGen.Generator.Emit
                     w.WriteLine("if (!reader." + TryGetMethod(code.Model.UnderlyingType) + "(out number))");
                     using (w.OpenBlock())
                     {
-                        w.WriteLine("throw NumberOutOfRange(NumberText(ref reader));");
+                        w.WriteLine("throw NumberOutOfRange(RawText(ref reader).Trim('\"'));");
                     }
 
                     w.WriteLine();
@@ -264,7 +264,7 @@ namespace TapiGen.Generator.Emit
                         w.WriteLine("if (!IsDefined(unchecked((ulong)number)))");
                         using (w.OpenBlock())
                         {
-                            w.WriteLine("throw NotDefined(NumberText(ref reader));");
+                            w.WriteLine("throw NotDefined(RawText(ref reader).Trim('\"'));");
                         }
 
                         w.WriteLine();
@@ -275,19 +275,19 @@ namespace TapiGen.Generator.Emit
             }
 
             w.WriteLine();
-            w.WriteLine("/// <summary>A number token's text for a message (numbers are never escaped).</summary>");
-            w.WriteLine("private static string NumberText(" + Reader + ")");
+            w.WriteLine("/// <summary>A token's text as it is in the JSON (escapes not undone), quoted and cut for a message.</summary>");
+            w.WriteLine("private static string RawText(" + Reader + ")");
             using (w.OpenBlock())
             {
                 w.WriteLine("if (reader.HasValueSequence)");
                 using (w.OpenBlock())
                 {
                     w.WriteLine("global::System.Buffers.ReadOnlySequence<byte> sequence = reader.ValueSequence;");
-                    w.WriteLine("return Quote(global::System.Buffers.BuffersExtensions.ToArray(sequence.Slice(0, global::System.Math.Min(sequence.Length, 256L)))).Trim('\"');");
+                    w.WriteLine("return Quote(global::System.Buffers.BuffersExtensions.ToArray(sequence.Slice(0, global::System.Math.Min(sequence.Length, 256L))));");
                 }
 
                 w.WriteLine();
-                w.WriteLine("return Quote(reader.ValueSpan).Trim('\"');");
+                w.WriteLine("return Quote(reader.ValueSpan);");
             }
         }
 
