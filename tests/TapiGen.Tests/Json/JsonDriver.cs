@@ -78,6 +78,31 @@ namespace TapiGen.Tests.Json
                 .Distinct()
                 .ToList();
 
+        /// <summary>Values worth writing: every member, neighbours, extremes and, for flags, random combinations with and without an undefined bit.</summary>
+        public static IEnumerable<ulong> WriteCases(Type type)
+        {
+            List<ulong> defined = DefinedBits(type);
+            var cases = new List<ulong>(defined) { 0, 1, 2, 3, 0x80000000, 0xFFFFFFFF, ulong.MaxValue, 0x8000000000000000 };
+            cases.AddRange(defined.Select(b => b + 1));
+            if (IsFlags(type))
+            {
+                var random = new Random(20261126);
+                for (int i = 0; i < 24; i++)
+                {
+                    ulong bits = 0;
+                    foreach (ulong flag in defined)
+                    {
+                        bits |= random.Next(3) == 0 ? flag : 0;
+                    }
+
+                    cases.Add(bits);
+                    cases.Add(bits | (1UL << random.Next(64)));
+                }
+            }
+
+            return cases.Select(b => Bits(Value(type, b))).Distinct();
+        }
+
         public static bool IsFlags(Type enumType) => enumType.IsDefined(typeof(FlagsAttribute), false);
 
         public static Type Nullable(Type enumType) => typeof(Nullable<>).MakeGenericType(enumType);
