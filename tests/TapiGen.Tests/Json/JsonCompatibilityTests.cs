@@ -51,6 +51,27 @@ namespace TapiGen.Tests.Json
             Assert.Equal(s_pages.Length, output.Result.GeneratedTrees.Count(t => t.FilePath.EndsWith(".JsonConverter.g.cs", System.StringComparison.Ordinal)));
         }
 
+        public static TheoryData<LanguageVersion, TargetRefs, StjPackage, string> NewtonsoftTargets() => new TheoryData<LanguageVersion, TargetRefs, StjPackage, string>
+        {
+            { LanguageVersion.CSharp7_3, TargetRefs.NetStandard20, StjPackage.V8_0_5, "13.0.4" },
+            { LanguageVersion.CSharp7_3, TargetRefs.NetStandard20, StjPackage.Framework, "13.0.4" }, // no STJ, no System.Memory
+            { LanguageVersion.CSharp8, TargetRefs.Net472, StjPackage.V4_7_2, "12.0.3" },
+            { LanguageVersion.Latest, TargetRefs.Net80, StjPackage.Framework, "13.0.4" },
+            { LanguageVersion.Preview, TargetRefs.Net80, StjPackage.Framework, "12.0.3" },
+        };
+
+        /// <summary>Newtonsoft.Json 13 is nullable-annotated, 12 is not: the overrides compile against both.</summary>
+        [Theory]
+        [MemberData(nameof(NewtonsoftTargets))]
+        public void Newtonsoft_converters_compile_without_warnings(LanguageVersion version, TargetRefs refs, StjPackage stj, string newtonsoft)
+        {
+            var output = JsonCompilation.Compile(s_pages, JsonCompilation.Properties(("NewtonsoftAttribute", "true")), languageVersion: version, refs: refs, stj: stj, newtonsoft: newtonsoft);
+            Assert.Equal(s_pages.Length, output.Result.GeneratedTrees.Count(t => t.FilePath.EndsWith(".NewtonsoftJsonConverter.g.cs", System.StringComparison.Ordinal)));
+            Assert.All(
+                output.Result.GeneratedTrees.Where(t => !t.FilePath.Contains("Converter", System.StringComparison.Ordinal)),
+                t => Assert.Contains("[global::Newtonsoft.Json.JsonConverter(typeof(", t.ToString(), System.StringComparison.Ordinal));
+        }
+
         [Theory]
         [InlineData(TargetRefs.Net80)]
         [InlineData(TargetRefs.NetStandard20)]

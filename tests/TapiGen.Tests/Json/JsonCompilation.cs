@@ -45,10 +45,16 @@ namespace TapiGen.Tests.Json
             LanguageVersion languageVersion = LanguageVersion.Latest,
             TargetRefs refs = TargetRefs.Net80,
             StjPackage stj = StjPackage.Framework,
-            bool checkWarnings = true)
+            bool checkWarnings = true,
+            string? newtonsoft = null)
         {
             var parseOptions = new CSharpParseOptions(languageVersion, checkWarnings ? DocumentationMode.Diagnose : DocumentationMode.None);
             CSharpCompilation compilation = GeneratorHarness.CreateCompilation(parseOptions, consumer, refs).AddReferences(PackageReferences(stj));
+            if (newtonsoft is not null)
+            {
+                compilation = compilation.AddReferences(Package("newtonsoft.json", newtonsoft, "Newtonsoft.Json.dll"));
+            }
+
             GeneratorDriver driver = GeneratorHarness.CreateDriver(manifests, new GeneratorHarness.RunOptions(languageVersion, properties), parseOptions);
             driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
             GeneratorDriverRunResult result = driver.GetRunResult();
