@@ -57,7 +57,11 @@ namespace TapiGen.Generator.Emit
             using (w.OpenBlock())
             {
                 ConverterCommon.WriteConstants(w, code);
-                w.WriteLine("private const int " + StackBufferBytes + " = 256;");
+                if (facts.HasUtf8JsonReaderCopyString)
+                {
+                    w.WriteLine("private const int " + StackBufferBytes + " = 256;");
+                }
+
                 WriteNameFields(w, code);
                 text.WriteFields(w);
                 WriteRead(w, code);
