@@ -35,8 +35,6 @@ namespace TapiGen.Generator.Emit.Json
 
         public bool UndefinedIsError => Model.Options.JsonUndefined == JsonUndefined.Error;
 
-        public bool IsSigned => Model.UnderlyingType == UnderlyingType.Int32 || Model.UnderlyingType == UnderlyingType.Int64;
-
         /// <summary>The C# expression for a member: global::Ns.E.NAME.</summary>
         public string Member(EnumMemberModel member) => Type + "." + Parsing.Identifiers.Escape(member.Identifier);
 
