@@ -15,7 +15,29 @@ namespace TapiGen.Generator
                 HasReadOnlySpan: Has(compilation, "System.ReadOnlySpan`1") && Has(compilation, "System.MemoryExtensions"),
                 HasSystemTextJson: Has(compilation, "System.Text.Json.Serialization.JsonConverter`1"),
                 HasNewtonsoftJson: Has(compilation, "Newtonsoft.Json.JsonConverter"),
-                HasEnumGenericApis: HasEnumGetValuesOfT(compilation));
+                HasEnumGenericApis: HasEnumGetValuesOfT(compilation),
+                HasJsonPropertyNameApis: HasMember(compilation, "System.Text.Json.Serialization.JsonConverter`1", "ReadAsPropertyName"),
+                HasUtf8JsonReaderCopyString: HasMember(compilation, "System.Text.Json.Utf8JsonReader", "ValueIsEscaped")
+                    && HasMember(compilation, "System.Text.Json.Utf8JsonReader", "CopyString"));
+        }
+
+        /// <summary>A public member of that name exists (STJ 5 had ReadAsPropertyName too, but internal).</summary>
+        private static bool HasMember(Compilation compilation, string metadataName, string member)
+        {
+            if (compilation.GetTypeByMetadataName(metadataName) is not { } type)
+            {
+                return false;
+            }
+
+            foreach (ISymbol symbol in type.GetMembers(member))
+            {
+                if (symbol.DeclaredAccessibility == Microsoft.CodeAnalysis.Accessibility.Public)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool Has(Compilation compilation, string metadataName)

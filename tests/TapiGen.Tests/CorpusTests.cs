@@ -74,7 +74,7 @@ namespace TapiGen.Tests
                 }
             }
 
-            Assert.Equal(generated, result.GeneratedTrees.Length);
+            Assert.Equal(generated, result.GeneratedTrees.Count(t => !t.FilePath.EndsWith("JsonConverter.g.cs", StringComparison.Ordinal)));
             GeneratorHarness.AssertCompilesCleanly(result);
             _output.WriteLine($"{folder}: {manifests.Count} pages, {generated} generated");
         }

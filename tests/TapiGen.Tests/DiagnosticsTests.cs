@@ -137,7 +137,7 @@ namespace TapiGen.Tests
             AssertAt(warnings[0], 65, 1);
             Assert.Contains("SIGDN_PARENTRELATIVEPARSING", warnings[0].GetMessage());
             Assert.Contains("(int)0x80018001", warnings[0].GetMessage());
-            Assert.Single(result.GeneratedTrees);
+            Assert.Single(result.GeneratedTrees, IsEnumFile);
         }
 
         [Fact]
@@ -149,7 +149,7 @@ namespace TapiGen.Tests
             AssertAt(warnings[0], 75, 8);
             Assert.Contains("FTEC_MAX_DURATION_REACHED", warnings[0].GetMessage());
             Assert.Contains("FTEC_WRITE_ERROR", warnings[0].GetMessage());
-            Assert.Single(result.GeneratedTrees);
+            Assert.Single(result.GeneratedTrees, IsEnumFile);
         }
 
         [Fact]
@@ -157,7 +157,7 @@ namespace TapiGen.Tests
         {
             var manifest = new TestManifest("/m/empty.md", "# EMPTY enumeration\n\n## -enum-fields\n\nNone yet.\n");
             Assert.Equal(DiagnosticSeverity.Warning, Single(manifest, "TG0013").Severity);
-            Assert.Single(GeneratorHarness.Run(manifest).GeneratedTrees);
+            Assert.Single(GeneratorHarness.Run(manifest).GeneratedTrees, IsEnumFile);
         }
 
         [Fact]
@@ -175,7 +175,7 @@ namespace TapiGen.Tests
             var second = first with { Path = "/other/same.md" };
             GeneratorDriverRunResult result = GeneratorHarness.Run(first, second, TestManifests.Inline("OTHER", "B"));
             Assert.Equal(2, result.Diagnostics.Count(d => d.Id == "TG0015"));
-            Assert.Single(result.GeneratedTrees);
+            Assert.Single(result.GeneratedTrees, IsEnumFile);
         }
 
         [Fact]
@@ -190,8 +190,12 @@ namespace TapiGen.Tests
         {
             var readme = new TestManifest("/docs/README.md", "# NOT enumeration\n\n## -enum-fields\n\n### -field X\n", IsManifest: false);
             GeneratorDriverRunResult result = GeneratorHarness.Run(TestManifests.Inline("E", "A"), readme);
-            Assert.Single(result.GeneratedTrees);
+            Assert.Single(result.GeneratedTrees, IsEnumFile);
             Assert.Empty(result.Diagnostics);
         }
+
+        /// <summary>The enum's own file; net8.0 references System.Text.Json, so a JSON converter file comes with it.</summary>
+        private static bool IsEnumFile(SyntaxTree tree)
+            => !tree.FilePath.EndsWith("JsonConverter.g.cs", System.StringComparison.Ordinal);
     }
 }

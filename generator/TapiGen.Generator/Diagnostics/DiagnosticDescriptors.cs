@@ -127,6 +127,10 @@ namespace TapiGen.Generator.Diagnostics
             "TG0023", DiagnosticSeverity.Error,
             "Manifest over a size limit",
             "'{0}' {1}, over TapiGen's limit of {2}, so manifest '{3}' is not generated; split it, or remove it from the TapiEnum items");
+        public static readonly DiagnosticDescriptor JsonNameConflict = Create(
+            "TG0024", DiagnosticSeverity.Warning,
+            "JSON name cannot be used as computed",
+            "Manifest '{0}': member '{1}' gets the JSON name '{2}' under JsonNaming {3}, {4}; choose another JsonNaming, or rename the member");
 
         private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message)
             => new DiagnosticDescriptor(

@@ -25,6 +25,8 @@ namespace TapiGen.Generator.Emit
             {
                 Add(context, GeneratedNames.HintName(model, ".NewtonsoftJsonConverter"), NewtonsoftJsonEmitter.Emit(model, facts));
             }
+
+            Json.JsonDiagnostics.Report(context, model, facts);
         }
 
         private static void Add(SourceProductionContext context, string hintName, string? source)

@@ -9,12 +9,16 @@ namespace TapiGen.Generator.Model
     /// <param name="HasSystemTextJson">System.Text.Json's JsonConverter&lt;T&gt; exists.</param>
     /// <param name="HasNewtonsoftJson">Newtonsoft.Json's JsonConverter exists.</param>
     /// <param name="HasEnumGenericApis">Enum.GetValues&lt;T&gt;() and friends exist (net5.0+).</param>
+    /// <param name="HasJsonPropertyNameApis">System.Text.Json's JsonConverter&lt;T&gt;.ReadAsPropertyName/WriteAsPropertyName exist (STJ 6+), so a converter can serve dictionary keys.</param>
+    /// <param name="HasUtf8JsonReaderCopyString">Utf8JsonReader.ValueIsEscaped and CopyString(Span&lt;byte&gt;) exist (STJ 7+), so a converter can unescape a string without making one.</param>
     internal sealed record CompilationFacts(
         int LanguageVersion,
         bool HasReadOnlySpan,
         bool HasSystemTextJson,
         bool HasNewtonsoftJson,
-        bool HasEnumGenericApis)
+        bool HasEnumGenericApis,
+        bool HasJsonPropertyNameApis = false,
+        bool HasUtf8JsonReaderCopyString = false)
     {
         /// <summary>C# 8: '#nullable enable' and nullable annotations.</summary>
         public bool SupportsNullable => LanguageVersion >= 800;

@@ -7,6 +7,7 @@ namespace Tapi.Tests
     /// <summary>
     /// The <b>AGENT_SESSION_EVENT</b> enum describes agent session events. The <see href="https://learn.microsoft.com/windows/desktop/api/tapi3/nf-tapi3-itagentsessionevent-get_event">ITAgentSessionEvent::get_Event</see> method returns a member of this enum to indicate the type of agent session event that occurred.
     /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Tapi.Tests.AGENT_SESSION_EVENTJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("TapiGen", "0.1.0")]
     public enum AGENT_SESSION_EVENT : int
     {

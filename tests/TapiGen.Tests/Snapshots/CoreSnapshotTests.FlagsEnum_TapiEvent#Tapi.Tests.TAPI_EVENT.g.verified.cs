@@ -11,6 +11,7 @@ namespace Tapi.Tests
     /// Call the <see href="https://learn.microsoft.com/windows/desktop/api/tapi3if/nf-tapi3if-ittapi-put_eventfilter">ITTAPI::put_EventFilter</see> method and set the event filter mask to enable receiving events. If <b>ITTAPI::put_EventFilter</b> is not called, the application cannot receive events.
     /// </remarks>
     [global::System.Flags]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Tapi.Tests.TAPI_EVENTJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("TapiGen", "0.1.0")]
     public enum TAPI_EVENT : int
     {

@@ -20,6 +20,7 @@ namespace Tapi.Tests
     /// <item><term>CS_QUEUED</term><description>CONNECTED, DISCONNECTED, HOLD</description></item>
     /// </list>
     /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Tapi.Tests.CALL_STATEJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("TapiGen", "0.1.0")]
     public enum CALL_STATE : int
     {

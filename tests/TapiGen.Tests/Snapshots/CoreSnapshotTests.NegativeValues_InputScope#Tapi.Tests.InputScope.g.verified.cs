@@ -10,6 +10,7 @@ namespace Tapi.Tests
     /// <remarks>
     /// Whether a given input scope value is supported can vary across technologies.
     /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Tapi.Tests.InputScopeJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("TapiGen", "0.1.0")]
     public enum InputScope : int
     {

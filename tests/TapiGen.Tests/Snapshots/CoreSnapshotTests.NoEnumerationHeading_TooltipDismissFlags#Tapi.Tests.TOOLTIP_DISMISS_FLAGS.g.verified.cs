@@ -10,6 +10,7 @@ namespace Tapi.Tests
     /// <remarks>
     /// This enumeration is used by the RegisterForTooltipDismissNotification function.
     /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Tapi.Tests.TOOLTIP_DISMISS_FLAGSJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("TapiGen", "0.1.0")]
     public enum TOOLTIP_DISMISS_FLAGS : int
     {

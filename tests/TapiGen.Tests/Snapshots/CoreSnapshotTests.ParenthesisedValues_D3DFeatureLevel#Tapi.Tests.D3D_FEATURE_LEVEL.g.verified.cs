@@ -11,6 +11,7 @@ namespace Tapi.Tests
     /// <para>For an overview of the capabilities of each feature level, see <see href="https://learn.microsoft.com/windows/desktop/direct3d11/overviews-direct3d-11-devices-downlevel-intro">Direct3D feature levels</see>.</para>
     /// <para>For information about limitations creating non-hardware-type devices on certain feature levels, see <see href="https://learn.microsoft.com/windows/desktop/direct3d11/overviews-direct3d-11-devices-limitations">Limitations creating WARP and reference devices</see>.</para>
     /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Tapi.Tests.D3D_FEATURE_LEVELJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("TapiGen", "0.1.0")]
     public enum D3D_FEATURE_LEVEL : int
     {

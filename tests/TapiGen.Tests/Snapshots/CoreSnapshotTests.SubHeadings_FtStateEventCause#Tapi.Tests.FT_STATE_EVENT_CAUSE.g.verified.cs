@@ -7,6 +7,7 @@ namespace Tapi.Tests
     /// <summary>
     /// The <b>FT_STATE_EVENT_CAUSE</b> enum indicates the type of file terminal event.
     /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Tapi.Tests.FT_STATE_EVENT_CAUSEJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("TapiGen", "0.1.0")]
     public enum FT_STATE_EVENT_CAUSE : int
     {

@@ -11,6 +11,7 @@ namespace Tapi.Tests
     /// These values are defined in propsys.h and propsys.idl.
     /// </remarks>
     [global::System.Flags]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Tapi.Tests.PROPDESC_TYPE_FLAGSJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("TapiGen", "0.1.0")]
     public enum PROPDESC_TYPE_FLAGS : uint
     {

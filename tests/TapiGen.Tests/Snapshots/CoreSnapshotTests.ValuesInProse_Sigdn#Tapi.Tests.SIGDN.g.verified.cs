@@ -16,6 +16,7 @@ namespace Tapi.Tests
     /// <item><description><see href="https://learn.microsoft.com/windows/desktop/properties/props-system-itemfolderpathdisplaynarrow">PKEY_ItemFolderPathDisplayNarrow</see></description></item>
     /// </list>
     /// </remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Tapi.Tests.SIGDNJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("TapiGen", "0.1.0")]
     public enum SIGDN : int
     {
