@@ -36,7 +36,7 @@ namespace TapiGen.Tests.Corpus
             Assert.Equal(-2147319808, (int)values["SIGDN_DESKTOPABSOLUTEPARSING"]);
             Assert.Equal(-2147319807, (int)values["SIGDN_PARENTRELATIVEEDITING"]); // counted on from the override, as C would
             Assert.Equal(7, result.Diagnostics.Count(d => d.Id == "TG0010")); // the two given no longer warn
-            Assert.Contains("SIGDN_PARENTRELATIVEPARSING = -2147385343,", result.GeneratedTrees.Single().ToString());
+            Assert.Contains("SIGDN_PARENTRELATIVEPARSING = -2147385343,", result.EnumTrees().Single().ToString());
         }
 
         [Fact]
@@ -68,7 +68,7 @@ namespace TapiGen.Tests.Corpus
                 new[] { ("FTEC_NORMAL", 0L), ("FTEC_END_OF_FILE", 1L), ("FTEC_READ_ERROR", 2L), ("FTEC_WRITE_ERROR", 3L), ("FTEC_MAX_DURATION_REACHED", 4L), ("FTEC_PAUSE_ON_SILENCE_SIGNAL_DETECTED", 5L), ("FTEC_PAUSE_ON_SILENCE_THRESHOLD_TRIGGERED", 6L) },
                 LoadedEnums.Members(LoadedEnums.Load(result, "FT_STATE_EVENT_CAUSE")).Select(m => (m.Name, (long)m.Value)));
 
-            string code = result.GeneratedTrees.Single().ToString();
+            string code = result.EnumTrees().Single().ToString();
             string writeError = Between(code, "FTEC_READ_ERROR = ", "FTEC_WRITE_ERROR = ");
             Assert.Contains("Storage write error on the record.", writeError);
             Assert.DoesNotContain("Maximum duration threshold", writeError); // moved to its own member
@@ -95,7 +95,7 @@ namespace TapiGen.Tests.Corpus
             Assert.Equal(6, (int)values["CS_IN_QUEUE"]);
             Assert.Equal(6, (int)values["CS_LASTITEM"]);
             Assert.False(values.ContainsKey("CS_QUEUED"));
-            Assert.Contains("CS_LASTITEM = CS_IN_QUEUE,", result.GeneratedTrees.Single().ToString());
+            Assert.Contains("CS_LASTITEM = CS_IN_QUEUE,", result.EnumTrees().Single().ToString());
         }
 
         [Fact]
@@ -171,7 +171,7 @@ namespace TapiGen.Tests.Corpus
             {
                 // 'class' is a keyword, but a valid (escaped) identifier: renaming to it is allowed.
                 Assert.Empty(result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
-                Assert.Contains("@class = 0,", result.GeneratedTrees.Single().ToString());
+                Assert.Contains("@class = 0,", result.EnumTrees().Single().ToString());
                 return;
             }
 
@@ -206,7 +206,7 @@ namespace TapiGen.Tests.Corpus
                 ItemFile.Manifest(good), ItemFile.OverridesFor(good, "value A = 2\n")).Result;
             Assert.Single(result.Diagnostics, d => d.Id == "TG0021");
             Assert.Equal(2, (int)LoadedEnums.Values(LoadedEnums.Load(result, "GOOD", allowErrors: true))["A"]);
-            Assert.Single(result.GeneratedTrees);
+            Assert.Single(result.EnumTrees());
         }
 
         [Fact]
@@ -240,7 +240,7 @@ namespace TapiGen.Tests.Corpus
                 new ItemFile("/other/x.md.tapigen", "value NOPE = 1\n", new Dictionary<string, string> { ["TapiGenOverridesFor"] = "/other/x.md" }),
                 new ItemFile("/manifests/e.md.tapigen", "value NOPE = 1\n", new Dictionary<string, string>())).Result;
             Assert.Empty(result.Diagnostics);
-            Assert.Single(result.GeneratedTrees);
+            Assert.Single(result.EnumTrees());
         }
 
         [Fact]

@@ -158,7 +158,7 @@ namespace TapiGen.Tests.Corpus
             Assert.Contains("'D3D_CT_CBUFFER'", infos[0].GetMessage());
             Assert.DoesNotContain(result.Diagnostics, d => d.Id == "TG0019");
 
-            Assert.Contains("D3D10_CT_TBUFFER = D3D_CT_TBUFFER,", result.GeneratedTrees.Single().ToString());
+            Assert.Contains("D3D10_CT_TBUFFER = D3D_CT_TBUFFER,", result.EnumTrees().Single().ToString());
             Assert.Equal(
                 new long[] { 0, 1, 2, 3, 0, 1, 0, 1, 2, 3 },
                 LoadedEnums.Members(LoadedEnums.Load(result, "D3D_CBUFFER_TYPE")).Select(m => (long)m.Value));
@@ -235,7 +235,7 @@ namespace TapiGen.Tests.Corpus
             Assert.Contains("TOOLTIP_DISMISS_FLAGS", warning.GetMessage());
             Assert.Contains("counted from 0", warning.GetMessage());
             Assert.Contains("check the header", warning.GetMessage());
-            Assert.Single(result.GeneratedTrees); // a warning: still generated, with C's values
+            Assert.Single(result.EnumTrees()); // a warning: still generated, with C's values
         }
 
         [Theory]

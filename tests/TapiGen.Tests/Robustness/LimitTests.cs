@@ -54,7 +54,7 @@ namespace TapiGen.Tests.Robustness
             Assert.InRange(page.Text.Length, 4 * MiB, 5 * MiB);
             GeneratorDriverRunResult result = GeneratorHarness.Run(page);
             Assert.Empty(result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
-            string code = Assert.Single(result.GeneratedTrees).ToString();
+            string code = Assert.Single(result.EnumTrees()).ToString();
             Assert.Contains("    M1999 = 1999,\n", code);
             Assert.EndsWith("}\n", code);
         }
@@ -65,7 +65,7 @@ namespace TapiGen.Tests.Robustness
             TestManifest page = BigPage(members: 5000, descriptionChars: 60);
             GeneratorDriverRunResult result = GeneratorHarness.Run(page);
             Assert.Empty(result.Diagnostics);
-            SyntaxTree tree = Assert.Single(result.GeneratedTrees);
+            SyntaxTree tree = Assert.Single(result.EnumTrees());
             Assert.Empty(tree.GetDiagnostics());
             var members = tree.GetRoot().DescendantNodes().OfType<EnumMemberDeclarationSyntax>().ToList();
             Assert.Equal(5000, members.Count);
@@ -82,7 +82,7 @@ namespace TapiGen.Tests.Robustness
             Assert.Equal("/manifests/huge.md", error.Location.GetLineSpan().Path);
             Assert.Contains("huge.md", error.GetMessage());
             Assert.Contains("8,388,608 characters", error.GetMessage());
-            Assert.Single(result.GeneratedTrees); // SMALL still generates
+            Assert.Single(result.EnumTrees()); // SMALL still generates
         }
 
         [Fact]
@@ -103,7 +103,7 @@ namespace TapiGen.Tests.Robustness
             TestManifest page = TestManifests.Inline("TENK", Enumerable.Range(0, 10000).Select(i => "M" + i + (i == 0 ? ":0" : string.Empty)).ToArray());
             GeneratorDriverRunResult result = GeneratorHarness.Run(page);
             Assert.Empty(result.Diagnostics);
-            Assert.Single(result.GeneratedTrees);
+            Assert.Single(result.EnumTrees());
         }
 
         [Fact]
