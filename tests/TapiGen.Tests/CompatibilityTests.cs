@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
 using TapiGen.Tests.Infrastructure;
 using Xunit;
@@ -32,7 +33,7 @@ namespace TapiGen.Tests
         public void Compiles_without_warnings(LanguageVersion version, TargetRefs refs)
         {
             var output = GeneratorHarness.Run(s_pages, new GeneratorHarness.RunOptions(LanguageVersion: version, Refs: refs));
-            Assert.Equal(s_pages.Length, output.Result.GeneratedTrees.Length);
+            Assert.Equal(s_pages.Length, output.Result.GeneratedTrees.Count(t => !t.FilePath.EndsWith(".Extensions.g.cs", System.StringComparison.Ordinal)));
             GeneratorHarness.AssertCompilesCleanly(output.Result, version, refs);
         }
     }
