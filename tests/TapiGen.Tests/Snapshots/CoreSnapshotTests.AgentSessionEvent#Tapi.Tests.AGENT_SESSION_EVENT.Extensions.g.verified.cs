@@ -710,31 +710,7 @@ namespace Tapi.Tests
 
         private static bool MatchName(global::System.ReadOnlySpan<char> text, bool ignoreCase, out uint value)
         {
-            if (ignoreCase)
-            {
-                switch (text.Length)
-                {
-                    case 7:
-                        if (NameEqualsIgnoreCase(text, "ASE_END")) { value = 0x5u; return true; }
-                        break;
-                    case 8:
-                        if (NameEqualsIgnoreCase(text, "ASE_BUSY")) { value = 0x3u; return true; }
-                        break;
-                    case 9:
-                        if (NameEqualsIgnoreCase(text, "ASE_READY")) { value = 0x2u; return true; }
-                        break;
-                    case 10:
-                        if (NameEqualsIgnoreCase(text, "ASE_WRAPUP")) { value = 0x4u; return true; }
-                        break;
-                    case 13:
-                        if (NameEqualsIgnoreCase(text, "ASE_NOT_READY")) { value = 0x1u; return true; }
-                        break;
-                    case 15:
-                        if (NameEqualsIgnoreCase(text, "ASE_NEW_SESSION")) { value = 0x0u; return true; }
-                        break;
-                }
-            }
-            else
+            if (!ignoreCase)
             {
                 switch (text)
                 {
@@ -757,6 +733,31 @@ namespace Tapi.Tests
                         value = 0x5u;
                         return true;
                 }
+
+                value = default;
+                return false;
+            }
+
+            switch (text.Length)
+            {
+                case 7:
+                    if (NameEquals(text, "ASE_END", ignoreCase)) { value = 0x5u; return true; }
+                    break;
+                case 8:
+                    if (NameEquals(text, "ASE_BUSY", ignoreCase)) { value = 0x3u; return true; }
+                    break;
+                case 9:
+                    if (NameEquals(text, "ASE_READY", ignoreCase)) { value = 0x2u; return true; }
+                    break;
+                case 10:
+                    if (NameEquals(text, "ASE_WRAPUP", ignoreCase)) { value = 0x4u; return true; }
+                    break;
+                case 13:
+                    if (NameEquals(text, "ASE_NOT_READY", ignoreCase)) { value = 0x1u; return true; }
+                    break;
+                case 15:
+                    if (NameEquals(text, "ASE_NEW_SESSION", ignoreCase)) { value = 0x0u; return true; }
+                    break;
             }
 
             value = default;
@@ -765,64 +766,44 @@ namespace Tapi.Tests
 
         private static bool MatchNameUtf8(global::System.ReadOnlySpan<byte> text, bool ignoreCase, out uint value)
         {
-            if (ignoreCase)
+            switch (text.Length)
             {
-                switch (text.Length)
-                {
-                    case 7:
-                        if (NameEqualsAsciiIgnoreCase(text, "ASE_END"u8)) { value = 0x5u; return true; }
-                        break;
-                    case 8:
-                        if (NameEqualsAsciiIgnoreCase(text, "ASE_BUSY"u8)) { value = 0x3u; return true; }
-                        break;
-                    case 9:
-                        if (NameEqualsAsciiIgnoreCase(text, "ASE_READY"u8)) { value = 0x2u; return true; }
-                        break;
-                    case 10:
-                        if (NameEqualsAsciiIgnoreCase(text, "ASE_WRAPUP"u8)) { value = 0x4u; return true; }
-                        break;
-                    case 13:
-                        if (NameEqualsAsciiIgnoreCase(text, "ASE_NOT_READY"u8)) { value = 0x1u; return true; }
-                        break;
-                    case 15:
-                        if (NameEqualsAsciiIgnoreCase(text, "ASE_NEW_SESSION"u8)) { value = 0x0u; return true; }
-                        break;
-                }
-            }
-            else
-            {
-                switch (text.Length)
-                {
-                    case 7:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "ASE_END"u8)) { value = 0x5u; return true; }
-                        break;
-                    case 8:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "ASE_BUSY"u8)) { value = 0x3u; return true; }
-                        break;
-                    case 9:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "ASE_READY"u8)) { value = 0x2u; return true; }
-                        break;
-                    case 10:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "ASE_WRAPUP"u8)) { value = 0x4u; return true; }
-                        break;
-                    case 13:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "ASE_NOT_READY"u8)) { value = 0x1u; return true; }
-                        break;
-                    case 15:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "ASE_NEW_SESSION"u8)) { value = 0x0u; return true; }
-                        break;
-                }
+                case 7:
+                    if (NameEqualsUtf8(text, "ASE_END"u8, ignoreCase)) { value = 0x5u; return true; }
+                    break;
+                case 8:
+                    if (NameEqualsUtf8(text, "ASE_BUSY"u8, ignoreCase)) { value = 0x3u; return true; }
+                    break;
+                case 9:
+                    if (NameEqualsUtf8(text, "ASE_READY"u8, ignoreCase)) { value = 0x2u; return true; }
+                    break;
+                case 10:
+                    if (NameEqualsUtf8(text, "ASE_WRAPUP"u8, ignoreCase)) { value = 0x4u; return true; }
+                    break;
+                case 13:
+                    if (NameEqualsUtf8(text, "ASE_NOT_READY"u8, ignoreCase)) { value = 0x1u; return true; }
+                    break;
+                case 15:
+                    if (NameEqualsUtf8(text, "ASE_NEW_SESSION"u8, ignoreCase)) { value = 0x0u; return true; }
+                    break;
             }
 
             value = default;
             return false;
         }
 
-        private static bool NameEqualsIgnoreCase(global::System.ReadOnlySpan<char> text, string name)
-            => global::System.MemoryExtensions.Equals(text, global::System.MemoryExtensions.AsSpan(name), global::System.StringComparison.OrdinalIgnoreCase);
+        private static bool NameEquals(global::System.ReadOnlySpan<char> text, string name, bool ignoreCase)
+            => ignoreCase
+                ? global::System.MemoryExtensions.Equals(text, global::System.MemoryExtensions.AsSpan(name), global::System.StringComparison.OrdinalIgnoreCase)
+                : global::System.MemoryExtensions.SequenceEqual(text, global::System.MemoryExtensions.AsSpan(name));
 
-        private static bool NameEqualsAsciiIgnoreCase(global::System.ReadOnlySpan<byte> text, global::System.ReadOnlySpan<byte> name)
+        private static bool NameEqualsUtf8(global::System.ReadOnlySpan<byte> text, global::System.ReadOnlySpan<byte> name, bool ignoreCase)
         {
+            if (!ignoreCase)
+            {
+                return global::System.MemoryExtensions.SequenceEqual(text, name);
+            }
+
             for (int i = 0; i < text.Length; i++)
             {
                 int a = text[i];

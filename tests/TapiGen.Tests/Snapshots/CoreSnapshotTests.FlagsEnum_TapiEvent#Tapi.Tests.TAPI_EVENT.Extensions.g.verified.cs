@@ -991,61 +991,7 @@ namespace Tapi.Tests
 
         private static bool MatchName(global::System.ReadOnlySpan<char> text, bool ignoreCase, out uint value)
         {
-            if (ignoreCase)
-            {
-                switch (text.Length)
-                {
-                    case 8:
-                        if (NameEqualsIgnoreCase(text, "TE_AGENT")) { value = 0x200u; return true; }
-                        if (NameEqualsIgnoreCase(text, "TE_QUEUE")) { value = 0x4000u; return true; }
-                        break;
-                    case 10:
-                        if (NameEqualsIgnoreCase(text, "TE_ADDRESS")) { value = 0x2u; return true; }
-                        if (NameEqualsIgnoreCase(text, "TE_CALLHUB")) { value = 0x20u; return true; }
-                        if (NameEqualsIgnoreCase(text, "TE_PRIVATE")) { value = 0x80u; return true; }
-                        if (NameEqualsIgnoreCase(text, "TE_REQUEST")) { value = 0x100u; return true; }
-                        break;
-                    case 11:
-                        if (NameEqualsIgnoreCase(text, "TE_QOSEVENT")) { value = 0x800u; return true; }
-                        if (NameEqualsIgnoreCase(text, "TE_ACDGROUP")) { value = 0x2000u; return true; }
-                        break;
-                    case 12:
-                        if (NameEqualsIgnoreCase(text, "TE_CALLSTATE")) { value = 0x8u; return true; }
-                        if (NameEqualsIgnoreCase(text, "TE_CALLMEDIA")) { value = 0x10u; return true; }
-                        if (NameEqualsIgnoreCase(text, "TE_TONEEVENT")) { value = 0x400000u; return true; }
-                        break;
-                    case 13:
-                        if (NameEqualsIgnoreCase(text, "TE_TAPIOBJECT")) { value = 0x1u; return true; }
-                        if (NameEqualsIgnoreCase(text, "TE_DIGITEVENT")) { value = 0x8000u; return true; }
-                        if (NameEqualsIgnoreCase(text, "TE_PHONEEVENT")) { value = 0x200000u; return true; }
-                        break;
-                    case 14:
-                        if (NameEqualsIgnoreCase(text, "TE_ASRTERMINAL")) { value = 0x20000u; return true; }
-                        if (NameEqualsIgnoreCase(text, "TE_TTSTERMINAL")) { value = 0x40000u; return true; }
-                        break;
-                    case 15:
-                        if (NameEqualsIgnoreCase(text, "TE_AGENTSESSION")) { value = 0x400u; return true; }
-                        if (NameEqualsIgnoreCase(text, "TE_AGENTHANDLER")) { value = 0x1000u; return true; }
-                        if (NameEqualsIgnoreCase(text, "TE_FILETERMINAL")) { value = 0x80000u; return true; }
-                        if (NameEqualsIgnoreCase(text, "TE_TONETERMINAL")) { value = 0x100000u; return true; }
-                        if (NameEqualsIgnoreCase(text, "TE_GATHERDIGITS")) { value = 0x800000u; return true; }
-                        break;
-                    case 16:
-                        if (NameEqualsIgnoreCase(text, "TE_GENERATEEVENT")) { value = 0x10000u; return true; }
-                        break;
-                    case 17:
-                        if (NameEqualsIgnoreCase(text, "TE_CALLINFOCHANGE")) { value = 0x40u; return true; }
-                        break;
-                    case 19:
-                        if (NameEqualsIgnoreCase(text, "TE_CALLNOTIFICATION")) { value = 0x4u; return true; }
-                        if (NameEqualsIgnoreCase(text, "TE_PHONEDEVSPECIFIC")) { value = 0x2000000u; return true; }
-                        break;
-                    case 21:
-                        if (NameEqualsIgnoreCase(text, "TE_ADDRESSDEVSPECIFIC")) { value = 0x1000000u; return true; }
-                        break;
-                }
-            }
-            else
+            if (!ignoreCase)
             {
                 switch (text)
                 {
@@ -1128,6 +1074,61 @@ namespace Tapi.Tests
                         value = 0x2000000u;
                         return true;
                 }
+
+                value = default;
+                return false;
+            }
+
+            switch (text.Length)
+            {
+                case 8:
+                    if (NameEquals(text, "TE_AGENT", ignoreCase)) { value = 0x200u; return true; }
+                    if (NameEquals(text, "TE_QUEUE", ignoreCase)) { value = 0x4000u; return true; }
+                    break;
+                case 10:
+                    if (NameEquals(text, "TE_ADDRESS", ignoreCase)) { value = 0x2u; return true; }
+                    if (NameEquals(text, "TE_CALLHUB", ignoreCase)) { value = 0x20u; return true; }
+                    if (NameEquals(text, "TE_PRIVATE", ignoreCase)) { value = 0x80u; return true; }
+                    if (NameEquals(text, "TE_REQUEST", ignoreCase)) { value = 0x100u; return true; }
+                    break;
+                case 11:
+                    if (NameEquals(text, "TE_QOSEVENT", ignoreCase)) { value = 0x800u; return true; }
+                    if (NameEquals(text, "TE_ACDGROUP", ignoreCase)) { value = 0x2000u; return true; }
+                    break;
+                case 12:
+                    if (NameEquals(text, "TE_CALLSTATE", ignoreCase)) { value = 0x8u; return true; }
+                    if (NameEquals(text, "TE_CALLMEDIA", ignoreCase)) { value = 0x10u; return true; }
+                    if (NameEquals(text, "TE_TONEEVENT", ignoreCase)) { value = 0x400000u; return true; }
+                    break;
+                case 13:
+                    if (NameEquals(text, "TE_TAPIOBJECT", ignoreCase)) { value = 0x1u; return true; }
+                    if (NameEquals(text, "TE_DIGITEVENT", ignoreCase)) { value = 0x8000u; return true; }
+                    if (NameEquals(text, "TE_PHONEEVENT", ignoreCase)) { value = 0x200000u; return true; }
+                    break;
+                case 14:
+                    if (NameEquals(text, "TE_ASRTERMINAL", ignoreCase)) { value = 0x20000u; return true; }
+                    if (NameEquals(text, "TE_TTSTERMINAL", ignoreCase)) { value = 0x40000u; return true; }
+                    break;
+                case 15:
+                    if (NameEquals(text, "TE_AGENTSESSION", ignoreCase)) { value = 0x400u; return true; }
+                    if (NameEquals(text, "TE_AGENTHANDLER", ignoreCase)) { value = 0x1000u; return true; }
+                    if (NameEquals(text, "TE_FILETERMINAL", ignoreCase)) { value = 0x80000u; return true; }
+                    if (NameEquals(text, "TE_TONETERMINAL", ignoreCase)) { value = 0x100000u; return true; }
+                    if (NameEquals(text, "TE_GATHERDIGITS", ignoreCase)) { value = 0x800000u; return true; }
+                    break;
+                case 16:
+                    if (NameEquals(text, "TE_GENERATEEVENT", ignoreCase)) { value = 0x10000u; return true; }
+                    break;
+                case 17:
+                    if (NameEquals(text, "TE_CALLINFOCHANGE", ignoreCase)) { value = 0x40u; return true; }
+                    break;
+                case 19:
+                    if (NameEquals(text, "TE_CALLNOTIFICATION", ignoreCase)) { value = 0x4u; return true; }
+                    if (NameEquals(text, "TE_PHONEDEVSPECIFIC", ignoreCase)) { value = 0x2000000u; return true; }
+                    break;
+                case 21:
+                    if (NameEquals(text, "TE_ADDRESSDEVSPECIFIC", ignoreCase)) { value = 0x1000000u; return true; }
+                    break;
             }
 
             value = default;
@@ -1136,124 +1137,74 @@ namespace Tapi.Tests
 
         private static bool MatchNameUtf8(global::System.ReadOnlySpan<byte> text, bool ignoreCase, out uint value)
         {
-            if (ignoreCase)
+            switch (text.Length)
             {
-                switch (text.Length)
-                {
-                    case 8:
-                        if (NameEqualsAsciiIgnoreCase(text, "TE_AGENT"u8)) { value = 0x200u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "TE_QUEUE"u8)) { value = 0x4000u; return true; }
-                        break;
-                    case 10:
-                        if (NameEqualsAsciiIgnoreCase(text, "TE_ADDRESS"u8)) { value = 0x2u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "TE_CALLHUB"u8)) { value = 0x20u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "TE_PRIVATE"u8)) { value = 0x80u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "TE_REQUEST"u8)) { value = 0x100u; return true; }
-                        break;
-                    case 11:
-                        if (NameEqualsAsciiIgnoreCase(text, "TE_QOSEVENT"u8)) { value = 0x800u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "TE_ACDGROUP"u8)) { value = 0x2000u; return true; }
-                        break;
-                    case 12:
-                        if (NameEqualsAsciiIgnoreCase(text, "TE_CALLSTATE"u8)) { value = 0x8u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "TE_CALLMEDIA"u8)) { value = 0x10u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "TE_TONEEVENT"u8)) { value = 0x400000u; return true; }
-                        break;
-                    case 13:
-                        if (NameEqualsAsciiIgnoreCase(text, "TE_TAPIOBJECT"u8)) { value = 0x1u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "TE_DIGITEVENT"u8)) { value = 0x8000u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "TE_PHONEEVENT"u8)) { value = 0x200000u; return true; }
-                        break;
-                    case 14:
-                        if (NameEqualsAsciiIgnoreCase(text, "TE_ASRTERMINAL"u8)) { value = 0x20000u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "TE_TTSTERMINAL"u8)) { value = 0x40000u; return true; }
-                        break;
-                    case 15:
-                        if (NameEqualsAsciiIgnoreCase(text, "TE_AGENTSESSION"u8)) { value = 0x400u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "TE_AGENTHANDLER"u8)) { value = 0x1000u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "TE_FILETERMINAL"u8)) { value = 0x80000u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "TE_TONETERMINAL"u8)) { value = 0x100000u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "TE_GATHERDIGITS"u8)) { value = 0x800000u; return true; }
-                        break;
-                    case 16:
-                        if (NameEqualsAsciiIgnoreCase(text, "TE_GENERATEEVENT"u8)) { value = 0x10000u; return true; }
-                        break;
-                    case 17:
-                        if (NameEqualsAsciiIgnoreCase(text, "TE_CALLINFOCHANGE"u8)) { value = 0x40u; return true; }
-                        break;
-                    case 19:
-                        if (NameEqualsAsciiIgnoreCase(text, "TE_CALLNOTIFICATION"u8)) { value = 0x4u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "TE_PHONEDEVSPECIFIC"u8)) { value = 0x2000000u; return true; }
-                        break;
-                    case 21:
-                        if (NameEqualsAsciiIgnoreCase(text, "TE_ADDRESSDEVSPECIFIC"u8)) { value = 0x1000000u; return true; }
-                        break;
-                }
-            }
-            else
-            {
-                switch (text.Length)
-                {
-                    case 8:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "TE_AGENT"u8)) { value = 0x200u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "TE_QUEUE"u8)) { value = 0x4000u; return true; }
-                        break;
-                    case 10:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "TE_ADDRESS"u8)) { value = 0x2u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "TE_CALLHUB"u8)) { value = 0x20u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "TE_PRIVATE"u8)) { value = 0x80u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "TE_REQUEST"u8)) { value = 0x100u; return true; }
-                        break;
-                    case 11:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "TE_QOSEVENT"u8)) { value = 0x800u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "TE_ACDGROUP"u8)) { value = 0x2000u; return true; }
-                        break;
-                    case 12:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "TE_CALLSTATE"u8)) { value = 0x8u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "TE_CALLMEDIA"u8)) { value = 0x10u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "TE_TONEEVENT"u8)) { value = 0x400000u; return true; }
-                        break;
-                    case 13:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "TE_TAPIOBJECT"u8)) { value = 0x1u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "TE_DIGITEVENT"u8)) { value = 0x8000u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "TE_PHONEEVENT"u8)) { value = 0x200000u; return true; }
-                        break;
-                    case 14:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "TE_ASRTERMINAL"u8)) { value = 0x20000u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "TE_TTSTERMINAL"u8)) { value = 0x40000u; return true; }
-                        break;
-                    case 15:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "TE_AGENTSESSION"u8)) { value = 0x400u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "TE_AGENTHANDLER"u8)) { value = 0x1000u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "TE_FILETERMINAL"u8)) { value = 0x80000u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "TE_TONETERMINAL"u8)) { value = 0x100000u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "TE_GATHERDIGITS"u8)) { value = 0x800000u; return true; }
-                        break;
-                    case 16:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "TE_GENERATEEVENT"u8)) { value = 0x10000u; return true; }
-                        break;
-                    case 17:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "TE_CALLINFOCHANGE"u8)) { value = 0x40u; return true; }
-                        break;
-                    case 19:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "TE_CALLNOTIFICATION"u8)) { value = 0x4u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "TE_PHONEDEVSPECIFIC"u8)) { value = 0x2000000u; return true; }
-                        break;
-                    case 21:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "TE_ADDRESSDEVSPECIFIC"u8)) { value = 0x1000000u; return true; }
-                        break;
-                }
+                case 8:
+                    if (NameEqualsUtf8(text, "TE_AGENT"u8, ignoreCase)) { value = 0x200u; return true; }
+                    if (NameEqualsUtf8(text, "TE_QUEUE"u8, ignoreCase)) { value = 0x4000u; return true; }
+                    break;
+                case 10:
+                    if (NameEqualsUtf8(text, "TE_ADDRESS"u8, ignoreCase)) { value = 0x2u; return true; }
+                    if (NameEqualsUtf8(text, "TE_CALLHUB"u8, ignoreCase)) { value = 0x20u; return true; }
+                    if (NameEqualsUtf8(text, "TE_PRIVATE"u8, ignoreCase)) { value = 0x80u; return true; }
+                    if (NameEqualsUtf8(text, "TE_REQUEST"u8, ignoreCase)) { value = 0x100u; return true; }
+                    break;
+                case 11:
+                    if (NameEqualsUtf8(text, "TE_QOSEVENT"u8, ignoreCase)) { value = 0x800u; return true; }
+                    if (NameEqualsUtf8(text, "TE_ACDGROUP"u8, ignoreCase)) { value = 0x2000u; return true; }
+                    break;
+                case 12:
+                    if (NameEqualsUtf8(text, "TE_CALLSTATE"u8, ignoreCase)) { value = 0x8u; return true; }
+                    if (NameEqualsUtf8(text, "TE_CALLMEDIA"u8, ignoreCase)) { value = 0x10u; return true; }
+                    if (NameEqualsUtf8(text, "TE_TONEEVENT"u8, ignoreCase)) { value = 0x400000u; return true; }
+                    break;
+                case 13:
+                    if (NameEqualsUtf8(text, "TE_TAPIOBJECT"u8, ignoreCase)) { value = 0x1u; return true; }
+                    if (NameEqualsUtf8(text, "TE_DIGITEVENT"u8, ignoreCase)) { value = 0x8000u; return true; }
+                    if (NameEqualsUtf8(text, "TE_PHONEEVENT"u8, ignoreCase)) { value = 0x200000u; return true; }
+                    break;
+                case 14:
+                    if (NameEqualsUtf8(text, "TE_ASRTERMINAL"u8, ignoreCase)) { value = 0x20000u; return true; }
+                    if (NameEqualsUtf8(text, "TE_TTSTERMINAL"u8, ignoreCase)) { value = 0x40000u; return true; }
+                    break;
+                case 15:
+                    if (NameEqualsUtf8(text, "TE_AGENTSESSION"u8, ignoreCase)) { value = 0x400u; return true; }
+                    if (NameEqualsUtf8(text, "TE_AGENTHANDLER"u8, ignoreCase)) { value = 0x1000u; return true; }
+                    if (NameEqualsUtf8(text, "TE_FILETERMINAL"u8, ignoreCase)) { value = 0x80000u; return true; }
+                    if (NameEqualsUtf8(text, "TE_TONETERMINAL"u8, ignoreCase)) { value = 0x100000u; return true; }
+                    if (NameEqualsUtf8(text, "TE_GATHERDIGITS"u8, ignoreCase)) { value = 0x800000u; return true; }
+                    break;
+                case 16:
+                    if (NameEqualsUtf8(text, "TE_GENERATEEVENT"u8, ignoreCase)) { value = 0x10000u; return true; }
+                    break;
+                case 17:
+                    if (NameEqualsUtf8(text, "TE_CALLINFOCHANGE"u8, ignoreCase)) { value = 0x40u; return true; }
+                    break;
+                case 19:
+                    if (NameEqualsUtf8(text, "TE_CALLNOTIFICATION"u8, ignoreCase)) { value = 0x4u; return true; }
+                    if (NameEqualsUtf8(text, "TE_PHONEDEVSPECIFIC"u8, ignoreCase)) { value = 0x2000000u; return true; }
+                    break;
+                case 21:
+                    if (NameEqualsUtf8(text, "TE_ADDRESSDEVSPECIFIC"u8, ignoreCase)) { value = 0x1000000u; return true; }
+                    break;
             }
 
             value = default;
             return false;
         }
 
-        private static bool NameEqualsIgnoreCase(global::System.ReadOnlySpan<char> text, string name)
-            => global::System.MemoryExtensions.Equals(text, global::System.MemoryExtensions.AsSpan(name), global::System.StringComparison.OrdinalIgnoreCase);
+        private static bool NameEquals(global::System.ReadOnlySpan<char> text, string name, bool ignoreCase)
+            => ignoreCase
+                ? global::System.MemoryExtensions.Equals(text, global::System.MemoryExtensions.AsSpan(name), global::System.StringComparison.OrdinalIgnoreCase)
+                : global::System.MemoryExtensions.SequenceEqual(text, global::System.MemoryExtensions.AsSpan(name));
 
-        private static bool NameEqualsAsciiIgnoreCase(global::System.ReadOnlySpan<byte> text, global::System.ReadOnlySpan<byte> name)
+        private static bool NameEqualsUtf8(global::System.ReadOnlySpan<byte> text, global::System.ReadOnlySpan<byte> name, bool ignoreCase)
         {
+            if (!ignoreCase)
+            {
+                return global::System.MemoryExtensions.SequenceEqual(text, name);
+            }
+
             for (int i = 0; i < text.Length; i++)
             {
                 int a = text[i];

@@ -719,33 +719,7 @@ namespace Tapi.Tests
 
         private static bool MatchName(global::System.ReadOnlySpan<char> text, bool ignoreCase, out uint value)
         {
-            if (ignoreCase)
-            {
-                switch (text.Length)
-                {
-                    case 7:
-                        if (NameEqualsIgnoreCase(text, "CS_IDLE")) { value = 0x0u; return true; }
-                        if (NameEqualsIgnoreCase(text, "CS_HOLD")) { value = 0x5u; return true; }
-                        break;
-                    case 9:
-                        if (NameEqualsIgnoreCase(text, "CS_QUEUED")) { value = 0x6u; return true; }
-                        break;
-                    case 11:
-                        if (NameEqualsIgnoreCase(text, "CS_OFFERING")) { value = 0x4u; return true; }
-                        if (NameEqualsIgnoreCase(text, "CS_LASTITEM")) { value = 0x6u; return true; }
-                        break;
-                    case 12:
-                        if (NameEqualsIgnoreCase(text, "CS_CONNECTED")) { value = 0x2u; return true; }
-                        break;
-                    case 13:
-                        if (NameEqualsIgnoreCase(text, "CS_INPROGRESS")) { value = 0x1u; return true; }
-                        break;
-                    case 15:
-                        if (NameEqualsIgnoreCase(text, "CS_DISCONNECTED")) { value = 0x3u; return true; }
-                        break;
-                }
-            }
-            else
+            if (!ignoreCase)
             {
                 switch (text)
                 {
@@ -774,6 +748,33 @@ namespace Tapi.Tests
                         value = 0x6u;
                         return true;
                 }
+
+                value = default;
+                return false;
+            }
+
+            switch (text.Length)
+            {
+                case 7:
+                    if (NameEquals(text, "CS_IDLE", ignoreCase)) { value = 0x0u; return true; }
+                    if (NameEquals(text, "CS_HOLD", ignoreCase)) { value = 0x5u; return true; }
+                    break;
+                case 9:
+                    if (NameEquals(text, "CS_QUEUED", ignoreCase)) { value = 0x6u; return true; }
+                    break;
+                case 11:
+                    if (NameEquals(text, "CS_OFFERING", ignoreCase)) { value = 0x4u; return true; }
+                    if (NameEquals(text, "CS_LASTITEM", ignoreCase)) { value = 0x6u; return true; }
+                    break;
+                case 12:
+                    if (NameEquals(text, "CS_CONNECTED", ignoreCase)) { value = 0x2u; return true; }
+                    break;
+                case 13:
+                    if (NameEquals(text, "CS_INPROGRESS", ignoreCase)) { value = 0x1u; return true; }
+                    break;
+                case 15:
+                    if (NameEquals(text, "CS_DISCONNECTED", ignoreCase)) { value = 0x3u; return true; }
+                    break;
             }
 
             value = default;
@@ -782,68 +783,46 @@ namespace Tapi.Tests
 
         private static bool MatchNameUtf8(global::System.ReadOnlySpan<byte> text, bool ignoreCase, out uint value)
         {
-            if (ignoreCase)
+            switch (text.Length)
             {
-                switch (text.Length)
-                {
-                    case 7:
-                        if (NameEqualsAsciiIgnoreCase(text, "CS_IDLE"u8)) { value = 0x0u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "CS_HOLD"u8)) { value = 0x5u; return true; }
-                        break;
-                    case 9:
-                        if (NameEqualsAsciiIgnoreCase(text, "CS_QUEUED"u8)) { value = 0x6u; return true; }
-                        break;
-                    case 11:
-                        if (NameEqualsAsciiIgnoreCase(text, "CS_OFFERING"u8)) { value = 0x4u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "CS_LASTITEM"u8)) { value = 0x6u; return true; }
-                        break;
-                    case 12:
-                        if (NameEqualsAsciiIgnoreCase(text, "CS_CONNECTED"u8)) { value = 0x2u; return true; }
-                        break;
-                    case 13:
-                        if (NameEqualsAsciiIgnoreCase(text, "CS_INPROGRESS"u8)) { value = 0x1u; return true; }
-                        break;
-                    case 15:
-                        if (NameEqualsAsciiIgnoreCase(text, "CS_DISCONNECTED"u8)) { value = 0x3u; return true; }
-                        break;
-                }
-            }
-            else
-            {
-                switch (text.Length)
-                {
-                    case 7:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "CS_IDLE"u8)) { value = 0x0u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "CS_HOLD"u8)) { value = 0x5u; return true; }
-                        break;
-                    case 9:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "CS_QUEUED"u8)) { value = 0x6u; return true; }
-                        break;
-                    case 11:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "CS_OFFERING"u8)) { value = 0x4u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "CS_LASTITEM"u8)) { value = 0x6u; return true; }
-                        break;
-                    case 12:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "CS_CONNECTED"u8)) { value = 0x2u; return true; }
-                        break;
-                    case 13:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "CS_INPROGRESS"u8)) { value = 0x1u; return true; }
-                        break;
-                    case 15:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "CS_DISCONNECTED"u8)) { value = 0x3u; return true; }
-                        break;
-                }
+                case 7:
+                    if (NameEqualsUtf8(text, "CS_IDLE"u8, ignoreCase)) { value = 0x0u; return true; }
+                    if (NameEqualsUtf8(text, "CS_HOLD"u8, ignoreCase)) { value = 0x5u; return true; }
+                    break;
+                case 9:
+                    if (NameEqualsUtf8(text, "CS_QUEUED"u8, ignoreCase)) { value = 0x6u; return true; }
+                    break;
+                case 11:
+                    if (NameEqualsUtf8(text, "CS_OFFERING"u8, ignoreCase)) { value = 0x4u; return true; }
+                    if (NameEqualsUtf8(text, "CS_LASTITEM"u8, ignoreCase)) { value = 0x6u; return true; }
+                    break;
+                case 12:
+                    if (NameEqualsUtf8(text, "CS_CONNECTED"u8, ignoreCase)) { value = 0x2u; return true; }
+                    break;
+                case 13:
+                    if (NameEqualsUtf8(text, "CS_INPROGRESS"u8, ignoreCase)) { value = 0x1u; return true; }
+                    break;
+                case 15:
+                    if (NameEqualsUtf8(text, "CS_DISCONNECTED"u8, ignoreCase)) { value = 0x3u; return true; }
+                    break;
             }
 
             value = default;
             return false;
         }
 
-        private static bool NameEqualsIgnoreCase(global::System.ReadOnlySpan<char> text, string name)
-            => global::System.MemoryExtensions.Equals(text, global::System.MemoryExtensions.AsSpan(name), global::System.StringComparison.OrdinalIgnoreCase);
+        private static bool NameEquals(global::System.ReadOnlySpan<char> text, string name, bool ignoreCase)
+            => ignoreCase
+                ? global::System.MemoryExtensions.Equals(text, global::System.MemoryExtensions.AsSpan(name), global::System.StringComparison.OrdinalIgnoreCase)
+                : global::System.MemoryExtensions.SequenceEqual(text, global::System.MemoryExtensions.AsSpan(name));
 
-        private static bool NameEqualsAsciiIgnoreCase(global::System.ReadOnlySpan<byte> text, global::System.ReadOnlySpan<byte> name)
+        private static bool NameEqualsUtf8(global::System.ReadOnlySpan<byte> text, global::System.ReadOnlySpan<byte> name, bool ignoreCase)
         {
+            if (!ignoreCase)
+            {
+                return global::System.MemoryExtensions.SequenceEqual(text, name);
+            }
+
             for (int i = 0; i < text.Length; i++)
             {
                 int a = text[i];

@@ -1186,135 +1186,7 @@ namespace Tapi.Tests
 
         private static bool MatchName(global::System.ReadOnlySpan<char> text, bool ignoreCase, out uint value)
         {
-            if (ignoreCase)
-            {
-                switch (text.Length)
-                {
-                    case 6:
-                        if (NameEqualsIgnoreCase(text, "IS_URL")) { value = 0x1u; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_XML")) { value = 0xFFFFFFFCu; return true; }
-                        break;
-                    case 7:
-                        if (NameEqualsIgnoreCase(text, "IS_YOMI")) { value = 0x38u; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_TEXT")) { value = 0x39u; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_CHAT")) { value = 0x3Au; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_MAPS")) { value = 0x3Eu; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_SRGS")) { value = 0xFFFFFFFDu; return true; }
-                        break;
-                    case 8:
-                        if (NameEqualsIgnoreCase(text, "IS_HANJA")) { value = 0x2Fu; return true; }
-                        break;
-                    case 9:
-                        if (NameEqualsIgnoreCase(text, "IS_DIGITS")) { value = 0x1Cu; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_NUMBER")) { value = 0x1Du; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_SEARCH")) { value = 0x32u; return true; }
-                        break;
-                    case 10:
-                        if (NameEqualsIgnoreCase(text, "IS_DEFAULT")) { value = 0x0u; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_ONECHAR")) { value = 0x1Eu; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_FORMULA")) { value = 0x33u; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_PRIVATE")) { value = 0x3Du; return true; }
-                        break;
-                    case 11:
-                        if (NameEqualsIgnoreCase(text, "IS_DATE_DAY")) { value = 0x18u; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_PASSWORD")) { value = 0x1Fu; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_BOPOMOFO")) { value = 0x2Bu; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_HIRAGANA")) { value = 0x2Cu; return true; }
-                        break;
-                    case 12:
-                        if (NameEqualsIgnoreCase(text, "IS_LOGINNAME")) { value = 0x6u; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_DATE_YEAR")) { value = 0x19u; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_TIME_HOUR")) { value = 0x25u; return true; }
-                        break;
-                    case 13:
-                        if (NameEqualsIgnoreCase(text, "IS_DATE_MONTH")) { value = 0x17u; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_ENUMSTRING")) { value = 0xFFFFFFFBu; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_PHRASELIST")) { value = 0xFFFFFFFFu; return true; }
-                        break;
-                    case 14:
-                        if (NameEqualsIgnoreCase(text, "IS_NUMERIC_PIN")) { value = 0x40u; return true; }
-                        break;
-                    case 15:
-                        if (NameEqualsIgnoreCase(text, "IS_ADDRESS_CITY")) { value = 0x11u; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_DATE_DAYNAME")) { value = 0x1Bu; return true; }
-                        break;
-                    case 16:
-                        if (NameEqualsIgnoreCase(text, "IS_FILE_FILENAME")) { value = 0x3u; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_DATE_FULLDATE")) { value = 0x16u; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_TIME_FULLTIME")) { value = 0x24u; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_TIME_MINORSEC")) { value = 0x26u; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_NATIVE_SCRIPT")) { value = 0x37u; return true; }
-                        break;
-                    case 17:
-                        if (NameEqualsIgnoreCase(text, "IS_EMAIL_USERNAME")) { value = 0x4u; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_ADDRESS_STREET")) { value = 0xFu; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_DATE_MONTHNAME")) { value = 0x1Au; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_FORMULA_NUMBER")) { value = 0x43u; return true; }
-                        break;
-                    case 18:
-                        if (NameEqualsIgnoreCase(text, "IS_CURRENCY_AMOUNT")) { value = 0x15u; return true; }
-                        break;
-                    case 19:
-                        if (NameEqualsIgnoreCase(text, "IS_NUMBER_FULLWIDTH")) { value = 0x27u; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_CURRENCY_CHINESE")) { value = 0x2Au; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_HANGUL_HALFWIDTH")) { value = 0x30u; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_HANGUL_FULLWIDTH")) { value = 0x31u; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_NUMERIC_PASSWORD")) { value = 0x3Fu; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_ALPHANUMERIC_PIN")) { value = 0x41u; return true; }
-                        break;
-                    case 20:
-                        if (NameEqualsIgnoreCase(text, "IS_FILE_FULLFILEPATH")) { value = 0x2u; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_CHINESE_HALFWIDTH")) { value = 0x35u; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_CHINESE_FULLWIDTH")) { value = 0x36u; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_REGULAREXPRESSION")) { value = 0xFFFFFFFEu; return true; }
-                        break;
-                    case 21:
-                        if (NameEqualsIgnoreCase(text, "IS_ADDRESS_POSTALCODE")) { value = 0xEu; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_TELEPHONE_AREACODE")) { value = 0x22u; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_KATAKANA_HALFWIDTH")) { value = 0x2Du; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_KATAKANA_FULLWIDTH")) { value = 0x2Eu; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_SEARCH_INCREMENTAL")) { value = 0x34u; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_CHAT_WITHOUT_EMOJI")) { value = 0x44u; return true; }
-                        break;
-                    case 22:
-                        if (NameEqualsIgnoreCase(text, "IS_PERSONALNAME_PREFIX")) { value = 0x8u; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_PERSONALNAME_SUFFIX")) { value = 0xCu; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_ADDRESS_COUNTRYNAME")) { value = 0x12u; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_NAME_OR_PHONENUMBER")) { value = 0x3Bu; return true; }
-                        break;
-                    case 23:
-                        if (NameEqualsIgnoreCase(text, "IS_PERSONALNAME_SURNAME")) { value = 0xBu; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_EMAILNAME_OR_ADDRESS")) { value = 0x3Cu; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_ALPHANUMERIC_PIN_SET")) { value = 0x42u; return true; }
-                        break;
-                    case 24:
-                        if (NameEqualsIgnoreCase(text, "IS_PERSONALNAME_FULLNAME")) { value = 0x7u; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_TELEPHONE_COUNTRYCODE")) { value = 0x21u; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_TELEPHONE_LOCALNUMBER")) { value = 0x23u; return true; }
-                        break;
-                    case 25:
-                        if (NameEqualsIgnoreCase(text, "IS_EMAIL_SMTPEMAILADDRESS")) { value = 0x5u; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_PERSONALNAME_GIVENNAME")) { value = 0x9u; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_ALPHANUMERIC_HALFWIDTH")) { value = 0x28u; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_ALPHANUMERIC_FULLWIDTH")) { value = 0x29u; return true; }
-                        break;
-                    case 26:
-                        if (NameEqualsIgnoreCase(text, "IS_PERSONALNAME_MIDDLENAME")) { value = 0xAu; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_ADDRESS_STATEORPROVINCE")) { value = 0x10u; return true; }
-                        break;
-                    case 27:
-                        if (NameEqualsIgnoreCase(text, "IS_ADDRESS_COUNTRYSHORTNAME")) { value = 0x13u; return true; }
-                        if (NameEqualsIgnoreCase(text, "IS_CURRENCY_AMOUNTANDSYMBOL")) { value = 0x14u; return true; }
-                        break;
-                    case 28:
-                        if (NameEqualsIgnoreCase(text, "IS_ADDRESS_FULLPOSTALADDRESS")) { value = 0xDu; return true; }
-                        break;
-                    case 32:
-                        if (NameEqualsIgnoreCase(text, "IS_TELEPHONE_FULLTELEPHONENUMBER")) { value = 0x20u; return true; }
-                        break;
-                }
-            }
-            else
+            if (!ignoreCase)
             {
                 switch (text)
                 {
@@ -1541,6 +1413,135 @@ namespace Tapi.Tests
                         value = 0xFFFFFFFFu;
                         return true;
                 }
+
+                value = default;
+                return false;
+            }
+
+            switch (text.Length)
+            {
+                case 6:
+                    if (NameEquals(text, "IS_URL", ignoreCase)) { value = 0x1u; return true; }
+                    if (NameEquals(text, "IS_XML", ignoreCase)) { value = 0xFFFFFFFCu; return true; }
+                    break;
+                case 7:
+                    if (NameEquals(text, "IS_YOMI", ignoreCase)) { value = 0x38u; return true; }
+                    if (NameEquals(text, "IS_TEXT", ignoreCase)) { value = 0x39u; return true; }
+                    if (NameEquals(text, "IS_CHAT", ignoreCase)) { value = 0x3Au; return true; }
+                    if (NameEquals(text, "IS_MAPS", ignoreCase)) { value = 0x3Eu; return true; }
+                    if (NameEquals(text, "IS_SRGS", ignoreCase)) { value = 0xFFFFFFFDu; return true; }
+                    break;
+                case 8:
+                    if (NameEquals(text, "IS_HANJA", ignoreCase)) { value = 0x2Fu; return true; }
+                    break;
+                case 9:
+                    if (NameEquals(text, "IS_DIGITS", ignoreCase)) { value = 0x1Cu; return true; }
+                    if (NameEquals(text, "IS_NUMBER", ignoreCase)) { value = 0x1Du; return true; }
+                    if (NameEquals(text, "IS_SEARCH", ignoreCase)) { value = 0x32u; return true; }
+                    break;
+                case 10:
+                    if (NameEquals(text, "IS_DEFAULT", ignoreCase)) { value = 0x0u; return true; }
+                    if (NameEquals(text, "IS_ONECHAR", ignoreCase)) { value = 0x1Eu; return true; }
+                    if (NameEquals(text, "IS_FORMULA", ignoreCase)) { value = 0x33u; return true; }
+                    if (NameEquals(text, "IS_PRIVATE", ignoreCase)) { value = 0x3Du; return true; }
+                    break;
+                case 11:
+                    if (NameEquals(text, "IS_DATE_DAY", ignoreCase)) { value = 0x18u; return true; }
+                    if (NameEquals(text, "IS_PASSWORD", ignoreCase)) { value = 0x1Fu; return true; }
+                    if (NameEquals(text, "IS_BOPOMOFO", ignoreCase)) { value = 0x2Bu; return true; }
+                    if (NameEquals(text, "IS_HIRAGANA", ignoreCase)) { value = 0x2Cu; return true; }
+                    break;
+                case 12:
+                    if (NameEquals(text, "IS_LOGINNAME", ignoreCase)) { value = 0x6u; return true; }
+                    if (NameEquals(text, "IS_DATE_YEAR", ignoreCase)) { value = 0x19u; return true; }
+                    if (NameEquals(text, "IS_TIME_HOUR", ignoreCase)) { value = 0x25u; return true; }
+                    break;
+                case 13:
+                    if (NameEquals(text, "IS_DATE_MONTH", ignoreCase)) { value = 0x17u; return true; }
+                    if (NameEquals(text, "IS_ENUMSTRING", ignoreCase)) { value = 0xFFFFFFFBu; return true; }
+                    if (NameEquals(text, "IS_PHRASELIST", ignoreCase)) { value = 0xFFFFFFFFu; return true; }
+                    break;
+                case 14:
+                    if (NameEquals(text, "IS_NUMERIC_PIN", ignoreCase)) { value = 0x40u; return true; }
+                    break;
+                case 15:
+                    if (NameEquals(text, "IS_ADDRESS_CITY", ignoreCase)) { value = 0x11u; return true; }
+                    if (NameEquals(text, "IS_DATE_DAYNAME", ignoreCase)) { value = 0x1Bu; return true; }
+                    break;
+                case 16:
+                    if (NameEquals(text, "IS_FILE_FILENAME", ignoreCase)) { value = 0x3u; return true; }
+                    if (NameEquals(text, "IS_DATE_FULLDATE", ignoreCase)) { value = 0x16u; return true; }
+                    if (NameEquals(text, "IS_TIME_FULLTIME", ignoreCase)) { value = 0x24u; return true; }
+                    if (NameEquals(text, "IS_TIME_MINORSEC", ignoreCase)) { value = 0x26u; return true; }
+                    if (NameEquals(text, "IS_NATIVE_SCRIPT", ignoreCase)) { value = 0x37u; return true; }
+                    break;
+                case 17:
+                    if (NameEquals(text, "IS_EMAIL_USERNAME", ignoreCase)) { value = 0x4u; return true; }
+                    if (NameEquals(text, "IS_ADDRESS_STREET", ignoreCase)) { value = 0xFu; return true; }
+                    if (NameEquals(text, "IS_DATE_MONTHNAME", ignoreCase)) { value = 0x1Au; return true; }
+                    if (NameEquals(text, "IS_FORMULA_NUMBER", ignoreCase)) { value = 0x43u; return true; }
+                    break;
+                case 18:
+                    if (NameEquals(text, "IS_CURRENCY_AMOUNT", ignoreCase)) { value = 0x15u; return true; }
+                    break;
+                case 19:
+                    if (NameEquals(text, "IS_NUMBER_FULLWIDTH", ignoreCase)) { value = 0x27u; return true; }
+                    if (NameEquals(text, "IS_CURRENCY_CHINESE", ignoreCase)) { value = 0x2Au; return true; }
+                    if (NameEquals(text, "IS_HANGUL_HALFWIDTH", ignoreCase)) { value = 0x30u; return true; }
+                    if (NameEquals(text, "IS_HANGUL_FULLWIDTH", ignoreCase)) { value = 0x31u; return true; }
+                    if (NameEquals(text, "IS_NUMERIC_PASSWORD", ignoreCase)) { value = 0x3Fu; return true; }
+                    if (NameEquals(text, "IS_ALPHANUMERIC_PIN", ignoreCase)) { value = 0x41u; return true; }
+                    break;
+                case 20:
+                    if (NameEquals(text, "IS_FILE_FULLFILEPATH", ignoreCase)) { value = 0x2u; return true; }
+                    if (NameEquals(text, "IS_CHINESE_HALFWIDTH", ignoreCase)) { value = 0x35u; return true; }
+                    if (NameEquals(text, "IS_CHINESE_FULLWIDTH", ignoreCase)) { value = 0x36u; return true; }
+                    if (NameEquals(text, "IS_REGULAREXPRESSION", ignoreCase)) { value = 0xFFFFFFFEu; return true; }
+                    break;
+                case 21:
+                    if (NameEquals(text, "IS_ADDRESS_POSTALCODE", ignoreCase)) { value = 0xEu; return true; }
+                    if (NameEquals(text, "IS_TELEPHONE_AREACODE", ignoreCase)) { value = 0x22u; return true; }
+                    if (NameEquals(text, "IS_KATAKANA_HALFWIDTH", ignoreCase)) { value = 0x2Du; return true; }
+                    if (NameEquals(text, "IS_KATAKANA_FULLWIDTH", ignoreCase)) { value = 0x2Eu; return true; }
+                    if (NameEquals(text, "IS_SEARCH_INCREMENTAL", ignoreCase)) { value = 0x34u; return true; }
+                    if (NameEquals(text, "IS_CHAT_WITHOUT_EMOJI", ignoreCase)) { value = 0x44u; return true; }
+                    break;
+                case 22:
+                    if (NameEquals(text, "IS_PERSONALNAME_PREFIX", ignoreCase)) { value = 0x8u; return true; }
+                    if (NameEquals(text, "IS_PERSONALNAME_SUFFIX", ignoreCase)) { value = 0xCu; return true; }
+                    if (NameEquals(text, "IS_ADDRESS_COUNTRYNAME", ignoreCase)) { value = 0x12u; return true; }
+                    if (NameEquals(text, "IS_NAME_OR_PHONENUMBER", ignoreCase)) { value = 0x3Bu; return true; }
+                    break;
+                case 23:
+                    if (NameEquals(text, "IS_PERSONALNAME_SURNAME", ignoreCase)) { value = 0xBu; return true; }
+                    if (NameEquals(text, "IS_EMAILNAME_OR_ADDRESS", ignoreCase)) { value = 0x3Cu; return true; }
+                    if (NameEquals(text, "IS_ALPHANUMERIC_PIN_SET", ignoreCase)) { value = 0x42u; return true; }
+                    break;
+                case 24:
+                    if (NameEquals(text, "IS_PERSONALNAME_FULLNAME", ignoreCase)) { value = 0x7u; return true; }
+                    if (NameEquals(text, "IS_TELEPHONE_COUNTRYCODE", ignoreCase)) { value = 0x21u; return true; }
+                    if (NameEquals(text, "IS_TELEPHONE_LOCALNUMBER", ignoreCase)) { value = 0x23u; return true; }
+                    break;
+                case 25:
+                    if (NameEquals(text, "IS_EMAIL_SMTPEMAILADDRESS", ignoreCase)) { value = 0x5u; return true; }
+                    if (NameEquals(text, "IS_PERSONALNAME_GIVENNAME", ignoreCase)) { value = 0x9u; return true; }
+                    if (NameEquals(text, "IS_ALPHANUMERIC_HALFWIDTH", ignoreCase)) { value = 0x28u; return true; }
+                    if (NameEquals(text, "IS_ALPHANUMERIC_FULLWIDTH", ignoreCase)) { value = 0x29u; return true; }
+                    break;
+                case 26:
+                    if (NameEquals(text, "IS_PERSONALNAME_MIDDLENAME", ignoreCase)) { value = 0xAu; return true; }
+                    if (NameEquals(text, "IS_ADDRESS_STATEORPROVINCE", ignoreCase)) { value = 0x10u; return true; }
+                    break;
+                case 27:
+                    if (NameEquals(text, "IS_ADDRESS_COUNTRYSHORTNAME", ignoreCase)) { value = 0x13u; return true; }
+                    if (NameEquals(text, "IS_CURRENCY_AMOUNTANDSYMBOL", ignoreCase)) { value = 0x14u; return true; }
+                    break;
+                case 28:
+                    if (NameEquals(text, "IS_ADDRESS_FULLPOSTALADDRESS", ignoreCase)) { value = 0xDu; return true; }
+                    break;
+                case 32:
+                    if (NameEquals(text, "IS_TELEPHONE_FULLTELEPHONENUMBER", ignoreCase)) { value = 0x20u; return true; }
+                    break;
             }
 
             value = default;
@@ -1549,272 +1550,148 @@ namespace Tapi.Tests
 
         private static bool MatchNameUtf8(global::System.ReadOnlySpan<byte> text, bool ignoreCase, out uint value)
         {
-            if (ignoreCase)
+            switch (text.Length)
             {
-                switch (text.Length)
-                {
-                    case 6:
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_URL"u8)) { value = 0x1u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_XML"u8)) { value = 0xFFFFFFFCu; return true; }
-                        break;
-                    case 7:
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_YOMI"u8)) { value = 0x38u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_TEXT"u8)) { value = 0x39u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_CHAT"u8)) { value = 0x3Au; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_MAPS"u8)) { value = 0x3Eu; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_SRGS"u8)) { value = 0xFFFFFFFDu; return true; }
-                        break;
-                    case 8:
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_HANJA"u8)) { value = 0x2Fu; return true; }
-                        break;
-                    case 9:
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_DIGITS"u8)) { value = 0x1Cu; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_NUMBER"u8)) { value = 0x1Du; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_SEARCH"u8)) { value = 0x32u; return true; }
-                        break;
-                    case 10:
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_DEFAULT"u8)) { value = 0x0u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_ONECHAR"u8)) { value = 0x1Eu; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_FORMULA"u8)) { value = 0x33u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_PRIVATE"u8)) { value = 0x3Du; return true; }
-                        break;
-                    case 11:
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_DATE_DAY"u8)) { value = 0x18u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_PASSWORD"u8)) { value = 0x1Fu; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_BOPOMOFO"u8)) { value = 0x2Bu; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_HIRAGANA"u8)) { value = 0x2Cu; return true; }
-                        break;
-                    case 12:
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_LOGINNAME"u8)) { value = 0x6u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_DATE_YEAR"u8)) { value = 0x19u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_TIME_HOUR"u8)) { value = 0x25u; return true; }
-                        break;
-                    case 13:
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_DATE_MONTH"u8)) { value = 0x17u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_ENUMSTRING"u8)) { value = 0xFFFFFFFBu; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_PHRASELIST"u8)) { value = 0xFFFFFFFFu; return true; }
-                        break;
-                    case 14:
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_NUMERIC_PIN"u8)) { value = 0x40u; return true; }
-                        break;
-                    case 15:
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_ADDRESS_CITY"u8)) { value = 0x11u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_DATE_DAYNAME"u8)) { value = 0x1Bu; return true; }
-                        break;
-                    case 16:
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_FILE_FILENAME"u8)) { value = 0x3u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_DATE_FULLDATE"u8)) { value = 0x16u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_TIME_FULLTIME"u8)) { value = 0x24u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_TIME_MINORSEC"u8)) { value = 0x26u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_NATIVE_SCRIPT"u8)) { value = 0x37u; return true; }
-                        break;
-                    case 17:
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_EMAIL_USERNAME"u8)) { value = 0x4u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_ADDRESS_STREET"u8)) { value = 0xFu; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_DATE_MONTHNAME"u8)) { value = 0x1Au; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_FORMULA_NUMBER"u8)) { value = 0x43u; return true; }
-                        break;
-                    case 18:
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_CURRENCY_AMOUNT"u8)) { value = 0x15u; return true; }
-                        break;
-                    case 19:
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_NUMBER_FULLWIDTH"u8)) { value = 0x27u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_CURRENCY_CHINESE"u8)) { value = 0x2Au; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_HANGUL_HALFWIDTH"u8)) { value = 0x30u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_HANGUL_FULLWIDTH"u8)) { value = 0x31u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_NUMERIC_PASSWORD"u8)) { value = 0x3Fu; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_ALPHANUMERIC_PIN"u8)) { value = 0x41u; return true; }
-                        break;
-                    case 20:
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_FILE_FULLFILEPATH"u8)) { value = 0x2u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_CHINESE_HALFWIDTH"u8)) { value = 0x35u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_CHINESE_FULLWIDTH"u8)) { value = 0x36u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_REGULAREXPRESSION"u8)) { value = 0xFFFFFFFEu; return true; }
-                        break;
-                    case 21:
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_ADDRESS_POSTALCODE"u8)) { value = 0xEu; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_TELEPHONE_AREACODE"u8)) { value = 0x22u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_KATAKANA_HALFWIDTH"u8)) { value = 0x2Du; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_KATAKANA_FULLWIDTH"u8)) { value = 0x2Eu; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_SEARCH_INCREMENTAL"u8)) { value = 0x34u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_CHAT_WITHOUT_EMOJI"u8)) { value = 0x44u; return true; }
-                        break;
-                    case 22:
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_PERSONALNAME_PREFIX"u8)) { value = 0x8u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_PERSONALNAME_SUFFIX"u8)) { value = 0xCu; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_ADDRESS_COUNTRYNAME"u8)) { value = 0x12u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_NAME_OR_PHONENUMBER"u8)) { value = 0x3Bu; return true; }
-                        break;
-                    case 23:
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_PERSONALNAME_SURNAME"u8)) { value = 0xBu; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_EMAILNAME_OR_ADDRESS"u8)) { value = 0x3Cu; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_ALPHANUMERIC_PIN_SET"u8)) { value = 0x42u; return true; }
-                        break;
-                    case 24:
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_PERSONALNAME_FULLNAME"u8)) { value = 0x7u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_TELEPHONE_COUNTRYCODE"u8)) { value = 0x21u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_TELEPHONE_LOCALNUMBER"u8)) { value = 0x23u; return true; }
-                        break;
-                    case 25:
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_EMAIL_SMTPEMAILADDRESS"u8)) { value = 0x5u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_PERSONALNAME_GIVENNAME"u8)) { value = 0x9u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_ALPHANUMERIC_HALFWIDTH"u8)) { value = 0x28u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_ALPHANUMERIC_FULLWIDTH"u8)) { value = 0x29u; return true; }
-                        break;
-                    case 26:
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_PERSONALNAME_MIDDLENAME"u8)) { value = 0xAu; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_ADDRESS_STATEORPROVINCE"u8)) { value = 0x10u; return true; }
-                        break;
-                    case 27:
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_ADDRESS_COUNTRYSHORTNAME"u8)) { value = 0x13u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_CURRENCY_AMOUNTANDSYMBOL"u8)) { value = 0x14u; return true; }
-                        break;
-                    case 28:
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_ADDRESS_FULLPOSTALADDRESS"u8)) { value = 0xDu; return true; }
-                        break;
-                    case 32:
-                        if (NameEqualsAsciiIgnoreCase(text, "IS_TELEPHONE_FULLTELEPHONENUMBER"u8)) { value = 0x20u; return true; }
-                        break;
-                }
-            }
-            else
-            {
-                switch (text.Length)
-                {
-                    case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_URL"u8)) { value = 0x1u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_XML"u8)) { value = 0xFFFFFFFCu; return true; }
-                        break;
-                    case 7:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_YOMI"u8)) { value = 0x38u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_TEXT"u8)) { value = 0x39u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_CHAT"u8)) { value = 0x3Au; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_MAPS"u8)) { value = 0x3Eu; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_SRGS"u8)) { value = 0xFFFFFFFDu; return true; }
-                        break;
-                    case 8:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_HANJA"u8)) { value = 0x2Fu; return true; }
-                        break;
-                    case 9:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_DIGITS"u8)) { value = 0x1Cu; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_NUMBER"u8)) { value = 0x1Du; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_SEARCH"u8)) { value = 0x32u; return true; }
-                        break;
-                    case 10:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_DEFAULT"u8)) { value = 0x0u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_ONECHAR"u8)) { value = 0x1Eu; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_FORMULA"u8)) { value = 0x33u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_PRIVATE"u8)) { value = 0x3Du; return true; }
-                        break;
-                    case 11:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_DATE_DAY"u8)) { value = 0x18u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_PASSWORD"u8)) { value = 0x1Fu; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_BOPOMOFO"u8)) { value = 0x2Bu; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_HIRAGANA"u8)) { value = 0x2Cu; return true; }
-                        break;
-                    case 12:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_LOGINNAME"u8)) { value = 0x6u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_DATE_YEAR"u8)) { value = 0x19u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_TIME_HOUR"u8)) { value = 0x25u; return true; }
-                        break;
-                    case 13:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_DATE_MONTH"u8)) { value = 0x17u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_ENUMSTRING"u8)) { value = 0xFFFFFFFBu; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_PHRASELIST"u8)) { value = 0xFFFFFFFFu; return true; }
-                        break;
-                    case 14:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_NUMERIC_PIN"u8)) { value = 0x40u; return true; }
-                        break;
-                    case 15:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_ADDRESS_CITY"u8)) { value = 0x11u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_DATE_DAYNAME"u8)) { value = 0x1Bu; return true; }
-                        break;
-                    case 16:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_FILE_FILENAME"u8)) { value = 0x3u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_DATE_FULLDATE"u8)) { value = 0x16u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_TIME_FULLTIME"u8)) { value = 0x24u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_TIME_MINORSEC"u8)) { value = 0x26u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_NATIVE_SCRIPT"u8)) { value = 0x37u; return true; }
-                        break;
-                    case 17:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_EMAIL_USERNAME"u8)) { value = 0x4u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_ADDRESS_STREET"u8)) { value = 0xFu; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_DATE_MONTHNAME"u8)) { value = 0x1Au; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_FORMULA_NUMBER"u8)) { value = 0x43u; return true; }
-                        break;
-                    case 18:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_CURRENCY_AMOUNT"u8)) { value = 0x15u; return true; }
-                        break;
-                    case 19:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_NUMBER_FULLWIDTH"u8)) { value = 0x27u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_CURRENCY_CHINESE"u8)) { value = 0x2Au; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_HANGUL_HALFWIDTH"u8)) { value = 0x30u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_HANGUL_FULLWIDTH"u8)) { value = 0x31u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_NUMERIC_PASSWORD"u8)) { value = 0x3Fu; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_ALPHANUMERIC_PIN"u8)) { value = 0x41u; return true; }
-                        break;
-                    case 20:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_FILE_FULLFILEPATH"u8)) { value = 0x2u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_CHINESE_HALFWIDTH"u8)) { value = 0x35u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_CHINESE_FULLWIDTH"u8)) { value = 0x36u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_REGULAREXPRESSION"u8)) { value = 0xFFFFFFFEu; return true; }
-                        break;
-                    case 21:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_ADDRESS_POSTALCODE"u8)) { value = 0xEu; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_TELEPHONE_AREACODE"u8)) { value = 0x22u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_KATAKANA_HALFWIDTH"u8)) { value = 0x2Du; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_KATAKANA_FULLWIDTH"u8)) { value = 0x2Eu; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_SEARCH_INCREMENTAL"u8)) { value = 0x34u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_CHAT_WITHOUT_EMOJI"u8)) { value = 0x44u; return true; }
-                        break;
-                    case 22:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_PERSONALNAME_PREFIX"u8)) { value = 0x8u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_PERSONALNAME_SUFFIX"u8)) { value = 0xCu; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_ADDRESS_COUNTRYNAME"u8)) { value = 0x12u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_NAME_OR_PHONENUMBER"u8)) { value = 0x3Bu; return true; }
-                        break;
-                    case 23:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_PERSONALNAME_SURNAME"u8)) { value = 0xBu; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_EMAILNAME_OR_ADDRESS"u8)) { value = 0x3Cu; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_ALPHANUMERIC_PIN_SET"u8)) { value = 0x42u; return true; }
-                        break;
-                    case 24:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_PERSONALNAME_FULLNAME"u8)) { value = 0x7u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_TELEPHONE_COUNTRYCODE"u8)) { value = 0x21u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_TELEPHONE_LOCALNUMBER"u8)) { value = 0x23u; return true; }
-                        break;
-                    case 25:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_EMAIL_SMTPEMAILADDRESS"u8)) { value = 0x5u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_PERSONALNAME_GIVENNAME"u8)) { value = 0x9u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_ALPHANUMERIC_HALFWIDTH"u8)) { value = 0x28u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_ALPHANUMERIC_FULLWIDTH"u8)) { value = 0x29u; return true; }
-                        break;
-                    case 26:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_PERSONALNAME_MIDDLENAME"u8)) { value = 0xAu; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_ADDRESS_STATEORPROVINCE"u8)) { value = 0x10u; return true; }
-                        break;
-                    case 27:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_ADDRESS_COUNTRYSHORTNAME"u8)) { value = 0x13u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_CURRENCY_AMOUNTANDSYMBOL"u8)) { value = 0x14u; return true; }
-                        break;
-                    case 28:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_ADDRESS_FULLPOSTALADDRESS"u8)) { value = 0xDu; return true; }
-                        break;
-                    case 32:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "IS_TELEPHONE_FULLTELEPHONENUMBER"u8)) { value = 0x20u; return true; }
-                        break;
-                }
+                case 6:
+                    if (NameEqualsUtf8(text, "IS_URL"u8, ignoreCase)) { value = 0x1u; return true; }
+                    if (NameEqualsUtf8(text, "IS_XML"u8, ignoreCase)) { value = 0xFFFFFFFCu; return true; }
+                    break;
+                case 7:
+                    if (NameEqualsUtf8(text, "IS_YOMI"u8, ignoreCase)) { value = 0x38u; return true; }
+                    if (NameEqualsUtf8(text, "IS_TEXT"u8, ignoreCase)) { value = 0x39u; return true; }
+                    if (NameEqualsUtf8(text, "IS_CHAT"u8, ignoreCase)) { value = 0x3Au; return true; }
+                    if (NameEqualsUtf8(text, "IS_MAPS"u8, ignoreCase)) { value = 0x3Eu; return true; }
+                    if (NameEqualsUtf8(text, "IS_SRGS"u8, ignoreCase)) { value = 0xFFFFFFFDu; return true; }
+                    break;
+                case 8:
+                    if (NameEqualsUtf8(text, "IS_HANJA"u8, ignoreCase)) { value = 0x2Fu; return true; }
+                    break;
+                case 9:
+                    if (NameEqualsUtf8(text, "IS_DIGITS"u8, ignoreCase)) { value = 0x1Cu; return true; }
+                    if (NameEqualsUtf8(text, "IS_NUMBER"u8, ignoreCase)) { value = 0x1Du; return true; }
+                    if (NameEqualsUtf8(text, "IS_SEARCH"u8, ignoreCase)) { value = 0x32u; return true; }
+                    break;
+                case 10:
+                    if (NameEqualsUtf8(text, "IS_DEFAULT"u8, ignoreCase)) { value = 0x0u; return true; }
+                    if (NameEqualsUtf8(text, "IS_ONECHAR"u8, ignoreCase)) { value = 0x1Eu; return true; }
+                    if (NameEqualsUtf8(text, "IS_FORMULA"u8, ignoreCase)) { value = 0x33u; return true; }
+                    if (NameEqualsUtf8(text, "IS_PRIVATE"u8, ignoreCase)) { value = 0x3Du; return true; }
+                    break;
+                case 11:
+                    if (NameEqualsUtf8(text, "IS_DATE_DAY"u8, ignoreCase)) { value = 0x18u; return true; }
+                    if (NameEqualsUtf8(text, "IS_PASSWORD"u8, ignoreCase)) { value = 0x1Fu; return true; }
+                    if (NameEqualsUtf8(text, "IS_BOPOMOFO"u8, ignoreCase)) { value = 0x2Bu; return true; }
+                    if (NameEqualsUtf8(text, "IS_HIRAGANA"u8, ignoreCase)) { value = 0x2Cu; return true; }
+                    break;
+                case 12:
+                    if (NameEqualsUtf8(text, "IS_LOGINNAME"u8, ignoreCase)) { value = 0x6u; return true; }
+                    if (NameEqualsUtf8(text, "IS_DATE_YEAR"u8, ignoreCase)) { value = 0x19u; return true; }
+                    if (NameEqualsUtf8(text, "IS_TIME_HOUR"u8, ignoreCase)) { value = 0x25u; return true; }
+                    break;
+                case 13:
+                    if (NameEqualsUtf8(text, "IS_DATE_MONTH"u8, ignoreCase)) { value = 0x17u; return true; }
+                    if (NameEqualsUtf8(text, "IS_ENUMSTRING"u8, ignoreCase)) { value = 0xFFFFFFFBu; return true; }
+                    if (NameEqualsUtf8(text, "IS_PHRASELIST"u8, ignoreCase)) { value = 0xFFFFFFFFu; return true; }
+                    break;
+                case 14:
+                    if (NameEqualsUtf8(text, "IS_NUMERIC_PIN"u8, ignoreCase)) { value = 0x40u; return true; }
+                    break;
+                case 15:
+                    if (NameEqualsUtf8(text, "IS_ADDRESS_CITY"u8, ignoreCase)) { value = 0x11u; return true; }
+                    if (NameEqualsUtf8(text, "IS_DATE_DAYNAME"u8, ignoreCase)) { value = 0x1Bu; return true; }
+                    break;
+                case 16:
+                    if (NameEqualsUtf8(text, "IS_FILE_FILENAME"u8, ignoreCase)) { value = 0x3u; return true; }
+                    if (NameEqualsUtf8(text, "IS_DATE_FULLDATE"u8, ignoreCase)) { value = 0x16u; return true; }
+                    if (NameEqualsUtf8(text, "IS_TIME_FULLTIME"u8, ignoreCase)) { value = 0x24u; return true; }
+                    if (NameEqualsUtf8(text, "IS_TIME_MINORSEC"u8, ignoreCase)) { value = 0x26u; return true; }
+                    if (NameEqualsUtf8(text, "IS_NATIVE_SCRIPT"u8, ignoreCase)) { value = 0x37u; return true; }
+                    break;
+                case 17:
+                    if (NameEqualsUtf8(text, "IS_EMAIL_USERNAME"u8, ignoreCase)) { value = 0x4u; return true; }
+                    if (NameEqualsUtf8(text, "IS_ADDRESS_STREET"u8, ignoreCase)) { value = 0xFu; return true; }
+                    if (NameEqualsUtf8(text, "IS_DATE_MONTHNAME"u8, ignoreCase)) { value = 0x1Au; return true; }
+                    if (NameEqualsUtf8(text, "IS_FORMULA_NUMBER"u8, ignoreCase)) { value = 0x43u; return true; }
+                    break;
+                case 18:
+                    if (NameEqualsUtf8(text, "IS_CURRENCY_AMOUNT"u8, ignoreCase)) { value = 0x15u; return true; }
+                    break;
+                case 19:
+                    if (NameEqualsUtf8(text, "IS_NUMBER_FULLWIDTH"u8, ignoreCase)) { value = 0x27u; return true; }
+                    if (NameEqualsUtf8(text, "IS_CURRENCY_CHINESE"u8, ignoreCase)) { value = 0x2Au; return true; }
+                    if (NameEqualsUtf8(text, "IS_HANGUL_HALFWIDTH"u8, ignoreCase)) { value = 0x30u; return true; }
+                    if (NameEqualsUtf8(text, "IS_HANGUL_FULLWIDTH"u8, ignoreCase)) { value = 0x31u; return true; }
+                    if (NameEqualsUtf8(text, "IS_NUMERIC_PASSWORD"u8, ignoreCase)) { value = 0x3Fu; return true; }
+                    if (NameEqualsUtf8(text, "IS_ALPHANUMERIC_PIN"u8, ignoreCase)) { value = 0x41u; return true; }
+                    break;
+                case 20:
+                    if (NameEqualsUtf8(text, "IS_FILE_FULLFILEPATH"u8, ignoreCase)) { value = 0x2u; return true; }
+                    if (NameEqualsUtf8(text, "IS_CHINESE_HALFWIDTH"u8, ignoreCase)) { value = 0x35u; return true; }
+                    if (NameEqualsUtf8(text, "IS_CHINESE_FULLWIDTH"u8, ignoreCase)) { value = 0x36u; return true; }
+                    if (NameEqualsUtf8(text, "IS_REGULAREXPRESSION"u8, ignoreCase)) { value = 0xFFFFFFFEu; return true; }
+                    break;
+                case 21:
+                    if (NameEqualsUtf8(text, "IS_ADDRESS_POSTALCODE"u8, ignoreCase)) { value = 0xEu; return true; }
+                    if (NameEqualsUtf8(text, "IS_TELEPHONE_AREACODE"u8, ignoreCase)) { value = 0x22u; return true; }
+                    if (NameEqualsUtf8(text, "IS_KATAKANA_HALFWIDTH"u8, ignoreCase)) { value = 0x2Du; return true; }
+                    if (NameEqualsUtf8(text, "IS_KATAKANA_FULLWIDTH"u8, ignoreCase)) { value = 0x2Eu; return true; }
+                    if (NameEqualsUtf8(text, "IS_SEARCH_INCREMENTAL"u8, ignoreCase)) { value = 0x34u; return true; }
+                    if (NameEqualsUtf8(text, "IS_CHAT_WITHOUT_EMOJI"u8, ignoreCase)) { value = 0x44u; return true; }
+                    break;
+                case 22:
+                    if (NameEqualsUtf8(text, "IS_PERSONALNAME_PREFIX"u8, ignoreCase)) { value = 0x8u; return true; }
+                    if (NameEqualsUtf8(text, "IS_PERSONALNAME_SUFFIX"u8, ignoreCase)) { value = 0xCu; return true; }
+                    if (NameEqualsUtf8(text, "IS_ADDRESS_COUNTRYNAME"u8, ignoreCase)) { value = 0x12u; return true; }
+                    if (NameEqualsUtf8(text, "IS_NAME_OR_PHONENUMBER"u8, ignoreCase)) { value = 0x3Bu; return true; }
+                    break;
+                case 23:
+                    if (NameEqualsUtf8(text, "IS_PERSONALNAME_SURNAME"u8, ignoreCase)) { value = 0xBu; return true; }
+                    if (NameEqualsUtf8(text, "IS_EMAILNAME_OR_ADDRESS"u8, ignoreCase)) { value = 0x3Cu; return true; }
+                    if (NameEqualsUtf8(text, "IS_ALPHANUMERIC_PIN_SET"u8, ignoreCase)) { value = 0x42u; return true; }
+                    break;
+                case 24:
+                    if (NameEqualsUtf8(text, "IS_PERSONALNAME_FULLNAME"u8, ignoreCase)) { value = 0x7u; return true; }
+                    if (NameEqualsUtf8(text, "IS_TELEPHONE_COUNTRYCODE"u8, ignoreCase)) { value = 0x21u; return true; }
+                    if (NameEqualsUtf8(text, "IS_TELEPHONE_LOCALNUMBER"u8, ignoreCase)) { value = 0x23u; return true; }
+                    break;
+                case 25:
+                    if (NameEqualsUtf8(text, "IS_EMAIL_SMTPEMAILADDRESS"u8, ignoreCase)) { value = 0x5u; return true; }
+                    if (NameEqualsUtf8(text, "IS_PERSONALNAME_GIVENNAME"u8, ignoreCase)) { value = 0x9u; return true; }
+                    if (NameEqualsUtf8(text, "IS_ALPHANUMERIC_HALFWIDTH"u8, ignoreCase)) { value = 0x28u; return true; }
+                    if (NameEqualsUtf8(text, "IS_ALPHANUMERIC_FULLWIDTH"u8, ignoreCase)) { value = 0x29u; return true; }
+                    break;
+                case 26:
+                    if (NameEqualsUtf8(text, "IS_PERSONALNAME_MIDDLENAME"u8, ignoreCase)) { value = 0xAu; return true; }
+                    if (NameEqualsUtf8(text, "IS_ADDRESS_STATEORPROVINCE"u8, ignoreCase)) { value = 0x10u; return true; }
+                    break;
+                case 27:
+                    if (NameEqualsUtf8(text, "IS_ADDRESS_COUNTRYSHORTNAME"u8, ignoreCase)) { value = 0x13u; return true; }
+                    if (NameEqualsUtf8(text, "IS_CURRENCY_AMOUNTANDSYMBOL"u8, ignoreCase)) { value = 0x14u; return true; }
+                    break;
+                case 28:
+                    if (NameEqualsUtf8(text, "IS_ADDRESS_FULLPOSTALADDRESS"u8, ignoreCase)) { value = 0xDu; return true; }
+                    break;
+                case 32:
+                    if (NameEqualsUtf8(text, "IS_TELEPHONE_FULLTELEPHONENUMBER"u8, ignoreCase)) { value = 0x20u; return true; }
+                    break;
             }
 
             value = default;
             return false;
         }
 
-        private static bool NameEqualsIgnoreCase(global::System.ReadOnlySpan<char> text, string name)
-            => global::System.MemoryExtensions.Equals(text, global::System.MemoryExtensions.AsSpan(name), global::System.StringComparison.OrdinalIgnoreCase);
+        private static bool NameEquals(global::System.ReadOnlySpan<char> text, string name, bool ignoreCase)
+            => ignoreCase
+                ? global::System.MemoryExtensions.Equals(text, global::System.MemoryExtensions.AsSpan(name), global::System.StringComparison.OrdinalIgnoreCase)
+                : global::System.MemoryExtensions.SequenceEqual(text, global::System.MemoryExtensions.AsSpan(name));
 
-        private static bool NameEqualsAsciiIgnoreCase(global::System.ReadOnlySpan<byte> text, global::System.ReadOnlySpan<byte> name)
+        private static bool NameEqualsUtf8(global::System.ReadOnlySpan<byte> text, global::System.ReadOnlySpan<byte> name, bool ignoreCase)
         {
+            if (!ignoreCase)
+            {
+                return global::System.MemoryExtensions.SequenceEqual(text, name);
+            }
+
             for (int i = 0; i < text.Length; i++)
             {
                 int a = text[i];

@@ -682,19 +682,7 @@ namespace Tapi.Tests
 
         private static bool MatchName(global::System.ReadOnlySpan<char> text, bool ignoreCase, out uint value)
         {
-            if (ignoreCase)
-            {
-                switch (text.Length)
-                {
-                    case 12:
-                        if (NameEqualsIgnoreCase(text, "TDF_REGISTER")) { value = 0x0u; return true; }
-                        break;
-                    case 14:
-                        if (NameEqualsIgnoreCase(text, "TDF_UNREGISTER")) { value = 0x1u; return true; }
-                        break;
-                }
-            }
-            else
+            if (!ignoreCase)
             {
                 switch (text)
                 {
@@ -705,6 +693,19 @@ namespace Tapi.Tests
                         value = 0x1u;
                         return true;
                 }
+
+                value = default;
+                return false;
+            }
+
+            switch (text.Length)
+            {
+                case 12:
+                    if (NameEquals(text, "TDF_REGISTER", ignoreCase)) { value = 0x0u; return true; }
+                    break;
+                case 14:
+                    if (NameEquals(text, "TDF_UNREGISTER", ignoreCase)) { value = 0x1u; return true; }
+                    break;
             }
 
             value = default;
@@ -713,40 +714,32 @@ namespace Tapi.Tests
 
         private static bool MatchNameUtf8(global::System.ReadOnlySpan<byte> text, bool ignoreCase, out uint value)
         {
-            if (ignoreCase)
+            switch (text.Length)
             {
-                switch (text.Length)
-                {
-                    case 12:
-                        if (NameEqualsAsciiIgnoreCase(text, "TDF_REGISTER"u8)) { value = 0x0u; return true; }
-                        break;
-                    case 14:
-                        if (NameEqualsAsciiIgnoreCase(text, "TDF_UNREGISTER"u8)) { value = 0x1u; return true; }
-                        break;
-                }
-            }
-            else
-            {
-                switch (text.Length)
-                {
-                    case 12:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "TDF_REGISTER"u8)) { value = 0x0u; return true; }
-                        break;
-                    case 14:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "TDF_UNREGISTER"u8)) { value = 0x1u; return true; }
-                        break;
-                }
+                case 12:
+                    if (NameEqualsUtf8(text, "TDF_REGISTER"u8, ignoreCase)) { value = 0x0u; return true; }
+                    break;
+                case 14:
+                    if (NameEqualsUtf8(text, "TDF_UNREGISTER"u8, ignoreCase)) { value = 0x1u; return true; }
+                    break;
             }
 
             value = default;
             return false;
         }
 
-        private static bool NameEqualsIgnoreCase(global::System.ReadOnlySpan<char> text, string name)
-            => global::System.MemoryExtensions.Equals(text, global::System.MemoryExtensions.AsSpan(name), global::System.StringComparison.OrdinalIgnoreCase);
+        private static bool NameEquals(global::System.ReadOnlySpan<char> text, string name, bool ignoreCase)
+            => ignoreCase
+                ? global::System.MemoryExtensions.Equals(text, global::System.MemoryExtensions.AsSpan(name), global::System.StringComparison.OrdinalIgnoreCase)
+                : global::System.MemoryExtensions.SequenceEqual(text, global::System.MemoryExtensions.AsSpan(name));
 
-        private static bool NameEqualsAsciiIgnoreCase(global::System.ReadOnlySpan<byte> text, global::System.ReadOnlySpan<byte> name)
+        private static bool NameEqualsUtf8(global::System.ReadOnlySpan<byte> text, global::System.ReadOnlySpan<byte> name, bool ignoreCase)
         {
+            if (!ignoreCase)
+            {
+                return global::System.MemoryExtensions.SequenceEqual(text, name);
+            }
+
             for (int i = 0; i < text.Length; i++)
             {
                 int a = text[i];

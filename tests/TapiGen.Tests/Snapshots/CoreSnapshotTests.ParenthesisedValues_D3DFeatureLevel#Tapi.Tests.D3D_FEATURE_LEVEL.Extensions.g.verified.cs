@@ -745,30 +745,7 @@ namespace Tapi.Tests
 
         private static bool MatchName(global::System.ReadOnlySpan<char> text, bool ignoreCase, out uint value)
         {
-            if (ignoreCase)
-            {
-                switch (text.Length)
-                {
-                    case 21:
-                        if (NameEqualsIgnoreCase(text, "D3D_FEATURE_LEVEL_9_1")) { value = 0x9100u; return true; }
-                        if (NameEqualsIgnoreCase(text, "D3D_FEATURE_LEVEL_9_2")) { value = 0x9200u; return true; }
-                        if (NameEqualsIgnoreCase(text, "D3D_FEATURE_LEVEL_9_3")) { value = 0x9300u; return true; }
-                        break;
-                    case 22:
-                        if (NameEqualsIgnoreCase(text, "D3D_FEATURE_LEVEL_10_0")) { value = 0xA000u; return true; }
-                        if (NameEqualsIgnoreCase(text, "D3D_FEATURE_LEVEL_10_1")) { value = 0xA100u; return true; }
-                        if (NameEqualsIgnoreCase(text, "D3D_FEATURE_LEVEL_11_0")) { value = 0xB000u; return true; }
-                        if (NameEqualsIgnoreCase(text, "D3D_FEATURE_LEVEL_11_1")) { value = 0xB100u; return true; }
-                        if (NameEqualsIgnoreCase(text, "D3D_FEATURE_LEVEL_12_0")) { value = 0xC000u; return true; }
-                        if (NameEqualsIgnoreCase(text, "D3D_FEATURE_LEVEL_12_1")) { value = 0xC100u; return true; }
-                        if (NameEqualsIgnoreCase(text, "D3D_FEATURE_LEVEL_12_2")) { value = 0xC200u; return true; }
-                        break;
-                    case 26:
-                        if (NameEqualsIgnoreCase(text, "D3D_FEATURE_LEVEL_1_0_CORE")) { value = 0x1000u; return true; }
-                        break;
-                }
-            }
-            else
+            if (!ignoreCase)
             {
                 switch (text)
                 {
@@ -806,6 +783,30 @@ namespace Tapi.Tests
                         value = 0xC200u;
                         return true;
                 }
+
+                value = default;
+                return false;
+            }
+
+            switch (text.Length)
+            {
+                case 21:
+                    if (NameEquals(text, "D3D_FEATURE_LEVEL_9_1", ignoreCase)) { value = 0x9100u; return true; }
+                    if (NameEquals(text, "D3D_FEATURE_LEVEL_9_2", ignoreCase)) { value = 0x9200u; return true; }
+                    if (NameEquals(text, "D3D_FEATURE_LEVEL_9_3", ignoreCase)) { value = 0x9300u; return true; }
+                    break;
+                case 22:
+                    if (NameEquals(text, "D3D_FEATURE_LEVEL_10_0", ignoreCase)) { value = 0xA000u; return true; }
+                    if (NameEquals(text, "D3D_FEATURE_LEVEL_10_1", ignoreCase)) { value = 0xA100u; return true; }
+                    if (NameEquals(text, "D3D_FEATURE_LEVEL_11_0", ignoreCase)) { value = 0xB000u; return true; }
+                    if (NameEquals(text, "D3D_FEATURE_LEVEL_11_1", ignoreCase)) { value = 0xB100u; return true; }
+                    if (NameEquals(text, "D3D_FEATURE_LEVEL_12_0", ignoreCase)) { value = 0xC000u; return true; }
+                    if (NameEquals(text, "D3D_FEATURE_LEVEL_12_1", ignoreCase)) { value = 0xC100u; return true; }
+                    if (NameEquals(text, "D3D_FEATURE_LEVEL_12_2", ignoreCase)) { value = 0xC200u; return true; }
+                    break;
+                case 26:
+                    if (NameEquals(text, "D3D_FEATURE_LEVEL_1_0_CORE", ignoreCase)) { value = 0x1000u; return true; }
+                    break;
             }
 
             value = default;
@@ -814,62 +815,43 @@ namespace Tapi.Tests
 
         private static bool MatchNameUtf8(global::System.ReadOnlySpan<byte> text, bool ignoreCase, out uint value)
         {
-            if (ignoreCase)
+            switch (text.Length)
             {
-                switch (text.Length)
-                {
-                    case 21:
-                        if (NameEqualsAsciiIgnoreCase(text, "D3D_FEATURE_LEVEL_9_1"u8)) { value = 0x9100u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "D3D_FEATURE_LEVEL_9_2"u8)) { value = 0x9200u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "D3D_FEATURE_LEVEL_9_3"u8)) { value = 0x9300u; return true; }
-                        break;
-                    case 22:
-                        if (NameEqualsAsciiIgnoreCase(text, "D3D_FEATURE_LEVEL_10_0"u8)) { value = 0xA000u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "D3D_FEATURE_LEVEL_10_1"u8)) { value = 0xA100u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "D3D_FEATURE_LEVEL_11_0"u8)) { value = 0xB000u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "D3D_FEATURE_LEVEL_11_1"u8)) { value = 0xB100u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "D3D_FEATURE_LEVEL_12_0"u8)) { value = 0xC000u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "D3D_FEATURE_LEVEL_12_1"u8)) { value = 0xC100u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "D3D_FEATURE_LEVEL_12_2"u8)) { value = 0xC200u; return true; }
-                        break;
-                    case 26:
-                        if (NameEqualsAsciiIgnoreCase(text, "D3D_FEATURE_LEVEL_1_0_CORE"u8)) { value = 0x1000u; return true; }
-                        break;
-                }
-            }
-            else
-            {
-                switch (text.Length)
-                {
-                    case 21:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "D3D_FEATURE_LEVEL_9_1"u8)) { value = 0x9100u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "D3D_FEATURE_LEVEL_9_2"u8)) { value = 0x9200u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "D3D_FEATURE_LEVEL_9_3"u8)) { value = 0x9300u; return true; }
-                        break;
-                    case 22:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "D3D_FEATURE_LEVEL_10_0"u8)) { value = 0xA000u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "D3D_FEATURE_LEVEL_10_1"u8)) { value = 0xA100u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "D3D_FEATURE_LEVEL_11_0"u8)) { value = 0xB000u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "D3D_FEATURE_LEVEL_11_1"u8)) { value = 0xB100u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "D3D_FEATURE_LEVEL_12_0"u8)) { value = 0xC000u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "D3D_FEATURE_LEVEL_12_1"u8)) { value = 0xC100u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "D3D_FEATURE_LEVEL_12_2"u8)) { value = 0xC200u; return true; }
-                        break;
-                    case 26:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "D3D_FEATURE_LEVEL_1_0_CORE"u8)) { value = 0x1000u; return true; }
-                        break;
-                }
+                case 21:
+                    if (NameEqualsUtf8(text, "D3D_FEATURE_LEVEL_9_1"u8, ignoreCase)) { value = 0x9100u; return true; }
+                    if (NameEqualsUtf8(text, "D3D_FEATURE_LEVEL_9_2"u8, ignoreCase)) { value = 0x9200u; return true; }
+                    if (NameEqualsUtf8(text, "D3D_FEATURE_LEVEL_9_3"u8, ignoreCase)) { value = 0x9300u; return true; }
+                    break;
+                case 22:
+                    if (NameEqualsUtf8(text, "D3D_FEATURE_LEVEL_10_0"u8, ignoreCase)) { value = 0xA000u; return true; }
+                    if (NameEqualsUtf8(text, "D3D_FEATURE_LEVEL_10_1"u8, ignoreCase)) { value = 0xA100u; return true; }
+                    if (NameEqualsUtf8(text, "D3D_FEATURE_LEVEL_11_0"u8, ignoreCase)) { value = 0xB000u; return true; }
+                    if (NameEqualsUtf8(text, "D3D_FEATURE_LEVEL_11_1"u8, ignoreCase)) { value = 0xB100u; return true; }
+                    if (NameEqualsUtf8(text, "D3D_FEATURE_LEVEL_12_0"u8, ignoreCase)) { value = 0xC000u; return true; }
+                    if (NameEqualsUtf8(text, "D3D_FEATURE_LEVEL_12_1"u8, ignoreCase)) { value = 0xC100u; return true; }
+                    if (NameEqualsUtf8(text, "D3D_FEATURE_LEVEL_12_2"u8, ignoreCase)) { value = 0xC200u; return true; }
+                    break;
+                case 26:
+                    if (NameEqualsUtf8(text, "D3D_FEATURE_LEVEL_1_0_CORE"u8, ignoreCase)) { value = 0x1000u; return true; }
+                    break;
             }
 
             value = default;
             return false;
         }
 
-        private static bool NameEqualsIgnoreCase(global::System.ReadOnlySpan<char> text, string name)
-            => global::System.MemoryExtensions.Equals(text, global::System.MemoryExtensions.AsSpan(name), global::System.StringComparison.OrdinalIgnoreCase);
+        private static bool NameEquals(global::System.ReadOnlySpan<char> text, string name, bool ignoreCase)
+            => ignoreCase
+                ? global::System.MemoryExtensions.Equals(text, global::System.MemoryExtensions.AsSpan(name), global::System.StringComparison.OrdinalIgnoreCase)
+                : global::System.MemoryExtensions.SequenceEqual(text, global::System.MemoryExtensions.AsSpan(name));
 
-        private static bool NameEqualsAsciiIgnoreCase(global::System.ReadOnlySpan<byte> text, global::System.ReadOnlySpan<byte> name)
+        private static bool NameEqualsUtf8(global::System.ReadOnlySpan<byte> text, global::System.ReadOnlySpan<byte> name, bool ignoreCase)
         {
+            if (!ignoreCase)
+            {
+                return global::System.MemoryExtensions.SequenceEqual(text, name);
+            }
+
             for (int i = 0; i < text.Length; i++)
             {
                 int a = text[i];

@@ -696,23 +696,7 @@ namespace Tapi.Tests
 
         private static bool MatchName(global::System.ReadOnlySpan<char> text, bool ignoreCase, out uint value)
         {
-            if (ignoreCase)
-            {
-                switch (text.Length)
-                {
-                    case 11:
-                        if (NameEqualsIgnoreCase(text, "FTEC_NORMAL")) { value = 0x0u; return true; }
-                        break;
-                    case 15:
-                        if (NameEqualsIgnoreCase(text, "FTEC_READ_ERROR")) { value = 0x2u; return true; }
-                        break;
-                    case 16:
-                        if (NameEqualsIgnoreCase(text, "FTEC_END_OF_FILE")) { value = 0x1u; return true; }
-                        if (NameEqualsIgnoreCase(text, "FTEC_WRITE_ERROR")) { value = 0x3u; return true; }
-                        break;
-                }
-            }
-            else
+            if (!ignoreCase)
             {
                 switch (text)
                 {
@@ -729,6 +713,23 @@ namespace Tapi.Tests
                         value = 0x3u;
                         return true;
                 }
+
+                value = default;
+                return false;
+            }
+
+            switch (text.Length)
+            {
+                case 11:
+                    if (NameEquals(text, "FTEC_NORMAL", ignoreCase)) { value = 0x0u; return true; }
+                    break;
+                case 15:
+                    if (NameEquals(text, "FTEC_READ_ERROR", ignoreCase)) { value = 0x2u; return true; }
+                    break;
+                case 16:
+                    if (NameEquals(text, "FTEC_END_OF_FILE", ignoreCase)) { value = 0x1u; return true; }
+                    if (NameEquals(text, "FTEC_WRITE_ERROR", ignoreCase)) { value = 0x3u; return true; }
+                    break;
             }
 
             value = default;
@@ -737,48 +738,36 @@ namespace Tapi.Tests
 
         private static bool MatchNameUtf8(global::System.ReadOnlySpan<byte> text, bool ignoreCase, out uint value)
         {
-            if (ignoreCase)
+            switch (text.Length)
             {
-                switch (text.Length)
-                {
-                    case 11:
-                        if (NameEqualsAsciiIgnoreCase(text, "FTEC_NORMAL"u8)) { value = 0x0u; return true; }
-                        break;
-                    case 15:
-                        if (NameEqualsAsciiIgnoreCase(text, "FTEC_READ_ERROR"u8)) { value = 0x2u; return true; }
-                        break;
-                    case 16:
-                        if (NameEqualsAsciiIgnoreCase(text, "FTEC_END_OF_FILE"u8)) { value = 0x1u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "FTEC_WRITE_ERROR"u8)) { value = 0x3u; return true; }
-                        break;
-                }
-            }
-            else
-            {
-                switch (text.Length)
-                {
-                    case 11:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "FTEC_NORMAL"u8)) { value = 0x0u; return true; }
-                        break;
-                    case 15:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "FTEC_READ_ERROR"u8)) { value = 0x2u; return true; }
-                        break;
-                    case 16:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "FTEC_END_OF_FILE"u8)) { value = 0x1u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "FTEC_WRITE_ERROR"u8)) { value = 0x3u; return true; }
-                        break;
-                }
+                case 11:
+                    if (NameEqualsUtf8(text, "FTEC_NORMAL"u8, ignoreCase)) { value = 0x0u; return true; }
+                    break;
+                case 15:
+                    if (NameEqualsUtf8(text, "FTEC_READ_ERROR"u8, ignoreCase)) { value = 0x2u; return true; }
+                    break;
+                case 16:
+                    if (NameEqualsUtf8(text, "FTEC_END_OF_FILE"u8, ignoreCase)) { value = 0x1u; return true; }
+                    if (NameEqualsUtf8(text, "FTEC_WRITE_ERROR"u8, ignoreCase)) { value = 0x3u; return true; }
+                    break;
             }
 
             value = default;
             return false;
         }
 
-        private static bool NameEqualsIgnoreCase(global::System.ReadOnlySpan<char> text, string name)
-            => global::System.MemoryExtensions.Equals(text, global::System.MemoryExtensions.AsSpan(name), global::System.StringComparison.OrdinalIgnoreCase);
+        private static bool NameEquals(global::System.ReadOnlySpan<char> text, string name, bool ignoreCase)
+            => ignoreCase
+                ? global::System.MemoryExtensions.Equals(text, global::System.MemoryExtensions.AsSpan(name), global::System.StringComparison.OrdinalIgnoreCase)
+                : global::System.MemoryExtensions.SequenceEqual(text, global::System.MemoryExtensions.AsSpan(name));
 
-        private static bool NameEqualsAsciiIgnoreCase(global::System.ReadOnlySpan<byte> text, global::System.ReadOnlySpan<byte> name)
+        private static bool NameEqualsUtf8(global::System.ReadOnlySpan<byte> text, global::System.ReadOnlySpan<byte> name, bool ignoreCase)
         {
+            if (!ignoreCase)
+            {
+                return global::System.MemoryExtensions.SequenceEqual(text, name);
+            }
+
             for (int i = 0; i < text.Length; i++)
             {
                 int a = text[i];

@@ -890,45 +890,7 @@ namespace Tapi.Tests
 
         private static bool MatchName(global::System.ReadOnlySpan<char> text, bool ignoreCase, out uint value)
         {
-            if (ignoreCase)
-            {
-                switch (text.Length)
-                {
-                    case 12:
-                        if (NameEqualsIgnoreCase(text, "PDTF_DEFAULT")) { value = 0x0u; return true; }
-                        if (NameEqualsIgnoreCase(text, "PDTF_ISGROUP")) { value = 0x4u; return true; }
-                        break;
-                    case 13:
-                        if (NameEqualsIgnoreCase(text, "PDTF_ISINNATE")) { value = 0x2u; return true; }
-                        if (NameEqualsIgnoreCase(text, "PDTF_MASK_ALL")) { value = 0x80001FFFu; return true; }
-                        break;
-                    case 15:
-                        if (NameEqualsIgnoreCase(text, "PDTF_CANGROUPBY")) { value = 0x8u; return true; }
-                        if (NameEqualsIgnoreCase(text, "PDTF_CANSTACKBY")) { value = 0x10u; return true; }
-                        if (NameEqualsIgnoreCase(text, "PDTF_ISVIEWABLE")) { value = 0x80u; return true; }
-                        break;
-                    case 16:
-                        if (NameEqualsIgnoreCase(text, "PDTF_ISQUERYABLE")) { value = 0x100u; return true; }
-                        if (NameEqualsIgnoreCase(text, "PDTF_CANBEPURGED")) { value = 0x200u; return true; }
-                        break;
-                    case 19:
-                        if (NameEqualsIgnoreCase(text, "PDTF_MULTIPLEVALUES")) { value = 0x1u; return true; }
-                        if (NameEqualsIgnoreCase(text, "PDTF_ISTREEPROPERTY")) { value = 0x20u; return true; }
-                        if (NameEqualsIgnoreCase(text, "PDTF_SEARCHRAWVALUE")) { value = 0x400u; return true; }
-                        break;
-                    case 21:
-                        if (NameEqualsIgnoreCase(text, "PDTF_ISSYSTEMPROPERTY")) { value = 0x80000000u; return true; }
-                        break;
-                    case 27:
-                        if (NameEqualsIgnoreCase(text, "PDTF_INCLUDEINFULLTEXTQUERY")) { value = 0x40u; return true; }
-                        if (NameEqualsIgnoreCase(text, "PDTF_DONTCOERCEEMPTYSTRINGS")) { value = 0x800u; return true; }
-                        break;
-                    case 30:
-                        if (NameEqualsIgnoreCase(text, "PDTF_ALWAYSINSUPPLEMENTALSTORE")) { value = 0x1000u; return true; }
-                        break;
-                }
-            }
-            else
+            if (!ignoreCase)
             {
                 switch (text)
                 {
@@ -981,6 +943,45 @@ namespace Tapi.Tests
                         value = 0x80001FFFu;
                         return true;
                 }
+
+                value = default;
+                return false;
+            }
+
+            switch (text.Length)
+            {
+                case 12:
+                    if (NameEquals(text, "PDTF_DEFAULT", ignoreCase)) { value = 0x0u; return true; }
+                    if (NameEquals(text, "PDTF_ISGROUP", ignoreCase)) { value = 0x4u; return true; }
+                    break;
+                case 13:
+                    if (NameEquals(text, "PDTF_ISINNATE", ignoreCase)) { value = 0x2u; return true; }
+                    if (NameEquals(text, "PDTF_MASK_ALL", ignoreCase)) { value = 0x80001FFFu; return true; }
+                    break;
+                case 15:
+                    if (NameEquals(text, "PDTF_CANGROUPBY", ignoreCase)) { value = 0x8u; return true; }
+                    if (NameEquals(text, "PDTF_CANSTACKBY", ignoreCase)) { value = 0x10u; return true; }
+                    if (NameEquals(text, "PDTF_ISVIEWABLE", ignoreCase)) { value = 0x80u; return true; }
+                    break;
+                case 16:
+                    if (NameEquals(text, "PDTF_ISQUERYABLE", ignoreCase)) { value = 0x100u; return true; }
+                    if (NameEquals(text, "PDTF_CANBEPURGED", ignoreCase)) { value = 0x200u; return true; }
+                    break;
+                case 19:
+                    if (NameEquals(text, "PDTF_MULTIPLEVALUES", ignoreCase)) { value = 0x1u; return true; }
+                    if (NameEquals(text, "PDTF_ISTREEPROPERTY", ignoreCase)) { value = 0x20u; return true; }
+                    if (NameEquals(text, "PDTF_SEARCHRAWVALUE", ignoreCase)) { value = 0x400u; return true; }
+                    break;
+                case 21:
+                    if (NameEquals(text, "PDTF_ISSYSTEMPROPERTY", ignoreCase)) { value = 0x80000000u; return true; }
+                    break;
+                case 27:
+                    if (NameEquals(text, "PDTF_INCLUDEINFULLTEXTQUERY", ignoreCase)) { value = 0x40u; return true; }
+                    if (NameEquals(text, "PDTF_DONTCOERCEEMPTYSTRINGS", ignoreCase)) { value = 0x800u; return true; }
+                    break;
+                case 30:
+                    if (NameEquals(text, "PDTF_ALWAYSINSUPPLEMENTALSTORE", ignoreCase)) { value = 0x1000u; return true; }
+                    break;
             }
 
             value = default;
@@ -989,92 +990,58 @@ namespace Tapi.Tests
 
         private static bool MatchNameUtf8(global::System.ReadOnlySpan<byte> text, bool ignoreCase, out uint value)
         {
-            if (ignoreCase)
+            switch (text.Length)
             {
-                switch (text.Length)
-                {
-                    case 12:
-                        if (NameEqualsAsciiIgnoreCase(text, "PDTF_DEFAULT"u8)) { value = 0x0u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "PDTF_ISGROUP"u8)) { value = 0x4u; return true; }
-                        break;
-                    case 13:
-                        if (NameEqualsAsciiIgnoreCase(text, "PDTF_ISINNATE"u8)) { value = 0x2u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "PDTF_MASK_ALL"u8)) { value = 0x80001FFFu; return true; }
-                        break;
-                    case 15:
-                        if (NameEqualsAsciiIgnoreCase(text, "PDTF_CANGROUPBY"u8)) { value = 0x8u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "PDTF_CANSTACKBY"u8)) { value = 0x10u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "PDTF_ISVIEWABLE"u8)) { value = 0x80u; return true; }
-                        break;
-                    case 16:
-                        if (NameEqualsAsciiIgnoreCase(text, "PDTF_ISQUERYABLE"u8)) { value = 0x100u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "PDTF_CANBEPURGED"u8)) { value = 0x200u; return true; }
-                        break;
-                    case 19:
-                        if (NameEqualsAsciiIgnoreCase(text, "PDTF_MULTIPLEVALUES"u8)) { value = 0x1u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "PDTF_ISTREEPROPERTY"u8)) { value = 0x20u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "PDTF_SEARCHRAWVALUE"u8)) { value = 0x400u; return true; }
-                        break;
-                    case 21:
-                        if (NameEqualsAsciiIgnoreCase(text, "PDTF_ISSYSTEMPROPERTY"u8)) { value = 0x80000000u; return true; }
-                        break;
-                    case 27:
-                        if (NameEqualsAsciiIgnoreCase(text, "PDTF_INCLUDEINFULLTEXTQUERY"u8)) { value = 0x40u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "PDTF_DONTCOERCEEMPTYSTRINGS"u8)) { value = 0x800u; return true; }
-                        break;
-                    case 30:
-                        if (NameEqualsAsciiIgnoreCase(text, "PDTF_ALWAYSINSUPPLEMENTALSTORE"u8)) { value = 0x1000u; return true; }
-                        break;
-                }
-            }
-            else
-            {
-                switch (text.Length)
-                {
-                    case 12:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "PDTF_DEFAULT"u8)) { value = 0x0u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "PDTF_ISGROUP"u8)) { value = 0x4u; return true; }
-                        break;
-                    case 13:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "PDTF_ISINNATE"u8)) { value = 0x2u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "PDTF_MASK_ALL"u8)) { value = 0x80001FFFu; return true; }
-                        break;
-                    case 15:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "PDTF_CANGROUPBY"u8)) { value = 0x8u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "PDTF_CANSTACKBY"u8)) { value = 0x10u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "PDTF_ISVIEWABLE"u8)) { value = 0x80u; return true; }
-                        break;
-                    case 16:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "PDTF_ISQUERYABLE"u8)) { value = 0x100u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "PDTF_CANBEPURGED"u8)) { value = 0x200u; return true; }
-                        break;
-                    case 19:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "PDTF_MULTIPLEVALUES"u8)) { value = 0x1u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "PDTF_ISTREEPROPERTY"u8)) { value = 0x20u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "PDTF_SEARCHRAWVALUE"u8)) { value = 0x400u; return true; }
-                        break;
-                    case 21:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "PDTF_ISSYSTEMPROPERTY"u8)) { value = 0x80000000u; return true; }
-                        break;
-                    case 27:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "PDTF_INCLUDEINFULLTEXTQUERY"u8)) { value = 0x40u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "PDTF_DONTCOERCEEMPTYSTRINGS"u8)) { value = 0x800u; return true; }
-                        break;
-                    case 30:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "PDTF_ALWAYSINSUPPLEMENTALSTORE"u8)) { value = 0x1000u; return true; }
-                        break;
-                }
+                case 12:
+                    if (NameEqualsUtf8(text, "PDTF_DEFAULT"u8, ignoreCase)) { value = 0x0u; return true; }
+                    if (NameEqualsUtf8(text, "PDTF_ISGROUP"u8, ignoreCase)) { value = 0x4u; return true; }
+                    break;
+                case 13:
+                    if (NameEqualsUtf8(text, "PDTF_ISINNATE"u8, ignoreCase)) { value = 0x2u; return true; }
+                    if (NameEqualsUtf8(text, "PDTF_MASK_ALL"u8, ignoreCase)) { value = 0x80001FFFu; return true; }
+                    break;
+                case 15:
+                    if (NameEqualsUtf8(text, "PDTF_CANGROUPBY"u8, ignoreCase)) { value = 0x8u; return true; }
+                    if (NameEqualsUtf8(text, "PDTF_CANSTACKBY"u8, ignoreCase)) { value = 0x10u; return true; }
+                    if (NameEqualsUtf8(text, "PDTF_ISVIEWABLE"u8, ignoreCase)) { value = 0x80u; return true; }
+                    break;
+                case 16:
+                    if (NameEqualsUtf8(text, "PDTF_ISQUERYABLE"u8, ignoreCase)) { value = 0x100u; return true; }
+                    if (NameEqualsUtf8(text, "PDTF_CANBEPURGED"u8, ignoreCase)) { value = 0x200u; return true; }
+                    break;
+                case 19:
+                    if (NameEqualsUtf8(text, "PDTF_MULTIPLEVALUES"u8, ignoreCase)) { value = 0x1u; return true; }
+                    if (NameEqualsUtf8(text, "PDTF_ISTREEPROPERTY"u8, ignoreCase)) { value = 0x20u; return true; }
+                    if (NameEqualsUtf8(text, "PDTF_SEARCHRAWVALUE"u8, ignoreCase)) { value = 0x400u; return true; }
+                    break;
+                case 21:
+                    if (NameEqualsUtf8(text, "PDTF_ISSYSTEMPROPERTY"u8, ignoreCase)) { value = 0x80000000u; return true; }
+                    break;
+                case 27:
+                    if (NameEqualsUtf8(text, "PDTF_INCLUDEINFULLTEXTQUERY"u8, ignoreCase)) { value = 0x40u; return true; }
+                    if (NameEqualsUtf8(text, "PDTF_DONTCOERCEEMPTYSTRINGS"u8, ignoreCase)) { value = 0x800u; return true; }
+                    break;
+                case 30:
+                    if (NameEqualsUtf8(text, "PDTF_ALWAYSINSUPPLEMENTALSTORE"u8, ignoreCase)) { value = 0x1000u; return true; }
+                    break;
             }
 
             value = default;
             return false;
         }
 
-        private static bool NameEqualsIgnoreCase(global::System.ReadOnlySpan<char> text, string name)
-            => global::System.MemoryExtensions.Equals(text, global::System.MemoryExtensions.AsSpan(name), global::System.StringComparison.OrdinalIgnoreCase);
+        private static bool NameEquals(global::System.ReadOnlySpan<char> text, string name, bool ignoreCase)
+            => ignoreCase
+                ? global::System.MemoryExtensions.Equals(text, global::System.MemoryExtensions.AsSpan(name), global::System.StringComparison.OrdinalIgnoreCase)
+                : global::System.MemoryExtensions.SequenceEqual(text, global::System.MemoryExtensions.AsSpan(name));
 
-        private static bool NameEqualsAsciiIgnoreCase(global::System.ReadOnlySpan<byte> text, global::System.ReadOnlySpan<byte> name)
+        private static bool NameEqualsUtf8(global::System.ReadOnlySpan<byte> text, global::System.ReadOnlySpan<byte> name, bool ignoreCase)
         {
+            if (!ignoreCase)
+            {
+                return global::System.MemoryExtensions.SequenceEqual(text, name);
+            }
+
             for (int i = 0; i < text.Length; i++)
             {
                 int a = text[i];

@@ -738,39 +738,7 @@ namespace Tapi.Tests
 
         private static bool MatchName(global::System.ReadOnlySpan<char> text, bool ignoreCase, out uint value)
         {
-            if (ignoreCase)
-            {
-                switch (text.Length)
-                {
-                    case 9:
-                        if (NameEqualsIgnoreCase(text, "SIGDN_URL")) { value = 0x6u; return true; }
-                        break;
-                    case 17:
-                        if (NameEqualsIgnoreCase(text, "SIGDN_FILESYSPATH")) { value = 0x5u; return true; }
-                        break;
-                    case 19:
-                        if (NameEqualsIgnoreCase(text, "SIGDN_NORMALDISPLAY")) { value = 0x0u; return true; }
-                        break;
-                    case 20:
-                        if (NameEqualsIgnoreCase(text, "SIGDN_PARENTRELATIVE")) { value = 0x8u; return true; }
-                        break;
-                    case 25:
-                        if (NameEqualsIgnoreCase(text, "SIGDN_PARENTRELATIVEFORUI")) { value = 0x9u; return true; }
-                        break;
-                    case 27:
-                        if (NameEqualsIgnoreCase(text, "SIGDN_PARENTRELATIVEPARSING")) { value = 0x1u; return true; }
-                        if (NameEqualsIgnoreCase(text, "SIGDN_PARENTRELATIVEEDITING")) { value = 0x3u; return true; }
-                        break;
-                    case 28:
-                        if (NameEqualsIgnoreCase(text, "SIGDN_DESKTOPABSOLUTEPARSING")) { value = 0x2u; return true; }
-                        if (NameEqualsIgnoreCase(text, "SIGDN_DESKTOPABSOLUTEEDITING")) { value = 0x4u; return true; }
-                        break;
-                    case 33:
-                        if (NameEqualsIgnoreCase(text, "SIGDN_PARENTRELATIVEFORADDRESSBAR")) { value = 0x7u; return true; }
-                        break;
-                }
-            }
-            else
+            if (!ignoreCase)
             {
                 switch (text)
                 {
@@ -805,6 +773,39 @@ namespace Tapi.Tests
                         value = 0x9u;
                         return true;
                 }
+
+                value = default;
+                return false;
+            }
+
+            switch (text.Length)
+            {
+                case 9:
+                    if (NameEquals(text, "SIGDN_URL", ignoreCase)) { value = 0x6u; return true; }
+                    break;
+                case 17:
+                    if (NameEquals(text, "SIGDN_FILESYSPATH", ignoreCase)) { value = 0x5u; return true; }
+                    break;
+                case 19:
+                    if (NameEquals(text, "SIGDN_NORMALDISPLAY", ignoreCase)) { value = 0x0u; return true; }
+                    break;
+                case 20:
+                    if (NameEquals(text, "SIGDN_PARENTRELATIVE", ignoreCase)) { value = 0x8u; return true; }
+                    break;
+                case 25:
+                    if (NameEquals(text, "SIGDN_PARENTRELATIVEFORUI", ignoreCase)) { value = 0x9u; return true; }
+                    break;
+                case 27:
+                    if (NameEquals(text, "SIGDN_PARENTRELATIVEPARSING", ignoreCase)) { value = 0x1u; return true; }
+                    if (NameEquals(text, "SIGDN_PARENTRELATIVEEDITING", ignoreCase)) { value = 0x3u; return true; }
+                    break;
+                case 28:
+                    if (NameEquals(text, "SIGDN_DESKTOPABSOLUTEPARSING", ignoreCase)) { value = 0x2u; return true; }
+                    if (NameEquals(text, "SIGDN_DESKTOPABSOLUTEEDITING", ignoreCase)) { value = 0x4u; return true; }
+                    break;
+                case 33:
+                    if (NameEquals(text, "SIGDN_PARENTRELATIVEFORADDRESSBAR", ignoreCase)) { value = 0x7u; return true; }
+                    break;
             }
 
             value = default;
@@ -813,80 +814,52 @@ namespace Tapi.Tests
 
         private static bool MatchNameUtf8(global::System.ReadOnlySpan<byte> text, bool ignoreCase, out uint value)
         {
-            if (ignoreCase)
+            switch (text.Length)
             {
-                switch (text.Length)
-                {
-                    case 9:
-                        if (NameEqualsAsciiIgnoreCase(text, "SIGDN_URL"u8)) { value = 0x6u; return true; }
-                        break;
-                    case 17:
-                        if (NameEqualsAsciiIgnoreCase(text, "SIGDN_FILESYSPATH"u8)) { value = 0x5u; return true; }
-                        break;
-                    case 19:
-                        if (NameEqualsAsciiIgnoreCase(text, "SIGDN_NORMALDISPLAY"u8)) { value = 0x0u; return true; }
-                        break;
-                    case 20:
-                        if (NameEqualsAsciiIgnoreCase(text, "SIGDN_PARENTRELATIVE"u8)) { value = 0x8u; return true; }
-                        break;
-                    case 25:
-                        if (NameEqualsAsciiIgnoreCase(text, "SIGDN_PARENTRELATIVEFORUI"u8)) { value = 0x9u; return true; }
-                        break;
-                    case 27:
-                        if (NameEqualsAsciiIgnoreCase(text, "SIGDN_PARENTRELATIVEPARSING"u8)) { value = 0x1u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "SIGDN_PARENTRELATIVEEDITING"u8)) { value = 0x3u; return true; }
-                        break;
-                    case 28:
-                        if (NameEqualsAsciiIgnoreCase(text, "SIGDN_DESKTOPABSOLUTEPARSING"u8)) { value = 0x2u; return true; }
-                        if (NameEqualsAsciiIgnoreCase(text, "SIGDN_DESKTOPABSOLUTEEDITING"u8)) { value = 0x4u; return true; }
-                        break;
-                    case 33:
-                        if (NameEqualsAsciiIgnoreCase(text, "SIGDN_PARENTRELATIVEFORADDRESSBAR"u8)) { value = 0x7u; return true; }
-                        break;
-                }
-            }
-            else
-            {
-                switch (text.Length)
-                {
-                    case 9:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "SIGDN_URL"u8)) { value = 0x6u; return true; }
-                        break;
-                    case 17:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "SIGDN_FILESYSPATH"u8)) { value = 0x5u; return true; }
-                        break;
-                    case 19:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "SIGDN_NORMALDISPLAY"u8)) { value = 0x0u; return true; }
-                        break;
-                    case 20:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "SIGDN_PARENTRELATIVE"u8)) { value = 0x8u; return true; }
-                        break;
-                    case 25:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "SIGDN_PARENTRELATIVEFORUI"u8)) { value = 0x9u; return true; }
-                        break;
-                    case 27:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "SIGDN_PARENTRELATIVEPARSING"u8)) { value = 0x1u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "SIGDN_PARENTRELATIVEEDITING"u8)) { value = 0x3u; return true; }
-                        break;
-                    case 28:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "SIGDN_DESKTOPABSOLUTEPARSING"u8)) { value = 0x2u; return true; }
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "SIGDN_DESKTOPABSOLUTEEDITING"u8)) { value = 0x4u; return true; }
-                        break;
-                    case 33:
-                        if (global::System.MemoryExtensions.SequenceEqual(text, "SIGDN_PARENTRELATIVEFORADDRESSBAR"u8)) { value = 0x7u; return true; }
-                        break;
-                }
+                case 9:
+                    if (NameEqualsUtf8(text, "SIGDN_URL"u8, ignoreCase)) { value = 0x6u; return true; }
+                    break;
+                case 17:
+                    if (NameEqualsUtf8(text, "SIGDN_FILESYSPATH"u8, ignoreCase)) { value = 0x5u; return true; }
+                    break;
+                case 19:
+                    if (NameEqualsUtf8(text, "SIGDN_NORMALDISPLAY"u8, ignoreCase)) { value = 0x0u; return true; }
+                    break;
+                case 20:
+                    if (NameEqualsUtf8(text, "SIGDN_PARENTRELATIVE"u8, ignoreCase)) { value = 0x8u; return true; }
+                    break;
+                case 25:
+                    if (NameEqualsUtf8(text, "SIGDN_PARENTRELATIVEFORUI"u8, ignoreCase)) { value = 0x9u; return true; }
+                    break;
+                case 27:
+                    if (NameEqualsUtf8(text, "SIGDN_PARENTRELATIVEPARSING"u8, ignoreCase)) { value = 0x1u; return true; }
+                    if (NameEqualsUtf8(text, "SIGDN_PARENTRELATIVEEDITING"u8, ignoreCase)) { value = 0x3u; return true; }
+                    break;
+                case 28:
+                    if (NameEqualsUtf8(text, "SIGDN_DESKTOPABSOLUTEPARSING"u8, ignoreCase)) { value = 0x2u; return true; }
+                    if (NameEqualsUtf8(text, "SIGDN_DESKTOPABSOLUTEEDITING"u8, ignoreCase)) { value = 0x4u; return true; }
+                    break;
+                case 33:
+                    if (NameEqualsUtf8(text, "SIGDN_PARENTRELATIVEFORADDRESSBAR"u8, ignoreCase)) { value = 0x7u; return true; }
+                    break;
             }
 
             value = default;
             return false;
         }
 
-        private static bool NameEqualsIgnoreCase(global::System.ReadOnlySpan<char> text, string name)
-            => global::System.MemoryExtensions.Equals(text, global::System.MemoryExtensions.AsSpan(name), global::System.StringComparison.OrdinalIgnoreCase);
+        private static bool NameEquals(global::System.ReadOnlySpan<char> text, string name, bool ignoreCase)
+            => ignoreCase
+                ? global::System.MemoryExtensions.Equals(text, global::System.MemoryExtensions.AsSpan(name), global::System.StringComparison.OrdinalIgnoreCase)
+                : global::System.MemoryExtensions.SequenceEqual(text, global::System.MemoryExtensions.AsSpan(name));
 
-        private static bool NameEqualsAsciiIgnoreCase(global::System.ReadOnlySpan<byte> text, global::System.ReadOnlySpan<byte> name)
+        private static bool NameEqualsUtf8(global::System.ReadOnlySpan<byte> text, global::System.ReadOnlySpan<byte> name, bool ignoreCase)
         {
+            if (!ignoreCase)
+            {
+                return global::System.MemoryExtensions.SequenceEqual(text, name);
+            }
+
             for (int i = 0; i < text.Length; i++)
             {
                 int a = text[i];

@@ -50,9 +50,9 @@ namespace TapiGen.Generator.Emit.Helpers
         /// <summary>Some name has a character outside ASCII (see the remarks on UTF-8 case-insensitive matching).</summary>
         public bool HasNonAsciiNames => _entries.Any(e => !IsAscii(e.Name));
 
-        private string IgnoreCaseHelper => _prefix + "EqualsIgnoreCase";
+        private string CharsHelper => _prefix + "Equals";
 
-        private string AsciiIgnoreCaseHelper => _prefix + "EqualsAsciiIgnoreCase";
+        private string Utf8Helper => _prefix + "EqualsUtf8";
 
         private string Utf8DataField => "s_" + char.ToLowerInvariant(_prefix[0]) + _prefix.Substring(1) + "Utf8";
 
@@ -96,44 +96,38 @@ namespace TapiGen.Generator.Emit.Helpers
             }
         }
 
-        /// <summary><c>bool method(ReadOnlySpan&lt;char&gt; text, bool ignoreCase, out T value)</c>.</summary>
+        /// <summary>
+        /// <c>bool method(ReadOnlySpan&lt;char&gt; text, bool ignoreCase, out T value)</c>: from C# 11 a switch on the
+        /// span for ordinal matching; otherwise, and for ignoreCase, a switch on the length, then comparisons.
+        /// </summary>
         public void WriteChars(SourceWriter w, string method, string valueType)
         {
             w.WriteLine("private static bool " + method + "(" + Span + "<char> text, bool ignoreCase, out " + valueType + " value)");
             using (w.OpenBlock())
             {
-                w.WriteLine("if (ignoreCase)");
-                using (w.OpenBlock())
+                if (_facts.SupportsUtf8AndSpanPatterns && _entries.Count > 0)
                 {
-                    WriteLengthSwitch(w, "text.Length", Utf16Groups(), entry => IgnoreCaseHelper + "(text, " + CSharpLiteral.String(entry.Name) + ")");
-                }
-
-                if (_entries.Count > 0)
-                {
-                    w.WriteLine("else");
+                    w.WriteLine("if (!ignoreCase)");
                     using (w.OpenBlock())
                     {
-                        if (_facts.SupportsUtf8AndSpanPatterns)
+                        w.WriteLine("switch (text)");
+                        using (w.OpenBlock())
                         {
-                            w.WriteLine("switch (text)");
-                            using (w.OpenBlock())
+                            foreach (NameSwitchEntry entry in _entries)
                             {
-                                foreach (NameSwitchEntry entry in _entries)
-                                {
-                                    w.WriteLine("case " + CSharpLiteral.String(entry.Name) + ":");
-                                    WriteFound(w, entry, 1);
-                                }
+                                w.WriteLine("case " + CSharpLiteral.String(entry.Name) + ":");
+                                WriteFound(w, entry, 1);
                             }
                         }
-                        else
-                        {
-                            WriteLengthSwitch(w, "text.Length", Utf16Groups(), entry =>
-                                Memory + ".SequenceEqual(text, " + Memory + ".AsSpan(" + CSharpLiteral.String(entry.Name) + "))");
-                        }
+
+                        w.WriteLine();
+                        WriteNotFound(w);
                     }
+
+                    w.WriteLine();
                 }
 
-                w.WriteLine();
+                WriteLengthSwitch(w, "text.Length", Utf16Groups(), entry => CharsHelper + "(text, " + CSharpLiteral.String(entry.Name) + ", ignoreCase)");
                 WriteNotFound(w);
             }
         }
@@ -151,39 +145,25 @@ namespace TapiGen.Generator.Emit.Helpers
             w.WriteLine("private static bool " + method + "(" + Span + "<byte> text, bool ignoreCase, out " + valueType + " value)");
             using (w.OpenBlock())
             {
-                w.WriteLine("if (ignoreCase)");
-                using (w.OpenBlock())
-                {
-                    var ascii = byIndex.Where(p => IsAscii(p.Entry.Name)).ToList();
-                    WriteLengthSwitch(w, "text.Length", Group(ascii, p => slices[p.Index].Length), p =>
-                        AsciiIgnoreCaseHelper + "(text, " + Utf8Expression(p.Entry, slices[p.Index]) + ")", p => p.Entry);
-                }
-
-                if (_entries.Count > 0)
-                {
-                    w.WriteLine("else");
-                    using (w.OpenBlock())
-                    {
-                        WriteLengthSwitch(w, "text.Length", Group(byIndex, p => slices[p.Index].Length), p =>
-                            Memory + ".SequenceEqual(text, " + Utf8Expression(p.Entry, slices[p.Index]) + ")", p => p.Entry);
-                    }
-                }
-
-                w.WriteLine();
+                WriteLengthSwitch(w, "text.Length", Group(byIndex, p => slices[p.Index].Length), p => IsAscii(p.Entry.Name)
+                    ? Utf8Helper + "(text, " + Utf8Expression(p.Entry, slices[p.Index]) + ", ignoreCase)"
+                    : "!ignoreCase && " + Memory + ".SequenceEqual(text, " + Utf8Expression(p.Entry, slices[p.Index]) + ")", p => p.Entry);
                 WriteNotFound(w);
             }
         }
 
         /// <summary>
-        /// The helpers and data the matchers use: the char ignore-case comparison (spans), the ASCII ignore-case
-        /// comparison and, before C# 11, the UTF-8 names (UTF-8 matchers). Write once per class.
+        /// The helpers and data the matchers use: the char comparison (spans), the UTF-8 comparison (ASCII letters
+        /// folded when ignoring case) and, before C# 11, the UTF-8 names. Write once per class.
         /// </summary>
         public void WriteSupport(SourceWriter w, bool chars, bool utf8)
         {
             if (chars && _facts.HasReadOnlySpan)
             {
-                w.WriteLine("private static bool " + IgnoreCaseHelper + "(" + Span + "<char> text, string name)");
-                w.WriteLine("    => " + Memory + ".Equals(text, " + Memory + ".AsSpan(name), global::System.StringComparison.OrdinalIgnoreCase);");
+                w.WriteLine("private static bool " + CharsHelper + "(" + Span + "<char> text, string name, bool ignoreCase)");
+                w.WriteLine("    => ignoreCase");
+                w.WriteLine("        ? " + Memory + ".Equals(text, " + Memory + ".AsSpan(name), global::System.StringComparison.OrdinalIgnoreCase)");
+                w.WriteLine("        : " + Memory + ".SequenceEqual(text, " + Memory + ".AsSpan(name));");
                 w.WriteLine();
             }
 
@@ -192,11 +172,19 @@ namespace TapiGen.Generator.Emit.Helpers
                 return;
             }
 
-            // Lengths are equal (the caller switched on them). A byte pair matches when equal, or when both are the
-            // same ASCII letter in different case: OR-ing 0x20 lower-cases letters, and only letters stay in 'a'..'z'.
-            w.WriteLine("private static bool " + AsciiIgnoreCaseHelper + "(" + Span + "<byte> text, " + Span + "<byte> name)");
+            // Lengths are equal (the caller switched on them). Ignoring case, a byte pair matches when equal, or when
+            // both are the same ASCII letter in different case: OR-ing 0x20 lower-cases letters, and only letters
+            // then lie in 'a'..'z'.
+            w.WriteLine("private static bool " + Utf8Helper + "(" + Span + "<byte> text, " + Span + "<byte> name, bool ignoreCase)");
             using (w.OpenBlock())
             {
+                w.WriteLine("if (!ignoreCase)");
+                using (w.OpenBlock())
+                {
+                    w.WriteLine("return " + Memory + ".SequenceEqual(text, name);");
+                }
+
+                w.WriteLine();
                 w.WriteLine("for (int i = 0; i < text.Length; i++)");
                 using (w.OpenBlock())
                 {
