@@ -1,0 +1,257 @@
+using System;
+using System.Globalization;
+using System.Text;
+using Xunit;
+
+namespace TapiGen.Tests.Helpers
+{
+    /// <summary>The corner cases, spelled out with their expected results (each also agrees with System.Enum).</summary>
+    [Collection(HelpersCollection.Name)]
+    public sealed class HelpersEdgeCaseTests
+    {
+        private const ulong Idle = 0, Connected = 2, Hold = 5, Queued = 6;
+
+        private readonly HelpersFixture _fixture;
+        private readonly HelperDriver _callState;
+        private readonly HelperDriver _tapiEvent;
+
+        public HelpersEdgeCaseTests(HelpersFixture fixture)
+        {
+            _fixture = fixture;
+            _callState = fixture.Get("Pages.CALL_STATE");
+            _tapiEvent = fixture.Get("Pages.TAPI_EVENT");
+        }
+
+        [Fact]
+        public void An_alias_formats_as_the_member_the_runtime_picks()
+        {
+            // CS_LASTITEM = CS_QUEUED: the runtime names 6 after the first of them in its order.
+            Assert.Equal("CS_QUEUED", _callState.ToStringFast(Queued));
+            Assert.Equal(_callState.Box(Queued).ToString(), _callState.ToStringFast(Queued));
+            Assert.True(_callState.TryParseString("CS_LASTITEM", false, true, out ulong bits) && bits == Queued);
+        }
+
+        [Theory]
+        [InlineData(null)]
+        [InlineData("")]
+        [InlineData(" ")]
+        [InlineData("\t\r\n\u00A0\u2028")]
+        [InlineData(",")]
+        [InlineData(" , ")]
+        [InlineData("CS_IDLE,,CS_HOLD")]
+        [InlineData("CS_IDLE,")]
+        [InlineData(",CS_IDLE")]
+        [InlineData("CS_IDLE, ")]
+        [InlineData("- 1")]
+        [InlineData("+-1")]
+        [InlineData("1,2")]
+        [InlineData("CS_IDLE, 1")]
+        [InlineData("0x1")]
+        [InlineData("\u22121")]
+        [InlineData("１")]
+        [InlineData("1\u00A0")]
+        [InlineData("2147483648")]
+        [InlineData("-2147483649")]
+        [InlineData("CS_IDLE\0")]
+        [InlineData("cs_idle")]
+        public void Rejected_like_Enum_TryParse(string? text)
+        {
+            Assert.False(_callState.TryParseString(text, false, true, out ulong bits));
+            Assert.Equal(0UL, bits);
+            if (text is not null)
+            {
+                Assert.False(Enum.TryParse(_callState.EnumType, text, false, out _));
+                Assert.False(_callState.TryParseChars(text, false, true, out _));
+                Assert.False(_callState.TryParseUtf8(Encoding.UTF8.GetBytes(text), false, true, out _));
+            }
+        }
+
+        [Theory]
+        [InlineData("CS_CONNECTED", false, Connected)]
+        [InlineData("  CS_CONNECTED\t", false, Connected)]
+        [InlineData("\u00A0CS_CONNECTED\u3000", false, Connected)]
+        [InlineData("cs_connected", true, Connected)]
+        [InlineData("CS_HOLD, CS_IDLE", false, Hold)]
+        [InlineData("CS_CONNECTED , CS_HOLD", false, Connected | Hold)]
+        [InlineData("2", false, Connected)]
+        [InlineData("+2", false, Connected)]
+        [InlineData(" -0 ", false, Idle)]
+        [InlineData("0002", false, Connected)]
+        [InlineData("2 \0\0", false, Connected)]
+        [InlineData("-1", false, 0xFFFFFFFF)]
+        [InlineData("-2147483648", false, 0x80000000)]
+        [InlineData("12345", false, 12345)]
+        public void Accepted_like_Enum_TryParse(string text, bool ignoreCase, ulong expected)
+        {
+            // "A, B" is accepted for any enum, flags or not, and "A, B" on a plain enum ORs the values, as the runtime does.
+            Assert.True(_callState.TryParseString(text, ignoreCase, true, out ulong bits));
+            Assert.Equal(expected, bits);
+            Assert.True(Enum.TryParse(_callState.EnumType, text, ignoreCase, out object? runtime));
+            Assert.Equal(expected, _callState.Bits(runtime!));
+            Assert.True(_callState.TryParseChars(text, ignoreCase, true, out bits) && bits == expected);
+            Assert.True(_callState.TryParseUtf8(Encoding.UTF8.GetBytes(text), ignoreCase, true, out bits) && bits == expected);
+        }
+
+        [Fact]
+        public void Numbers_can_be_refused()
+        {
+            Assert.False(_callState.TryParseString("2", false, false, out _));
+            Assert.False(_callState.TryParseString(" -0", false, false, out _));
+            Assert.False(_callState.TryParseUtf8(Encoding.UTF8.GetBytes("2"), false, false, out _));
+            Assert.True(_callState.TryParseString("CS_CONNECTED", false, false, out ulong bits) && bits == Connected);
+            var e = Assert.Throws<ArgumentException>(() => _callState.ParseString("2", false, false));
+            Assert.Contains("'2'", e.Message);
+        }
+
+        [Fact]
+        public void Parse_throws_the_runtime_exception_types_with_messages_naming_the_enum_and_the_input()
+        {
+            Assert.Throws<ArgumentNullException>(() => _callState.ParseString(null!, false, true));
+
+            var notFound = Assert.Throws<ArgumentException>(() => _callState.ParseString("CS_NOPE", false, true));
+            Assert.Contains("'CS_NOPE'", notFound.Message);
+            Assert.Contains("Pages.CALL_STATE", notFound.Message);
+            Assert.Throws<ArgumentException>(() => Enum.Parse(_callState.EnumType, "CS_NOPE"));
+
+            var empty = Assert.Throws<ArgumentException>(() => _callState.ParseChars("  ", false, true));
+            Assert.Contains("'  '", empty.Message);
+            Assert.Equal("value", empty.ParamName);
+            Assert.Throws<ArgumentException>(() => Enum.Parse(_callState.EnumType, "  "));
+
+            var overflow = Assert.Throws<OverflowException>(() => _callState.ParseUtf8(Encoding.UTF8.GetBytes("99999999999"), false, true));
+            Assert.Contains("'99999999999'", overflow.Message);
+            Assert.Contains("CALL_STATE", overflow.Message);
+            Assert.Throws<OverflowException>(() => Enum.Parse(_callState.EnumType, "99999999999"));
+
+            // A malformed number is "not found", not an overflow, even when its digits overflow: the runtime's order.
+            Assert.Throws<ArgumentException>(() => _callState.ParseString("99999999999x", false, true));
+            Assert.Throws<ArgumentException>(() => Enum.Parse(_callState.EnumType, "99999999999x"));
+        }
+
+        [Fact]
+        public void Unsigned_and_64_bit_ranges_are_the_underlying_types()
+        {
+            HelperDriver u64 = _fixture.Get("Models.ExtremesU64");
+            Assert.True(u64.TryParseString("18446744073709551615", false, true, out ulong bits) && bits == ulong.MaxValue);
+            Assert.Throws<OverflowException>(() => u64.ParseString("18446744073709551616", false, true));
+            Assert.Throws<OverflowException>(() => u64.ParseString("-1", false, true));
+            Assert.True(u64.TryParseString("-0", false, true, out bits) && bits == 0);
+
+            HelperDriver i64 = _fixture.Get("Models.Extremes64");
+            Assert.True(i64.TryParseString("-9223372036854775808", false, true, out bits) && bits == 0x8000000000000000UL);
+            Assert.Throws<OverflowException>(() => i64.ParseChars("9223372036854775808", false, true));
+            Assert.Equal("Min", i64.ToStringFast(0x8000000000000000UL));
+            Assert.Equal("-2", i64.ToStringFast(unchecked((ulong)-2L)));
+
+            HelperDriver u32 = _fixture.Get("Models.ExtremesU32");
+            Assert.Equal("Max", u32.ToStringFast(uint.MaxValue));
+            Assert.Throws<OverflowException>(() => u32.ParseString("4294967296", false, true));
+        }
+
+        [Fact]
+        public void Flags_format_and_parse_combinations_like_the_runtime()
+        {
+            Assert.Equal("TE_ADDRESS, TE_CALLSTATE", _tapiEvent.ToStringFast(0x2 | 0x8));
+            Assert.Equal("0", _tapiEvent.ToStringFast(0));
+            Assert.Equal("134217736", _tapiEvent.ToStringFast(0x8000008)); // an unknown bit: the whole value as a number
+            Assert.True(_tapiEvent.TryParseString("TE_CALLSTATE,TE_ADDRESS", false, true, out ulong bits) && bits == 0xA);
+
+            HelperDriver negative = _fixture.Get("Models.FlagsNegative");
+            Assert.Equal("All", negative.ToStringFast(0xFFFFFFFF));
+            Assert.Equal("None", negative.ToStringFast(0));
+            Assert.Equal("AlsoLow", negative.ToStringFast(1)); // flags: the last alias in the runtime's order
+            Assert.Equal("AlsoLow, Mid", negative.ToStringFast(0x10001));
+            Assert.Equal("High", negative.ToStringFast(0x80000000));
+        }
+
+        [Fact]
+        public void Ignoring_case_is_ordinal_under_tr_TR()
+        {
+            using var culture = new CultureScope(new CultureInfo("tr-TR"));
+            Assert.True(_callState.TryParseString("cs_idle", true, true, out ulong bits) && bits == Idle);
+            Assert.True(_callState.TryParseChars("Cs_IdLe", true, true, out bits) && bits == Idle);
+            Assert.True(_callState.TryParseUtf8(Encoding.UTF8.GetBytes("cs_idle"), true, true, out bits) && bits == Idle);
+            Assert.True(_callState.IsDefinedName("cs_idle", true));
+
+            // The Turkish dotted capital I and dotless small i are other letters, ordinally, whatever the culture.
+            foreach (string text in new[] { "CS_\u0130DLE", "cs_\u0131dle" })
+            {
+                Assert.False(_callState.TryParseString(text, true, true, out _));
+                Assert.False(_callState.TryParseUtf8(Encoding.UTF8.GetBytes(text), true, true, out _));
+                Assert.False(Enum.TryParse(_callState.EnumType, text, true, out _));
+            }
+
+            HelperDriver names = _fixture.Get("Models.CaseNames");
+            Assert.True(names.TryParseString("i", false, true, out bits) && bits == 8);
+            Assert.True(names.TryParseString("\u0130", false, true, out bits) && bits == 7);
+            Assert.True(names.TryParseUtf8(Encoding.UTF8.GetBytes("\u0131"), true, true, out bits) && bits == 9);
+            Assert.Equal("I", names.ToStringFast(10));
+        }
+
+        [Fact]
+        public void Names_that_differ_only_in_case_resolve_like_the_runtime()
+        {
+            HelperDriver names = _fixture.Get("Models.CaseNames");
+            foreach (string text in new[] { "a", "A", "STRASSE", "strasse", "Straße", "ÉTÉ", "été", "Été", "k", "K", "\u212A", "ΩMEGA", "ωmega" })
+            {
+                foreach (bool ignoreCase in new[] { false, true })
+                {
+                    bool expected = EnumOracle.TryParse(names, text, ignoreCase, true, out ulong expectedBits);
+                    Assert.True(names.TryParseString(text, ignoreCase, true, out ulong bits) == expected && bits == expectedBits, text);
+                    Assert.True(names.TryParseUtf8(Encoding.UTF8.GetBytes(text), ignoreCase, true, out bits) == expected && bits == expectedBits, "UTF-8 " + text);
+                }
+            }
+        }
+
+        [Fact]
+        public void Undefined_values_format_as_invariant_numbers()
+        {
+            // Deliberate: Enum.ToString formats an undefined value with the current culture's negative sign; the
+            // helpers always use the invariant culture, so the text parses back anywhere.
+            using var culture = new CultureScope(new CultureInfo("sv-SE"));
+            Assert.Equal("-5", _callState.ToStringFast(unchecked((uint)-5)));
+            Assert.Equal("123", _callState.ToStringFast(123));
+            Assert.True(_callState.TryParseString(_callState.ToStringFast(unchecked((uint)-5)), false, true, out ulong bits) && bits == unchecked((uint)-5));
+        }
+
+        [Fact]
+        public void Invalid_UTF8_never_matches()
+        {
+            byte[][] invalid =
+            {
+                new byte[] { 0xFF },
+                new byte[] { (byte)'C', (byte)'S', 0xC0, 0x80 },
+                new byte[] { 0xED, 0xA0, 0x80 },
+                new byte[] { 0xE2, 0x80 },
+                new byte[] { (byte)'1', 0x80 },
+            };
+            foreach (byte[] bytes in invalid)
+            {
+                Assert.False(_callState.TryParseUtf8(bytes, false, true, out _));
+                Assert.False(_callState.TryParseUtf8(bytes, true, true, out _));
+                Assert.Throws<ArgumentException>(() => _callState.ParseUtf8(bytes, false, true));
+            }
+        }
+
+        [Fact]
+        public void Long_non_ASCII_UTF8_input_is_decoded_on_the_heap_and_still_parses()
+        {
+            string text = new string(' ', 300) + "\u00A0CS_HOLD\u00A0" + new string(' ', 300);
+            Assert.True(_callState.TryParseUtf8(Encoding.UTF8.GetBytes(text), false, true, out ulong bits) && bits == Hold);
+        }
+
+        [Fact]
+        public void Empty_enums_parse_only_numbers()
+        {
+            foreach (string name in new[] { "Models.EmptyPlain", "Models.EmptyFlags" })
+            {
+                HelperDriver empty = _fixture.Get(name);
+                Assert.Equal(0, empty.Length());
+                Assert.Equal("0", empty.ToStringFast(0));
+                Assert.True(empty.TryParseString("7", false, true, out ulong bits) && bits == 7);
+                Assert.False(empty.TryParseString("A", true, true, out _));
+                Assert.False(empty.IsDefinedValue(0));
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using TapiGen.Generator.Emit;
+using TapiGen.Generator.Model;
+using TapiGen.Tests.Infrastructure;
+using Xunit;
+
+namespace TapiGen.Tests.Helpers
+{
+    /// <summary>
+    /// Generates and compiles, once for all the helper tests, every enum the oracle tests run: the real pages of
+    /// ../shared/corpus/sdk-api (when present), the test pages, and hand-built models (edge cases and random enums),
+    /// plus a driver per enum. The code is compiled with overflow checking on, as a consumer may.
+    /// </summary>
+    public sealed class HelpersFixture
+    {
+        public const int RandomSeed = 20240611;
+        public const int RandomCount = 24;
+        public const string CSharp10Namespace = "ModelsCSharp10";
+        public const string NoSpansNamespace = "ModelsNoSpans";
+
+        public HelpersFixture()
+        {
+
+            var manifests = new List<TestManifest>();
+            CorpusAvailable = RepoPaths.CorpusAvailable;
+            if (CorpusAvailable)
+            {
+                string root = Path.Combine(RepoPaths.CorpusRoot, "sdk-api");
+                manifests.AddRange(Directory.EnumerateFiles(root, "*.md", SearchOption.AllDirectories)
+                    .OrderBy(p => p, StringComparer.Ordinal)
+                    .Select(p => new TestManifest(p, File.ReadAllText(p), "Corpus." + Path.GetFileName(Path.GetDirectoryName(p))!)));
+            }
+
+            string pages = Path.Combine(AppContext.BaseDirectory, "Manifests");
+            manifests.AddRange(Directory.EnumerateFiles(pages, "ne-*.md")
+                .OrderBy(p => p, StringComparer.Ordinal)
+                .Select(p => new TestManifest("/pages/" + Path.GetFileName(p), File.ReadAllText(p), "Pages")));
+
+            GeneratorHarness.RunOutput output = GeneratorHarness.Run(manifests, new GeneratorHarness.RunOptions());
+            Assert.All(output.Result.Results, r => Assert.Null(r.Exception));
+
+            // The models are emitted three times: for C# 11+ with spans (u8 literals, span switches), for C# 10 with
+            // spans (neither), and for C# 7.3 without spans (strings only), each in its own namespace.
+            var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+            var modelTrees = new List<SyntaxTree>();
+            Models = TestModels.Edge().Concat(TestModels.Random(RandomSeed, RandomCount)).ToList();
+            IReadOnlyList<EnumModel> variantModels = TestModels.Edge().Concat(TestModels.Random(RandomSeed, 4)).ToList();
+            var variants = new (string Namespace, CompilationFacts Facts, IReadOnlyList<EnumModel> Models)[]
+            {
+                (TestModels.Namespace, new CompilationFacts(1400, true, false, false, true), Models),
+                (CSharp10Namespace, new CompilationFacts(1000, true, false, false, true), variantModels),
+                (NoSpansNamespace, new CompilationFacts(703, false, false, false, false), variantModels),
+            };
+            foreach (var (ns, facts, models) in variants)
+            {
+                foreach (EnumModel source in models)
+                {
+                    EnumModel model = source with { Namespace = ns };
+                    modelTrees.Add(CSharpSyntaxTree.ParseText(EnumEmitter.Emit(model, facts), parseOptions, "/" + ns + "/" + model.Identifier + ".g.cs"));
+                    modelTrees.Add(CSharpSyntaxTree.ParseText(HelpersEmitter.Emit(model, facts)!, parseOptions, "/" + ns + "/" + model.Identifier + ".Extensions.g.cs"));
+                }
+            }
+
+            Compilation compilation = output.OutputCompilation.AddSyntaxTrees(modelTrees);
+            List<DrivenEnum> enums = DrivenEnum.FindAll(compilation);
+            compilation = compilation
+                .AddSyntaxTrees(CSharpSyntaxTree.ParseText(HelperDriver.Source(enums), parseOptions, "/drivers.cs"))
+                .WithOptions(((CSharpCompilationOptions)compilation.Options).WithOverflowChecks(true));
+
+            // Load emits, and fails with the errors if there are any (binding twice would double the time).
+            Assembly assembly = GeneratorHarness.Load((CSharpCompilation)compilation);
+            Drivers = enums.Select((e, i) => HelperDriver.Create(assembly, e, i)).ToList();
+        }
+
+        /// <summary>False when ../shared/corpus is missing (then only the test pages and models run).</summary>
+        public bool CorpusAvailable { get; }
+
+        internal IReadOnlyList<EnumModel> Models { get; }
+
+        public IReadOnlyList<HelperDriver> Drivers { get; }
+
+        public IEnumerable<HelperDriver> Corpus => Drivers.Where(d => d.Info.Namespace.StartsWith("Corpus.", StringComparison.Ordinal));
+
+        public IEnumerable<HelperDriver> Pages => Drivers.Where(d => d.Info.Namespace == "Pages");
+
+        public IEnumerable<HelperDriver> ModelDrivers => Drivers.Where(d => d.Info.Namespace == TestModels.Namespace);
+
+        /// <summary>The models' helpers as written for C# 10 (spans, no u8 literals or span switches) and C# 7.3 (no spans).</summary>
+        public IEnumerable<HelperDriver> VariantDrivers => Drivers.Where(d => d.Info.Namespace is CSharp10Namespace or NoSpansNamespace);
+
+        public HelperDriver Get(string fullName) => Drivers.Single(d => d.Info.FullName == fullName);
+
+        /// <summary>The model an enum of <see cref="ModelDrivers"/> was emitted from.</summary>
+        internal EnumModel ModelOf(HelperDriver driver) => Models.Single(m => m.Identifier == driver.Info.Name);
+    }
+}
