@@ -1,50 +1,85 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
+using System.Linq;
 using Contoso.Telephony.Tapi3;
 
 namespace TapiGen.Sample
 {
     /// <summary>
-    /// Prints TAPI 3 enums generated at build time from the SDK documentation pages in manifests/: what an agent
-    /// session goes through, and which events a TAPI event filter mask selects.
+    /// A call-centre report from an agent and call event log (JSON lines): per agent, the time spent in each
+    /// AGENT_SESSION_STATE, the CALL_STATE transitions seen, and each event explained with the text of the SDK docs.
+    /// Every enum comes from the SDK documentation pages in manifests/, generated at build time by TapiGen.
+    /// Usage: dotnet run --project samples/TapiGen.Sample [-- [log.jsonl] [--state NAME]]
     /// </summary>
     public static class Program
     {
-        /// <summary>Prints the enums and checks a few documented values; returns 1 if one differs.</summary>
-        /// <returns>0 when every checked value matches the documentation.</returns>
-        public static int Main()
+        /// <summary>Prints the report; returns 1 when the input is missing or the generated enums look wrong.</summary>
+        /// <param name="args">An optional log file (default: the log embedded in the sample) and --state NAME to list only events leading to that call state.</param>
+        /// <returns>0 on success.</returns>
+        public static int Main(string[] args)
         {
-            Console.WriteLine("Agent session events (tapi3.h), generated from ne-tapi3-agent_session_event.md:");
-            foreach (AGENT_SESSION_EVENT e in (AGENT_SESSION_EVENT[])Enum.GetValues(typeof(AGENT_SESSION_EVENT)))
+            string? path = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !IsOptionValue(args, a));
+            CALL_STATE? only = null;
+            int stateIndex = Array.IndexOf(args, "--state");
+            if (stateIndex >= 0)
             {
-                Console.WriteLine("  " + ((int)e).ToString(CultureInfo.InvariantCulture).PadLeft(2) + "  " + e);
+                // Case-insensitive and ordinal: "cs_connected" works the same in every culture.
+                if (stateIndex + 1 >= args.Length || !CALL_STATEExtensions.TryParse(args[stateIndex + 1], ignoreCase: true, out CALL_STATE parsed))
+                {
+                    Console.Error.WriteLine("--state needs a CALL_STATE: " + string.Join(", ", CALL_STATEExtensions.GetNames().ToArray()));
+                    return 1;
+                }
+
+                only = parsed;
             }
 
-            // A typical ITTAPI::put_EventFilter mask: call state, call notifications and agent session events.
-            TAPI_EVENT filter = TAPI_EVENT.TE_CALLSTATE | TAPI_EVENT.TE_CALLNOTIFICATION | TAPI_EVENT.TE_AGENTSESSION;
-            Console.WriteLine();
-            Console.WriteLine("Event filter 0x" + ((int)filter).ToString("X8", CultureInfo.InvariantCulture) + " selects: " + filter);
-
-            Console.WriteLine();
-            Console.WriteLine("Call states and the last one (CS_LASTITEM is an alias):");
-            var seen = new List<string>();
-            foreach (string name in Enum.GetNames(typeof(CALL_STATE)))
+            List<AgentEvent> events;
+            List<string> problems;
+            using (TextReader reader = path is null ? OpenEmbeddedLog() : File.OpenText(path))
             {
-                var state = (CALL_STATE)Enum.Parse(typeof(CALL_STATE), name);
-                seen.Add(name + "=" + ((int)state).ToString(CultureInfo.InvariantCulture));
+                (events, problems) = EventLog.Read(reader);
             }
 
-            Console.WriteLine("  " + string.Join(", ", seen));
-            Console.WriteLine("  CS_LASTITEM == CS_QUEUED: " + (CALL_STATE.CS_LASTITEM == CALL_STATE.CS_QUEUED));
+            foreach (string problem in problems)
+            {
+                Console.Error.WriteLine("skipped " + problem);
+            }
 
+            Console.WriteLine($"{events.Count} events read, {problems.Count} line(s) skipped");
+            Console.WriteLine();
+            Report.Write(Console.Out, events, only);
+            return SelfCheck() ? 0 : 1;
+        }
+
+        private static bool IsOptionValue(string[] args, string value)
+        {
+            int i = Array.IndexOf(args, value);
+            return i > 0 && args[i - 1] == "--state";
+        }
+
+        private static TextReader OpenEmbeddedLog()
+        {
+            Stream? stream = typeof(Program).Assembly.GetManifestResourceStream("TapiGen.Sample.agent-events.jsonl");
+            return new StreamReader(stream ?? throw new InvalidOperationException("embedded log missing"));
+        }
+
+        /// <summary>The documented values, so a broken generator fails the sample loudly.</summary>
+        private static bool SelfCheck()
+        {
             bool ok = (int)AGENT_SESSION_EVENT.ASE_END == 5
                 && (int)TAPI_EVENT.TE_AGENTSESSION == 0x400
+                && CALL_STATE.CS_LASTITEM == CALL_STATE.CS_QUEUED
                 && Attribute.IsDefined(typeof(TAPI_EVENT), typeof(FlagsAttribute))
-                && !Attribute.IsDefined(typeof(CALL_STATE), typeof(FlagsAttribute));
-            Console.WriteLine();
-            Console.WriteLine(ok ? "Generated enums match the documented values." : "MISMATCH: generated enums differ from the documented values.");
-            return ok ? 0 : 1;
+                && !Attribute.IsDefined(typeof(CALL_STATE), typeof(FlagsAttribute))
+                && (TAPI_EVENT.TE_CALLSTATE | TAPI_EVENT.TE_AGENTSESSION).ToStringFast() == "TE_CALLSTATE, TE_AGENTSESSION";
+            if (!ok)
+            {
+                Console.Error.WriteLine("MISMATCH: generated enums differ from the documented values.");
+            }
+
+            return ok;
         }
     }
 }
