@@ -189,7 +189,7 @@ internal static partial class SIZEExtensions
         int status = ParseString(value, ignoreCase, allowNumbers, out bits);
         if (status != ParseOk)
         {
-            throw ParseFailure(status, value);
+            throw ParseFailure(status, value, nameof(value));
         }
 
         return unchecked((global::SIZE)bits);
@@ -244,7 +244,7 @@ internal static partial class SIZEExtensions
         int status = ParseChars(value, ignoreCase, allowNumbers, out bits);
         if (status != ParseOk)
         {
-            throw ParseFailure(status, value.ToString());
+            throw ParseFailure(status, value.ToString(), nameof(value));
         }
 
         return unchecked((global::SIZE)bits);
@@ -299,7 +299,7 @@ internal static partial class SIZEExtensions
         int status = ParseUtf8(utf8Text, ignoreCase, allowNumbers, out bits);
         if (status != ParseOk)
         {
-            throw ParseFailure(status, global::System.Text.Encoding.UTF8.GetString(utf8Text.ToArray()));
+            throw ParseFailure(status, global::System.Text.Encoding.UTF8.GetString(utf8Text.ToArray()), nameof(utf8Text));
         }
 
         return unchecked((global::SIZE)bits);
@@ -676,13 +676,13 @@ internal static partial class SIZEExtensions
 
     private static bool IsAsciiWhiteSpace(int c) => c == ' ' || (c >= '\t' && c <= '\r');
 
-    private static global::System.Exception ParseFailure(int status, string input)
+    private static global::System.Exception ParseFailure(int status, string input, string parameter)
     {
         switch (status)
         {
             case ParseEmpty:
                 return new global::System.ArgumentException(
-                    "Must specify valid information for parsing in the string: '" + input + "' is empty or white space, not a name or value of SIZE.", "value");
+                    "Must specify valid information for parsing in the string: '" + input + "' is empty or white space, not a name or value of SIZE.", parameter);
             case ParseOverflow:
                 return new global::System.OverflowException(
                     "Value '" + input + "' is outside the range of ulong, the underlying type of SIZE.");
