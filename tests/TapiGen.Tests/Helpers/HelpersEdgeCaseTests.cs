@@ -116,6 +116,7 @@ namespace TapiGen.Tests.Helpers
             var empty = Assert.Throws<ArgumentException>(() => _callState.ParseChars("  ", false, true));
             Assert.Contains("'  '", empty.Message);
             Assert.Equal("value", empty.ParamName);
+            Assert.Equal("utf8Text", Assert.Throws<ArgumentException>(() => _callState.ParseUtf8(new[] { (byte)' ' }, false, true)).ParamName);
             Assert.Throws<ArgumentException>(() => Enum.Parse(_callState.EnumType, "  "));
 
             var overflow = Assert.Throws<OverflowException>(() => _callState.ParseUtf8(Encoding.UTF8.GetBytes("99999999999"), false, true));

@@ -55,10 +55,11 @@ namespace TapiGen.Tests.Helpers
         [Fact]
         public void Internal_in_the_global_namespace_with_names_that_are_not_ASCII()
         {
-            EnumModel model = Model(string.Empty, "Größe", UnderlyingType.UInt64, false,
+            EnumModel model = Model(string.Empty, "SIZE", UnderlyingType.UInt64, false,
                 Member("klein", 1, "small – “quoted” \u202Ehidden\u202C"),
                 Member("Klein", 2),
-                Member("GROSS", ulong.MaxValue));
+                Member("Größe", 3),
+                Member("GRÖSSE", ulong.MaxValue));
             Verify(model with { Options = model.Options with { Accessibility = Accessibility.Internal } }, s_latest, "Latest");
         }
 

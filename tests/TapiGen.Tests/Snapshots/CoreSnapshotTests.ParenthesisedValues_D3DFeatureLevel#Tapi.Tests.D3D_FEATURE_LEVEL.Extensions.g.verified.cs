@@ -246,7 +246,7 @@ namespace Tapi.Tests
             int status = ParseString(value, ignoreCase, allowNumbers, out bits);
             if (status != ParseOk)
             {
-                throw ParseFailure(status, value);
+                throw ParseFailure(status, value, nameof(value));
             }
 
             return unchecked((global::Tapi.Tests.D3D_FEATURE_LEVEL)bits);
@@ -301,7 +301,7 @@ namespace Tapi.Tests
             int status = ParseChars(value, ignoreCase, allowNumbers, out bits);
             if (status != ParseOk)
             {
-                throw ParseFailure(status, value.ToString());
+                throw ParseFailure(status, value.ToString(), nameof(value));
             }
 
             return unchecked((global::Tapi.Tests.D3D_FEATURE_LEVEL)bits);
@@ -356,7 +356,7 @@ namespace Tapi.Tests
             int status = ParseUtf8(utf8Text, ignoreCase, allowNumbers, out bits);
             if (status != ParseOk)
             {
-                throw ParseFailure(status, global::System.Text.Encoding.UTF8.GetString(utf8Text.ToArray()));
+                throw ParseFailure(status, global::System.Text.Encoding.UTF8.GetString(utf8Text.ToArray()), nameof(utf8Text));
             }
 
             return unchecked((global::Tapi.Tests.D3D_FEATURE_LEVEL)bits);
@@ -727,13 +727,13 @@ namespace Tapi.Tests
 
         private static bool IsAsciiWhiteSpace(int c) => c == ' ' || (c >= '\t' && c <= '\r');
 
-        private static global::System.Exception ParseFailure(int status, string input)
+        private static global::System.Exception ParseFailure(int status, string input, string parameter)
         {
             switch (status)
             {
                 case ParseEmpty:
                     return new global::System.ArgumentException(
-                        "Must specify valid information for parsing in the string: '" + input + "' is empty or white space, not a name or value of Tapi.Tests.D3D_FEATURE_LEVEL.", "value");
+                        "Must specify valid information for parsing in the string: '" + input + "' is empty or white space, not a name or value of Tapi.Tests.D3D_FEATURE_LEVEL.", parameter);
                 case ParseOverflow:
                     return new global::System.OverflowException(
                         "Value '" + input + "' is outside the range of int, the underlying type of Tapi.Tests.D3D_FEATURE_LEVEL.");

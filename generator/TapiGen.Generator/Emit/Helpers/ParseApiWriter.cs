@@ -155,7 +155,7 @@ namespace TapiGen.Generator.Emit.Helpers
                     string input = isString ? parameter
                         : type.EndsWith("<char>", System.StringComparison.Ordinal) ? parameter + ".ToString()"
                         : "global::System.Text.Encoding.UTF8.GetString(" + parameter + ".ToArray())";
-                    w.WriteLine("throw ParseFailure(status, " + input + ");");
+                    w.WriteLine("throw ParseFailure(status, " + input + ", nameof(" + parameter + "));");
                 }
 
                 w.WriteLine();

@@ -462,7 +462,7 @@ namespace TapiGen.Generator.Emit.Helpers
         private static void WriteFailure(SourceWriter w, HelpersPlan plan)
         {
             string name = plan.DisplayName;
-            w.WriteLine("private static global::System.Exception ParseFailure(int status, string input)");
+            w.WriteLine("private static global::System.Exception ParseFailure(int status, string input, string parameter)");
             using (w.OpenBlock())
             {
                 w.WriteLine("switch (status)");
@@ -471,7 +471,7 @@ namespace TapiGen.Generator.Emit.Helpers
                     w.WriteLine("case ParseEmpty:");
                     w.WriteLine("    return new global::System.ArgumentException(");
                     w.WriteLine("        \"Must specify valid information for parsing in the string: '\" + input + "
-                        + CSharpLiteral.String("' is empty or white space, not a name or value of " + name + ".") + ", \"value\");");
+                        + CSharpLiteral.String("' is empty or white space, not a name or value of " + name + ".") + ", parameter);");
                     w.WriteLine("case ParseOverflow:");
                     w.WriteLine("    return new global::System.OverflowException(");
                     w.WriteLine("        \"Value '\" + input + " + CSharpLiteral.String("' is outside the range of " + plan.Type.Keyword + ", the underlying type of " + name + ".") + ");");

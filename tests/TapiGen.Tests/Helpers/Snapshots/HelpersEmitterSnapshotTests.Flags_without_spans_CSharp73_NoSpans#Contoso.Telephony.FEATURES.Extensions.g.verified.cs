@@ -277,7 +277,7 @@ namespace Contoso.Telephony
             int status = ParseString(value, ignoreCase, allowNumbers, out bits);
             if (status != ParseOk)
             {
-                throw ParseFailure(status, value);
+                throw ParseFailure(status, value, nameof(value));
             }
 
             return unchecked((global::Contoso.Telephony.FEATURES)bits);
@@ -418,13 +418,13 @@ namespace Contoso.Telephony
 
         private static bool IsAsciiWhiteSpace(int c) => c == ' ' || (c >= '\t' && c <= '\r');
 
-        private static global::System.Exception ParseFailure(int status, string input)
+        private static global::System.Exception ParseFailure(int status, string input, string parameter)
         {
             switch (status)
             {
                 case ParseEmpty:
                     return new global::System.ArgumentException(
-                        "Must specify valid information for parsing in the string: '" + input + "' is empty or white space, not a name or value of Contoso.Telephony.FEATURES.", "value");
+                        "Must specify valid information for parsing in the string: '" + input + "' is empty or white space, not a name or value of Contoso.Telephony.FEATURES.", parameter);
                 case ParseOverflow:
                     return new global::System.OverflowException(
                         "Value '" + input + "' is outside the range of int, the underlying type of Contoso.Telephony.FEATURES.");

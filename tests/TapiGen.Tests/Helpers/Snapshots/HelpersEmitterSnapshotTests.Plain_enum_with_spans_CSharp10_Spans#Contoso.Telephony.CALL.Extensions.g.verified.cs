@@ -192,7 +192,7 @@ namespace Contoso.Telephony
             int status = ParseString(value, ignoreCase, allowNumbers, out bits);
             if (status != ParseOk)
             {
-                throw ParseFailure(status, value);
+                throw ParseFailure(status, value, nameof(value));
             }
 
             return unchecked((global::Contoso.Telephony.CALL)bits);
@@ -247,7 +247,7 @@ namespace Contoso.Telephony
             int status = ParseChars(value, ignoreCase, allowNumbers, out bits);
             if (status != ParseOk)
             {
-                throw ParseFailure(status, value.ToString());
+                throw ParseFailure(status, value.ToString(), nameof(value));
             }
 
             return unchecked((global::Contoso.Telephony.CALL)bits);
@@ -302,7 +302,7 @@ namespace Contoso.Telephony
             int status = ParseUtf8(utf8Text, ignoreCase, allowNumbers, out bits);
             if (status != ParseOk)
             {
-                throw ParseFailure(status, global::System.Text.Encoding.UTF8.GetString(utf8Text.ToArray()));
+                throw ParseFailure(status, global::System.Text.Encoding.UTF8.GetString(utf8Text.ToArray()), nameof(utf8Text));
             }
 
             return unchecked((global::Contoso.Telephony.CALL)bits);
@@ -678,13 +678,13 @@ namespace Contoso.Telephony
 
         private static bool IsAsciiWhiteSpace(int c) => c == ' ' || (c >= '\t' && c <= '\r');
 
-        private static global::System.Exception ParseFailure(int status, string input)
+        private static global::System.Exception ParseFailure(int status, string input, string parameter)
         {
             switch (status)
             {
                 case ParseEmpty:
                     return new global::System.ArgumentException(
-                        "Must specify valid information for parsing in the string: '" + input + "' is empty or white space, not a name or value of Contoso.Telephony.CALL.", "value");
+                        "Must specify valid information for parsing in the string: '" + input + "' is empty or white space, not a name or value of Contoso.Telephony.CALL.", parameter);
                 case ParseOverflow:
                     return new global::System.OverflowException(
                         "Value '" + input + "' is outside the range of int, the underlying type of Contoso.Telephony.CALL.");
