@@ -77,7 +77,7 @@ namespace TapiGen.Tests.Robustness
 
         private static readonly Gen<string> s_payload = Gen.Char[Nasty].Array[0, 24].Select(chars => new string(chars));
 
-        private static readonly Gen<int> s_size = Gen.Frequency((16, Gen.Int[1, 64]), (3, Gen.Int[64, 5000]), (1, Gen.Int[5000, 100000]));
+        private static readonly Gen<int> s_size = Gen.Frequency((32, Gen.Int[1, 64]), (6, Gen.Int[64, 5000]), (1, Gen.Int[5000, 50000]));
 
         private static readonly Gen<Mutation> s_mutation = Gen.Select(
             Gen.Int[0, Enum.GetValues(typeof(Kind)).Length - 1].Select(k => (Kind)k),
