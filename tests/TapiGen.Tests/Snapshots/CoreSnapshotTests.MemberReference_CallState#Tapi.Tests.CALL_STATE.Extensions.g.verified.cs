@@ -348,6 +348,12 @@ namespace Tapi.Tests
 
         private static int ParseChars(global::System.ReadOnlySpan<char> value, bool ignoreCase, bool allowNumbers, out uint result)
         {
+            // The common case, exactly one name, is one switch; the steps below handle everything else.
+            if (MatchName(value, ignoreCase, out result))
+            {
+                return ParseOk;
+            }
+
             result = 0;
             int start = 0;
             while (start < value.Length && char.IsWhiteSpace(value[start]))
@@ -415,6 +421,12 @@ namespace Tapi.Tests
 
         private static int ParseUtf8(global::System.ReadOnlySpan<byte> value, bool ignoreCase, bool allowNumbers, out uint result)
         {
+            // The common case, exactly one name, is one switch; the steps below handle everything else.
+            if (MatchNameUtf8(value, ignoreCase, out result))
+            {
+                return ParseOk;
+            }
+
             for (int i = 0; i < value.Length; i++)
             {
                 if (value[i] >= 0x80)

@@ -51,8 +51,8 @@ namespace TapiGen.Generator.Emit.Helpers
                 var bytes = new InputKind(Span + "<byte>", "IsAsciiWhiteSpace",
                     (start, length) => "MatchNameUtf8(value.Slice(" + start + ", " + length + "), ignoreCase, out member)");
                 WriteStringEntry(w, plan);
-                WriteCore(w, plan, "ParseChars", chars, wholeStringFastPath: false, utf8Entry: false);
-                WriteCore(w, plan, "ParseUtf8", bytes, wholeStringFastPath: false, utf8Entry: true);
+                WriteCore(w, plan, "ParseChars", chars, wholeStringFastPath: false, utf8Entry: false, wholeSpanMatch: "MatchName");
+                WriteCore(w, plan, "ParseUtf8", bytes, wholeStringFastPath: false, utf8Entry: true, wholeSpanMatch: "MatchNameUtf8");
                 WriteNumberParser(w, plan, chars);
                 WriteNumberParser(w, plan, bytes);
                 WriteUtf8Decoding(w, plan);
@@ -61,7 +61,7 @@ namespace TapiGen.Generator.Emit.Helpers
             {
                 var text = new InputKind("string", "char.IsWhiteSpace",
                     (start, length) => "MatchName(value, " + start + ", " + length + ", ignoreCase, out member)");
-                WriteCore(w, plan, "ParseString", text, wholeStringFastPath: true, utf8Entry: false);
+                WriteCore(w, plan, "ParseString", text, wholeStringFastPath: true, utf8Entry: false, wholeSpanMatch: null);
                 WriteNumberParser(w, plan, text);
             }
 
@@ -104,12 +104,30 @@ namespace TapiGen.Generator.Emit.Helpers
             w.WriteLine();
         }
 
-        private static void WriteCore(SourceWriter w, HelpersPlan plan, string method, InputKind kind, bool wholeStringFastPath, bool utf8Entry)
+        /// <param name="wholeSpanMatch">
+        /// The matcher to try on the whole input before the general steps, or null. A name is an identifier: it has no
+        /// white space or comma and starts with no digit or sign, so when the whole input matches one, the general steps
+        /// would give the same answer; they only run for input that is not exactly one name. (The UTF-8 matcher compares
+        /// bytes, folding only ASCII letters when ignoring case: a match is always right, a miss goes on to decoding.)
+        /// </param>
+        private static void WriteCore(SourceWriter w, HelpersPlan plan, string method, InputKind kind, bool wholeStringFastPath, bool utf8Entry, string? wholeSpanMatch)
         {
             string s = plan.Type.Storage;
             w.WriteLine("private static int " + method + "(" + kind.Type + " value, bool ignoreCase, bool allowNumbers, out " + s + " result)");
             using (w.OpenBlock())
             {
+                if (wholeSpanMatch is not null)
+                {
+                    w.WriteLine("// The common case, exactly one name, is one switch; the steps below handle everything else.");
+                    w.WriteLine("if (" + wholeSpanMatch + "(value, ignoreCase, out result))");
+                    using (w.OpenBlock())
+                    {
+                        w.WriteLine("return ParseOk;");
+                    }
+
+                    w.WriteLine();
+                }
+
                 if (wholeStringFastPath)
                 {
                     w.WriteLine("// The common case, one exact name, is a single switch.");

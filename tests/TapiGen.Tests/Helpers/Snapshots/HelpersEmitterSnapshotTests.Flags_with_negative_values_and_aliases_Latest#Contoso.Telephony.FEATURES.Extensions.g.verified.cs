@@ -412,6 +412,12 @@ namespace Contoso.Telephony
 
         private static int ParseChars(global::System.ReadOnlySpan<char> value, bool ignoreCase, bool allowNumbers, out uint result)
         {
+            // The common case, exactly one name, is one switch; the steps below handle everything else.
+            if (MatchName(value, ignoreCase, out result))
+            {
+                return ParseOk;
+            }
+
             result = 0;
             int start = 0;
             while (start < value.Length && char.IsWhiteSpace(value[start]))
@@ -479,6 +485,12 @@ namespace Contoso.Telephony
 
         private static int ParseUtf8(global::System.ReadOnlySpan<byte> value, bool ignoreCase, bool allowNumbers, out uint result)
         {
+            // The common case, exactly one name, is one switch; the steps below handle everything else.
+            if (MatchNameUtf8(value, ignoreCase, out result))
+            {
+                return ParseOk;
+            }
+
             for (int i = 0; i < value.Length; i++)
             {
                 if (value[i] >= 0x80)
