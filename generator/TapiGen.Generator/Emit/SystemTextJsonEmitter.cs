@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using TapiGen.Generator.Emit.Json;
 using TapiGen.Generator.Model;
 using TapiGen.Generator.Parsing;
@@ -315,6 +317,14 @@ namespace TapiGen.Generator.Emit
             w.WriteLine();
             w.WriteLine("/// <summary>The name a member's value is written as: of several members with one value, the first declared.</summary>");
             w.WriteLine("private static bool TryGetName(" + code.Type + " value, out " + Json + "JsonEncodedText name)");
+            var written = ConverterCommon.WrittenCases(code).ToList();
+            ValueTable? table = ValueTable.For(code.Model.UnderlyingType, written.Select(c => c.Name.Member.Value).ToList());
+            if (table is not null)
+            {
+                WriteTryGetNameFromTable(w, table, written);
+                return;
+            }
+
             using (w.OpenBlock())
             {
                 w.WriteLine("switch (value)");
@@ -326,6 +336,48 @@ namespace TapiGen.Generator.Emit
                     }
 
                     SwitchCase.Write(w, "default:", "name = default(" + Json + "JsonEncodedText);", "return false;");
+                }
+            }
+        }
+
+        /// <summary>
+        /// TryGetName for values close together: each value's encoded name at its distance from the smallest value, so a
+        /// defined value costs one bounds check and one array read whatever the value (see <see cref="ValueTable"/>).
+        /// The table is declared after the name fields it copies, so it is initialized after them.
+        /// </summary>
+        private static void WriteTryGetNameFromTable(SourceWriter w, ValueTable table, IReadOnlyList<(string Label, JsonName Name, int Index)> written)
+        {
+            string entryType = Json + "JsonEncodedText?";
+            using (w.OpenBlock())
+            {
+                w.WriteLine(table.OffsetType + " offset = " + table.OffsetExpression("value") + ";");
+                w.WriteLine(entryType + "[] table = s_namesByOffset;");
+                w.WriteLine("if (offset < (" + table.OffsetType + ")table.Length)");
+                using (w.OpenBlock())
+                {
+                    w.WriteLine(entryType + " entry = table[(int)offset];");
+                    w.WriteLine("if (entry.HasValue)");
+                    using (w.OpenBlock())
+                    {
+                        w.WriteLine("name = entry.GetValueOrDefault();");
+                        w.WriteLine("return true;");
+                    }
+                }
+
+                w.WriteLine();
+                w.WriteLine("name = default(" + Json + "JsonEncodedText);");
+                w.WriteLine("return false;");
+            }
+
+            w.WriteLine();
+            w.WriteLine("// The encoded name of each value by its distance from the smallest value, "
+                + table.Min.ToString(System.Globalization.CultureInfo.InvariantCulture) + "; null where no member has the value.");
+            w.WriteLine("private static readonly " + entryType + "[] s_namesByOffset = new " + entryType + "[]");
+            using (w.OpenBlock(";"))
+            {
+                foreach (string entry in table.Entries(written, c => c.Name.Member.Value, c => NameField(c.Index), "null"))
+                {
+                    w.WriteLine(entry + ",");
                 }
             }
         }

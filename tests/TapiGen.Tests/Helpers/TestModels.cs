@@ -38,6 +38,19 @@ namespace TapiGen.Tests.Helpers
                     Member("Nothing", 0), Member("Zero", 0), Member("A", 1), Member("B", 2), Member("AB", 3), Member("Top", ulong.MaxValue - (ulong.MaxValue >> 1)), Member("B2", 2)),
                 Model("FlagsNoZero", UnderlyingType.Int64, true,
                     Member("A", 1), Member("B", 2), Member("C", 4), Member("Sign", long.MinValue), Member("BC", 6)),
+                // Only single bits: flags are formatted through the de Bruijn table, up to the top bit of 64.
+                Model("FlagsSingleBitsU64", UnderlyingType.UInt64, true,
+                    Member("B0", 1), Member("B5", 32), Member("B33", 1UL << 33), Member("B62", 1UL << 62), Member("B63", 1UL << 63)),
+                Model("FlagsSingleBitsI64", UnderlyingType.Int64, true,
+                    Member("None", 0), Member("B1", 2), Member("B40", 1L << 40), Member("Sign", long.MinValue)),
+
+                // Values close together with a zero member: names come from the table by offset, combinations from the flags path.
+                Model("FlagsDense", UnderlyingType.Int32, true,
+                    Member("None", 0), Member("A", 1), Member("B", 2), Member("C", 4), Member("D", 8), Member("AlsoA", 1)),
+                Model("DenseNegative", UnderlyingType.Int32, false,
+                    Member("M4", -4), Member("M1", -1), Member("Zero", 0), Member("Two", 2), Member("Nine", 9), Member("AliasNine", 9)),
+                Model("DenseU64High", UnderlyingType.UInt64, false,
+                    Member("Top", ulong.MaxValue), Member("TopMinus2", ulong.MaxValue - 2), Member("TopMinus5", ulong.MaxValue - 5)),
                 Model("CaseNames", UnderlyingType.Int32, false,
                     Member("a", 1), Member("A", 2), Member("Straße", 3), Member("STRASSE", 4), Member("ÉTÉ", 5), Member("été", 6),
                     Member("İ", 7), Member("i", 8), Member("ı", 9), Member("I", 10), Member("K", 11), Member("\u212A", 12), Member("Ωmega", 13), Member("ωMEGA", 14)),

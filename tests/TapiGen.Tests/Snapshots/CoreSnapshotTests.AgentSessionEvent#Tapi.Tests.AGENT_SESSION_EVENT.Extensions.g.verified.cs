@@ -54,24 +54,30 @@ namespace Tapi.Tests
         /// </summary>
         public static string ToStringFast(this global::Tapi.Tests.AGENT_SESSION_EVENT value)
         {
-            switch (value)
+            uint offset = unchecked((uint)value);
+            string?[] table = s_textByOffset;
+            if (offset < (uint)table.Length)
             {
-                case global::Tapi.Tests.AGENT_SESSION_EVENT.ASE_NEW_SESSION:
-                    return "ASE_NEW_SESSION";
-                case global::Tapi.Tests.AGENT_SESSION_EVENT.ASE_NOT_READY:
-                    return "ASE_NOT_READY";
-                case global::Tapi.Tests.AGENT_SESSION_EVENT.ASE_READY:
-                    return "ASE_READY";
-                case global::Tapi.Tests.AGENT_SESSION_EVENT.ASE_BUSY:
-                    return "ASE_BUSY";
-                case global::Tapi.Tests.AGENT_SESSION_EVENT.ASE_WRAPUP:
-                    return "ASE_WRAPUP";
-                case global::Tapi.Tests.AGENT_SESSION_EVENT.ASE_END:
-                    return "ASE_END";
-                default:
-                    return FormatNumber(value);
+                string? text = table[(int)offset];
+                if (text != null)
+                {
+                    return text;
+                }
             }
+
+            return FormatNumber(value);
         }
+
+        // The text of each value by its distance from the smallest value, 0; null where no member has the value.
+        private static readonly string?[] s_textByOffset = new string?[]
+        {
+            "ASE_NEW_SESSION",
+            "ASE_NOT_READY",
+            "ASE_READY",
+            "ASE_BUSY",
+            "ASE_WRAPUP",
+            "ASE_END",
+        };
 
         /// <summary>
         /// The manifest's description of the member <see cref="ToStringFast"/> names, as plain text, or null when that member

@@ -258,66 +258,46 @@ namespace Tapi.Tests
             }
         }
 
-        // The nonzero member values a combination is made of, ascending, each with the name it contributes.
-        private static readonly uint[] s_flagValues = new uint[]
-        {
-            0x1u,
-            0x2u,
-            0x4u,
-            0x8u,
-            0x10u,
-            0x20u,
-            0x40u,
-            0x80u,
-            0x100u,
-            0x200u,
-            0x400u,
-            0x800u,
-            0x1000u,
-            0x2000u,
-            0x4000u,
-            0x8000u,
-            0x10000u,
-            0x20000u,
-            0x40000u,
-            0x80000u,
-            0x100000u,
-            0x200000u,
-            0x400000u,
-            0x800000u,
-            0x1000000u,
-            0x2000000u,
-        };
-
-        private static readonly string[] s_flagNames = new string[]
+        // The name of each flag bit, at the index its de Bruijn product gives ("" for bits no member has, never read).
+        private static readonly string[] s_flagNameByBit = new string[]
         {
             "TE_TAPIOBJECT",
             "TE_ADDRESS",
+            "",
             "TE_CALLNOTIFICATION",
-            "TE_CALLSTATE",
-            "TE_CALLMEDIA",
-            "TE_CALLHUB",
-            "TE_CALLINFOCHANGE",
-            "TE_PRIVATE",
-            "TE_REQUEST",
-            "TE_AGENT",
-            "TE_AGENTSESSION",
-            "TE_QOSEVENT",
-            "TE_AGENTHANDLER",
-            "TE_ACDGROUP",
+            "",
             "TE_QUEUE",
-            "TE_DIGITEVENT",
-            "TE_GENERATEEVENT",
-            "TE_ASRTERMINAL",
-            "TE_TTSTERMINAL",
-            "TE_FILETERMINAL",
-            "TE_TONETERMINAL",
-            "TE_PHONEEVENT",
-            "TE_TONEEVENT",
-            "TE_GATHERDIGITS",
             "TE_ADDRESSDEVSPECIFIC",
+            "TE_CALLSTATE",
+            "",
+            "TE_TONEEVENT",
+            "TE_TONETERMINAL",
+            "TE_DIGITEVENT",
             "TE_PHONEDEVSPECIFIC",
+            "TE_ASRTERMINAL",
+            "TE_CALLMEDIA",
+            "TE_REQUEST",
+            "",
+            "",
+            "TE_ACDGROUP",
+            "TE_GATHERDIGITS",
+            "TE_PHONEEVENT",
+            "TE_FILETERMINAL",
+            "TE_GENERATEEVENT",
+            "TE_PRIVATE",
+            "",
+            "TE_AGENTHANDLER",
+            "TE_TTSTERMINAL",
+            "TE_CALLINFOCHANGE",
+            "TE_QOSEVENT",
+            "TE_CALLHUB",
+            "TE_AGENTSESSION",
+            "TE_AGENT",
         };
+
+        /// <summary>The name of the lowest set bit of <paramref name="bits"/> (not zero, only members' bits set).</summary>
+        private static string LowestFlagName(uint bits)
+            => s_flagNameByBit[(int)(unchecked((bits & (0u - bits)) * 0x77CB531u) >> 27)];
 
         private static string FormatFlags(global::Tapi.Tests.TAPI_EVENT value)
         {
@@ -327,25 +307,15 @@ namespace Tapi.Tests
                 return "0";
             }
 
-            uint remaining = bits;
-            int length = 0;
-            for (int i = s_flagValues.Length - 1; i >= 0; i--)
-            {
-                uint flag = s_flagValues[i];
-                if ((remaining & flag) == flag)
-                {
-                    remaining &= ~flag;
-                    length += (length == 0 ? 0 : 2) + s_flagNames[i].Length;
-                    if (remaining == 0)
-                    {
-                        break;
-                    }
-                }
-            }
-
-            if (remaining != 0)
+            if ((bits & ~0x3FFFFFFu) != 0)
             {
                 return FormatNumber(value);
+            }
+
+            int length = -2;
+            for (uint rest = bits; rest != 0; rest &= rest - 1)
+            {
+                length += 2 + LowestFlagName(rest).Length;
             }
 
             global::System.Span<char> buffer = stackalloc char[length];
@@ -353,28 +323,20 @@ namespace Tapi.Tests
             return buffer.ToString();
         }
 
-        private static void WriteFlagNames(global::System.Span<char> buffer, uint remaining)
+        private static void WriteFlagNames(global::System.Span<char> buffer, uint bits)
         {
-            int position = buffer.Length;
-            for (int i = s_flagValues.Length - 1; i >= 0 && remaining != 0; i--)
+            int position = 0;
+            for (uint rest = bits; rest != 0; rest &= rest - 1)
             {
-                uint flag = s_flagValues[i];
-                if ((remaining & flag) == flag)
+                if (position != 0)
                 {
-                    remaining &= ~flag;
-                    if (position != buffer.Length)
-                    {
-                        buffer[--position] = ' ';
-                        buffer[--position] = ',';
-                    }
-
-                    string name = s_flagNames[i];
-                    position -= name.Length;
-                    for (int k = 0; k < name.Length; k++)
-                    {
-                        buffer[position + k] = name[k];
-                    }
+                    buffer[position++] = ',';
+                    buffer[position++] = ' ';
                 }
+
+                string name = LowestFlagName(rest);
+                global::System.MemoryExtensions.AsSpan(name).CopyTo(buffer.Slice(position));
+                position += name.Length;
             }
         }
 

@@ -58,26 +58,31 @@ namespace Tapi.Tests
         /// </summary>
         public static string ToStringFast(this global::Tapi.Tests.CALL_STATE value)
         {
-            switch (value)
+            uint offset = unchecked((uint)value);
+            string?[] table = s_textByOffset;
+            if (offset < (uint)table.Length)
             {
-                case global::Tapi.Tests.CALL_STATE.CS_IDLE:
-                    return "CS_IDLE";
-                case global::Tapi.Tests.CALL_STATE.CS_INPROGRESS:
-                    return "CS_INPROGRESS";
-                case global::Tapi.Tests.CALL_STATE.CS_CONNECTED:
-                    return "CS_CONNECTED";
-                case global::Tapi.Tests.CALL_STATE.CS_DISCONNECTED:
-                    return "CS_DISCONNECTED";
-                case global::Tapi.Tests.CALL_STATE.CS_OFFERING:
-                    return "CS_OFFERING";
-                case global::Tapi.Tests.CALL_STATE.CS_HOLD:
-                    return "CS_HOLD";
-                case global::Tapi.Tests.CALL_STATE.CS_QUEUED:
-                    return "CS_QUEUED";
-                default:
-                    return FormatNumber(value);
+                string? text = table[(int)offset];
+                if (text != null)
+                {
+                    return text;
+                }
             }
+
+            return FormatNumber(value);
         }
+
+        // The text of each value by its distance from the smallest value, 0; null where no member has the value.
+        private static readonly string?[] s_textByOffset = new string?[]
+        {
+            "CS_IDLE",
+            "CS_INPROGRESS",
+            "CS_CONNECTED",
+            "CS_DISCONNECTED",
+            "CS_OFFERING",
+            "CS_HOLD",
+            "CS_QUEUED",
+        };
 
         /// <summary>
         /// The manifest's description of the member <see cref="ToStringFast"/> names, as plain text, or null when that member

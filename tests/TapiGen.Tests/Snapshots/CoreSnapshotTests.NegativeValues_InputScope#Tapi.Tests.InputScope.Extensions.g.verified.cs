@@ -190,160 +190,98 @@ namespace Tapi.Tests
         /// </summary>
         public static string ToStringFast(this global::Tapi.Tests.InputScope value)
         {
-            switch (value)
+            uint offset = unchecked((uint)value - 0xFFFFFFFBu);
+            string?[] table = s_textByOffset;
+            if (offset < (uint)table.Length)
             {
-                case global::Tapi.Tests.InputScope.IS_DEFAULT:
-                    return "IS_DEFAULT";
-                case global::Tapi.Tests.InputScope.IS_URL:
-                    return "IS_URL";
-                case global::Tapi.Tests.InputScope.IS_FILE_FULLFILEPATH:
-                    return "IS_FILE_FULLFILEPATH";
-                case global::Tapi.Tests.InputScope.IS_FILE_FILENAME:
-                    return "IS_FILE_FILENAME";
-                case global::Tapi.Tests.InputScope.IS_EMAIL_USERNAME:
-                    return "IS_EMAIL_USERNAME";
-                case global::Tapi.Tests.InputScope.IS_EMAIL_SMTPEMAILADDRESS:
-                    return "IS_EMAIL_SMTPEMAILADDRESS";
-                case global::Tapi.Tests.InputScope.IS_LOGINNAME:
-                    return "IS_LOGINNAME";
-                case global::Tapi.Tests.InputScope.IS_PERSONALNAME_FULLNAME:
-                    return "IS_PERSONALNAME_FULLNAME";
-                case global::Tapi.Tests.InputScope.IS_PERSONALNAME_PREFIX:
-                    return "IS_PERSONALNAME_PREFIX";
-                case global::Tapi.Tests.InputScope.IS_PERSONALNAME_GIVENNAME:
-                    return "IS_PERSONALNAME_GIVENNAME";
-                case global::Tapi.Tests.InputScope.IS_PERSONALNAME_MIDDLENAME:
-                    return "IS_PERSONALNAME_MIDDLENAME";
-                case global::Tapi.Tests.InputScope.IS_PERSONALNAME_SURNAME:
-                    return "IS_PERSONALNAME_SURNAME";
-                case global::Tapi.Tests.InputScope.IS_PERSONALNAME_SUFFIX:
-                    return "IS_PERSONALNAME_SUFFIX";
-                case global::Tapi.Tests.InputScope.IS_ADDRESS_FULLPOSTALADDRESS:
-                    return "IS_ADDRESS_FULLPOSTALADDRESS";
-                case global::Tapi.Tests.InputScope.IS_ADDRESS_POSTALCODE:
-                    return "IS_ADDRESS_POSTALCODE";
-                case global::Tapi.Tests.InputScope.IS_ADDRESS_STREET:
-                    return "IS_ADDRESS_STREET";
-                case global::Tapi.Tests.InputScope.IS_ADDRESS_STATEORPROVINCE:
-                    return "IS_ADDRESS_STATEORPROVINCE";
-                case global::Tapi.Tests.InputScope.IS_ADDRESS_CITY:
-                    return "IS_ADDRESS_CITY";
-                case global::Tapi.Tests.InputScope.IS_ADDRESS_COUNTRYNAME:
-                    return "IS_ADDRESS_COUNTRYNAME";
-                case global::Tapi.Tests.InputScope.IS_ADDRESS_COUNTRYSHORTNAME:
-                    return "IS_ADDRESS_COUNTRYSHORTNAME";
-                case global::Tapi.Tests.InputScope.IS_CURRENCY_AMOUNTANDSYMBOL:
-                    return "IS_CURRENCY_AMOUNTANDSYMBOL";
-                case global::Tapi.Tests.InputScope.IS_CURRENCY_AMOUNT:
-                    return "IS_CURRENCY_AMOUNT";
-                case global::Tapi.Tests.InputScope.IS_DATE_FULLDATE:
-                    return "IS_DATE_FULLDATE";
-                case global::Tapi.Tests.InputScope.IS_DATE_MONTH:
-                    return "IS_DATE_MONTH";
-                case global::Tapi.Tests.InputScope.IS_DATE_DAY:
-                    return "IS_DATE_DAY";
-                case global::Tapi.Tests.InputScope.IS_DATE_YEAR:
-                    return "IS_DATE_YEAR";
-                case global::Tapi.Tests.InputScope.IS_DATE_MONTHNAME:
-                    return "IS_DATE_MONTHNAME";
-                case global::Tapi.Tests.InputScope.IS_DATE_DAYNAME:
-                    return "IS_DATE_DAYNAME";
-                case global::Tapi.Tests.InputScope.IS_DIGITS:
-                    return "IS_DIGITS";
-                case global::Tapi.Tests.InputScope.IS_NUMBER:
-                    return "IS_NUMBER";
-                case global::Tapi.Tests.InputScope.IS_ONECHAR:
-                    return "IS_ONECHAR";
-                case global::Tapi.Tests.InputScope.IS_PASSWORD:
-                    return "IS_PASSWORD";
-                case global::Tapi.Tests.InputScope.IS_TELEPHONE_FULLTELEPHONENUMBER:
-                    return "IS_TELEPHONE_FULLTELEPHONENUMBER";
-                case global::Tapi.Tests.InputScope.IS_TELEPHONE_COUNTRYCODE:
-                    return "IS_TELEPHONE_COUNTRYCODE";
-                case global::Tapi.Tests.InputScope.IS_TELEPHONE_AREACODE:
-                    return "IS_TELEPHONE_AREACODE";
-                case global::Tapi.Tests.InputScope.IS_TELEPHONE_LOCALNUMBER:
-                    return "IS_TELEPHONE_LOCALNUMBER";
-                case global::Tapi.Tests.InputScope.IS_TIME_FULLTIME:
-                    return "IS_TIME_FULLTIME";
-                case global::Tapi.Tests.InputScope.IS_TIME_HOUR:
-                    return "IS_TIME_HOUR";
-                case global::Tapi.Tests.InputScope.IS_TIME_MINORSEC:
-                    return "IS_TIME_MINORSEC";
-                case global::Tapi.Tests.InputScope.IS_NUMBER_FULLWIDTH:
-                    return "IS_NUMBER_FULLWIDTH";
-                case global::Tapi.Tests.InputScope.IS_ALPHANUMERIC_HALFWIDTH:
-                    return "IS_ALPHANUMERIC_HALFWIDTH";
-                case global::Tapi.Tests.InputScope.IS_ALPHANUMERIC_FULLWIDTH:
-                    return "IS_ALPHANUMERIC_FULLWIDTH";
-                case global::Tapi.Tests.InputScope.IS_CURRENCY_CHINESE:
-                    return "IS_CURRENCY_CHINESE";
-                case global::Tapi.Tests.InputScope.IS_BOPOMOFO:
-                    return "IS_BOPOMOFO";
-                case global::Tapi.Tests.InputScope.IS_HIRAGANA:
-                    return "IS_HIRAGANA";
-                case global::Tapi.Tests.InputScope.IS_KATAKANA_HALFWIDTH:
-                    return "IS_KATAKANA_HALFWIDTH";
-                case global::Tapi.Tests.InputScope.IS_KATAKANA_FULLWIDTH:
-                    return "IS_KATAKANA_FULLWIDTH";
-                case global::Tapi.Tests.InputScope.IS_HANJA:
-                    return "IS_HANJA";
-                case global::Tapi.Tests.InputScope.IS_HANGUL_HALFWIDTH:
-                    return "IS_HANGUL_HALFWIDTH";
-                case global::Tapi.Tests.InputScope.IS_HANGUL_FULLWIDTH:
-                    return "IS_HANGUL_FULLWIDTH";
-                case global::Tapi.Tests.InputScope.IS_SEARCH:
-                    return "IS_SEARCH";
-                case global::Tapi.Tests.InputScope.IS_FORMULA:
-                    return "IS_FORMULA";
-                case global::Tapi.Tests.InputScope.IS_SEARCH_INCREMENTAL:
-                    return "IS_SEARCH_INCREMENTAL";
-                case global::Tapi.Tests.InputScope.IS_CHINESE_HALFWIDTH:
-                    return "IS_CHINESE_HALFWIDTH";
-                case global::Tapi.Tests.InputScope.IS_CHINESE_FULLWIDTH:
-                    return "IS_CHINESE_FULLWIDTH";
-                case global::Tapi.Tests.InputScope.IS_NATIVE_SCRIPT:
-                    return "IS_NATIVE_SCRIPT";
-                case global::Tapi.Tests.InputScope.IS_YOMI:
-                    return "IS_YOMI";
-                case global::Tapi.Tests.InputScope.IS_TEXT:
-                    return "IS_TEXT";
-                case global::Tapi.Tests.InputScope.IS_CHAT:
-                    return "IS_CHAT";
-                case global::Tapi.Tests.InputScope.IS_NAME_OR_PHONENUMBER:
-                    return "IS_NAME_OR_PHONENUMBER";
-                case global::Tapi.Tests.InputScope.IS_EMAILNAME_OR_ADDRESS:
-                    return "IS_EMAILNAME_OR_ADDRESS";
-                case global::Tapi.Tests.InputScope.IS_PRIVATE:
-                    return "IS_PRIVATE";
-                case global::Tapi.Tests.InputScope.IS_MAPS:
-                    return "IS_MAPS";
-                case global::Tapi.Tests.InputScope.IS_NUMERIC_PASSWORD:
-                    return "IS_NUMERIC_PASSWORD";
-                case global::Tapi.Tests.InputScope.IS_NUMERIC_PIN:
-                    return "IS_NUMERIC_PIN";
-                case global::Tapi.Tests.InputScope.IS_ALPHANUMERIC_PIN:
-                    return "IS_ALPHANUMERIC_PIN";
-                case global::Tapi.Tests.InputScope.IS_ALPHANUMERIC_PIN_SET:
-                    return "IS_ALPHANUMERIC_PIN_SET";
-                case global::Tapi.Tests.InputScope.IS_FORMULA_NUMBER:
-                    return "IS_FORMULA_NUMBER";
-                case global::Tapi.Tests.InputScope.IS_CHAT_WITHOUT_EMOJI:
-                    return "IS_CHAT_WITHOUT_EMOJI";
-                case global::Tapi.Tests.InputScope.IS_ENUMSTRING:
-                    return "IS_ENUMSTRING";
-                case global::Tapi.Tests.InputScope.IS_XML:
-                    return "IS_XML";
-                case global::Tapi.Tests.InputScope.IS_SRGS:
-                    return "IS_SRGS";
-                case global::Tapi.Tests.InputScope.IS_REGULAREXPRESSION:
-                    return "IS_REGULAREXPRESSION";
-                case global::Tapi.Tests.InputScope.IS_PHRASELIST:
-                    return "IS_PHRASELIST";
-                default:
-                    return FormatNumber(value);
+                string? text = table[(int)offset];
+                if (text != null)
+                {
+                    return text;
+                }
             }
+
+            return FormatNumber(value);
         }
+
+        // The text of each value by its distance from the smallest value, -5; null where no member has the value.
+        private static readonly string?[] s_textByOffset = new string?[]
+        {
+            "IS_ENUMSTRING",
+            "IS_XML",
+            "IS_SRGS",
+            "IS_REGULAREXPRESSION",
+            "IS_PHRASELIST",
+            "IS_DEFAULT",
+            "IS_URL",
+            "IS_FILE_FULLFILEPATH",
+            "IS_FILE_FILENAME",
+            "IS_EMAIL_USERNAME",
+            "IS_EMAIL_SMTPEMAILADDRESS",
+            "IS_LOGINNAME",
+            "IS_PERSONALNAME_FULLNAME",
+            "IS_PERSONALNAME_PREFIX",
+            "IS_PERSONALNAME_GIVENNAME",
+            "IS_PERSONALNAME_MIDDLENAME",
+            "IS_PERSONALNAME_SURNAME",
+            "IS_PERSONALNAME_SUFFIX",
+            "IS_ADDRESS_FULLPOSTALADDRESS",
+            "IS_ADDRESS_POSTALCODE",
+            "IS_ADDRESS_STREET",
+            "IS_ADDRESS_STATEORPROVINCE",
+            "IS_ADDRESS_CITY",
+            "IS_ADDRESS_COUNTRYNAME",
+            "IS_ADDRESS_COUNTRYSHORTNAME",
+            "IS_CURRENCY_AMOUNTANDSYMBOL",
+            "IS_CURRENCY_AMOUNT",
+            "IS_DATE_FULLDATE",
+            "IS_DATE_MONTH",
+            "IS_DATE_DAY",
+            "IS_DATE_YEAR",
+            "IS_DATE_MONTHNAME",
+            "IS_DATE_DAYNAME",
+            "IS_DIGITS",
+            "IS_NUMBER",
+            "IS_ONECHAR",
+            "IS_PASSWORD",
+            "IS_TELEPHONE_FULLTELEPHONENUMBER",
+            "IS_TELEPHONE_COUNTRYCODE",
+            "IS_TELEPHONE_AREACODE",
+            "IS_TELEPHONE_LOCALNUMBER",
+            "IS_TIME_FULLTIME",
+            "IS_TIME_HOUR",
+            "IS_TIME_MINORSEC",
+            "IS_NUMBER_FULLWIDTH",
+            "IS_ALPHANUMERIC_HALFWIDTH",
+            "IS_ALPHANUMERIC_FULLWIDTH",
+            "IS_CURRENCY_CHINESE",
+            "IS_BOPOMOFO",
+            "IS_HIRAGANA",
+            "IS_KATAKANA_HALFWIDTH",
+            "IS_KATAKANA_FULLWIDTH",
+            "IS_HANJA",
+            "IS_HANGUL_HALFWIDTH",
+            "IS_HANGUL_FULLWIDTH",
+            "IS_SEARCH",
+            "IS_FORMULA",
+            "IS_SEARCH_INCREMENTAL",
+            "IS_CHINESE_HALFWIDTH",
+            "IS_CHINESE_FULLWIDTH",
+            "IS_NATIVE_SCRIPT",
+            "IS_YOMI",
+            "IS_TEXT",
+            "IS_CHAT",
+            "IS_NAME_OR_PHONENUMBER",
+            "IS_EMAILNAME_OR_ADDRESS",
+            "IS_PRIVATE",
+            "IS_MAPS",
+            "IS_NUMERIC_PASSWORD",
+            "IS_NUMERIC_PIN",
+            "IS_ALPHANUMERIC_PIN",
+            "IS_ALPHANUMERIC_PIN_SET",
+            "IS_FORMULA_NUMBER",
+            "IS_CHAT_WITHOUT_EMOJI",
+        };
 
         /// <summary>
         /// The manifest's description of the member <see cref="ToStringFast"/> names, as plain text, or null when that member

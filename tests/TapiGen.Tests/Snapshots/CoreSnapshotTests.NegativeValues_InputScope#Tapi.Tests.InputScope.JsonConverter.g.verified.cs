@@ -191,235 +191,100 @@ namespace Tapi.Tests
         /// <summary>The name a member's value is written as: of several members with one value, the first declared.</summary>
         private static bool TryGetName(global::Tapi.Tests.InputScope value, out global::System.Text.Json.JsonEncodedText name)
         {
-            switch (value)
+            uint offset = unchecked((uint)value - 0xFFFFFFFBu);
+            global::System.Text.Json.JsonEncodedText?[] table = s_namesByOffset;
+            if (offset < (uint)table.Length)
             {
-                case global::Tapi.Tests.InputScope.IS_DEFAULT:
-                    name = s_name0;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_URL:
-                    name = s_name1;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_FILE_FULLFILEPATH:
-                    name = s_name2;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_FILE_FILENAME:
-                    name = s_name3;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_EMAIL_USERNAME:
-                    name = s_name4;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_EMAIL_SMTPEMAILADDRESS:
-                    name = s_name5;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_LOGINNAME:
-                    name = s_name6;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_PERSONALNAME_FULLNAME:
-                    name = s_name7;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_PERSONALNAME_PREFIX:
-                    name = s_name8;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_PERSONALNAME_GIVENNAME:
-                    name = s_name9;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_PERSONALNAME_MIDDLENAME:
-                    name = s_name10;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_PERSONALNAME_SURNAME:
-                    name = s_name11;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_PERSONALNAME_SUFFIX:
-                    name = s_name12;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_ADDRESS_FULLPOSTALADDRESS:
-                    name = s_name13;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_ADDRESS_POSTALCODE:
-                    name = s_name14;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_ADDRESS_STREET:
-                    name = s_name15;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_ADDRESS_STATEORPROVINCE:
-                    name = s_name16;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_ADDRESS_CITY:
-                    name = s_name17;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_ADDRESS_COUNTRYNAME:
-                    name = s_name18;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_ADDRESS_COUNTRYSHORTNAME:
-                    name = s_name19;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_CURRENCY_AMOUNTANDSYMBOL:
-                    name = s_name20;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_CURRENCY_AMOUNT:
-                    name = s_name21;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_DATE_FULLDATE:
-                    name = s_name22;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_DATE_MONTH:
-                    name = s_name23;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_DATE_DAY:
-                    name = s_name24;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_DATE_YEAR:
-                    name = s_name25;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_DATE_MONTHNAME:
-                    name = s_name26;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_DATE_DAYNAME:
-                    name = s_name27;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_DIGITS:
-                    name = s_name28;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_NUMBER:
-                    name = s_name29;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_ONECHAR:
-                    name = s_name30;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_PASSWORD:
-                    name = s_name31;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_TELEPHONE_FULLTELEPHONENUMBER:
-                    name = s_name32;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_TELEPHONE_COUNTRYCODE:
-                    name = s_name33;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_TELEPHONE_AREACODE:
-                    name = s_name34;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_TELEPHONE_LOCALNUMBER:
-                    name = s_name35;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_TIME_FULLTIME:
-                    name = s_name36;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_TIME_HOUR:
-                    name = s_name37;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_TIME_MINORSEC:
-                    name = s_name38;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_NUMBER_FULLWIDTH:
-                    name = s_name39;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_ALPHANUMERIC_HALFWIDTH:
-                    name = s_name40;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_ALPHANUMERIC_FULLWIDTH:
-                    name = s_name41;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_CURRENCY_CHINESE:
-                    name = s_name42;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_BOPOMOFO:
-                    name = s_name43;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_HIRAGANA:
-                    name = s_name44;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_KATAKANA_HALFWIDTH:
-                    name = s_name45;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_KATAKANA_FULLWIDTH:
-                    name = s_name46;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_HANJA:
-                    name = s_name47;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_HANGUL_HALFWIDTH:
-                    name = s_name48;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_HANGUL_FULLWIDTH:
-                    name = s_name49;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_SEARCH:
-                    name = s_name50;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_FORMULA:
-                    name = s_name51;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_SEARCH_INCREMENTAL:
-                    name = s_name52;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_CHINESE_HALFWIDTH:
-                    name = s_name53;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_CHINESE_FULLWIDTH:
-                    name = s_name54;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_NATIVE_SCRIPT:
-                    name = s_name55;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_YOMI:
-                    name = s_name56;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_TEXT:
-                    name = s_name57;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_CHAT:
-                    name = s_name58;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_NAME_OR_PHONENUMBER:
-                    name = s_name59;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_EMAILNAME_OR_ADDRESS:
-                    name = s_name60;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_PRIVATE:
-                    name = s_name61;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_MAPS:
-                    name = s_name62;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_NUMERIC_PASSWORD:
-                    name = s_name63;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_NUMERIC_PIN:
-                    name = s_name64;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_ALPHANUMERIC_PIN:
-                    name = s_name65;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_ALPHANUMERIC_PIN_SET:
-                    name = s_name66;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_FORMULA_NUMBER:
-                    name = s_name67;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_CHAT_WITHOUT_EMOJI:
-                    name = s_name68;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_PHRASELIST:
-                    name = s_name69;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_REGULAREXPRESSION:
-                    name = s_name70;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_SRGS:
-                    name = s_name71;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_XML:
-                    name = s_name72;
-                    return true;
-                case global::Tapi.Tests.InputScope.IS_ENUMSTRING:
-                    name = s_name73;
-                    return true;
-                default:
-                    name = default(global::System.Text.Json.JsonEncodedText);
-                    return false;
+                global::System.Text.Json.JsonEncodedText? entry = table[(int)offset];
+                if (entry.HasValue)
+                {
+                    name = entry.GetValueOrDefault();
+                    return true;
+                }
             }
+
+            name = default(global::System.Text.Json.JsonEncodedText);
+            return false;
         }
+
+        // The encoded name of each value by its distance from the smallest value, -5; null where no member has the value.
+        private static readonly global::System.Text.Json.JsonEncodedText?[] s_namesByOffset = new global::System.Text.Json.JsonEncodedText?[]
+        {
+            s_name73,
+            s_name72,
+            s_name71,
+            s_name70,
+            s_name69,
+            s_name0,
+            s_name1,
+            s_name2,
+            s_name3,
+            s_name4,
+            s_name5,
+            s_name6,
+            s_name7,
+            s_name8,
+            s_name9,
+            s_name10,
+            s_name11,
+            s_name12,
+            s_name13,
+            s_name14,
+            s_name15,
+            s_name16,
+            s_name17,
+            s_name18,
+            s_name19,
+            s_name20,
+            s_name21,
+            s_name22,
+            s_name23,
+            s_name24,
+            s_name25,
+            s_name26,
+            s_name27,
+            s_name28,
+            s_name29,
+            s_name30,
+            s_name31,
+            s_name32,
+            s_name33,
+            s_name34,
+            s_name35,
+            s_name36,
+            s_name37,
+            s_name38,
+            s_name39,
+            s_name40,
+            s_name41,
+            s_name42,
+            s_name43,
+            s_name44,
+            s_name45,
+            s_name46,
+            s_name47,
+            s_name48,
+            s_name49,
+            s_name50,
+            s_name51,
+            s_name52,
+            s_name53,
+            s_name54,
+            s_name55,
+            s_name56,
+            s_name57,
+            s_name58,
+            s_name59,
+            s_name60,
+            s_name61,
+            s_name62,
+            s_name63,
+            s_name64,
+            s_name65,
+            s_name66,
+            s_name67,
+            s_name68,
+        };
 
         /// <summary>The value a JSON string (unescaped UTF-8) names; throws when it names none.</summary>
         private static global::Tapi.Tests.InputScope Parse(global::System.ReadOnlySpan<byte> text)

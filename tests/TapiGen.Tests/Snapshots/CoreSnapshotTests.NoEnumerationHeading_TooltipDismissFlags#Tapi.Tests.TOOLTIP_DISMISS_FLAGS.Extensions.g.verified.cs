@@ -46,16 +46,26 @@ namespace Tapi.Tests
         /// </summary>
         public static string ToStringFast(this global::Tapi.Tests.TOOLTIP_DISMISS_FLAGS value)
         {
-            switch (value)
+            uint offset = unchecked((uint)value);
+            string?[] table = s_textByOffset;
+            if (offset < (uint)table.Length)
             {
-                case global::Tapi.Tests.TOOLTIP_DISMISS_FLAGS.TDF_REGISTER:
-                    return "TDF_REGISTER";
-                case global::Tapi.Tests.TOOLTIP_DISMISS_FLAGS.TDF_UNREGISTER:
-                    return "TDF_UNREGISTER";
-                default:
-                    return FormatNumber(value);
+                string? text = table[(int)offset];
+                if (text != null)
+                {
+                    return text;
+                }
             }
+
+            return FormatNumber(value);
         }
+
+        // The text of each value by its distance from the smallest value, 0; null where no member has the value.
+        private static readonly string?[] s_textByOffset = new string?[]
+        {
+            "TDF_REGISTER",
+            "TDF_UNREGISTER",
+        };
 
         /// <summary>
         /// The manifest's description of the member <see cref="ToStringFast"/> names, as plain text, or null when that member

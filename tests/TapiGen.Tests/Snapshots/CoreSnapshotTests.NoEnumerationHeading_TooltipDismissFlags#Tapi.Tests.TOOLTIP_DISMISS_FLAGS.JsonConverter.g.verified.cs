@@ -119,19 +119,28 @@ namespace Tapi.Tests
         /// <summary>The name a member's value is written as: of several members with one value, the first declared.</summary>
         private static bool TryGetName(global::Tapi.Tests.TOOLTIP_DISMISS_FLAGS value, out global::System.Text.Json.JsonEncodedText name)
         {
-            switch (value)
+            uint offset = unchecked((uint)value);
+            global::System.Text.Json.JsonEncodedText?[] table = s_namesByOffset;
+            if (offset < (uint)table.Length)
             {
-                case global::Tapi.Tests.TOOLTIP_DISMISS_FLAGS.TDF_REGISTER:
-                    name = s_name0;
+                global::System.Text.Json.JsonEncodedText? entry = table[(int)offset];
+                if (entry.HasValue)
+                {
+                    name = entry.GetValueOrDefault();
                     return true;
-                case global::Tapi.Tests.TOOLTIP_DISMISS_FLAGS.TDF_UNREGISTER:
-                    name = s_name1;
-                    return true;
-                default:
-                    name = default(global::System.Text.Json.JsonEncodedText);
-                    return false;
+                }
             }
+
+            name = default(global::System.Text.Json.JsonEncodedText);
+            return false;
         }
+
+        // The encoded name of each value by its distance from the smallest value, 0; null where no member has the value.
+        private static readonly global::System.Text.Json.JsonEncodedText?[] s_namesByOffset = new global::System.Text.Json.JsonEncodedText?[]
+        {
+            s_name0,
+            s_name1,
+        };
 
         /// <summary>The value a JSON string (unescaped UTF-8) names; throws when it names none.</summary>
         private static global::Tapi.Tests.TOOLTIP_DISMISS_FLAGS Parse(global::System.ReadOnlySpan<byte> text)

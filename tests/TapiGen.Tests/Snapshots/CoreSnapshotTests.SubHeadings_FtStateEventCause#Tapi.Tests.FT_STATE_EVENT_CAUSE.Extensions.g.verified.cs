@@ -50,20 +50,28 @@ namespace Tapi.Tests
         /// </summary>
         public static string ToStringFast(this global::Tapi.Tests.FT_STATE_EVENT_CAUSE value)
         {
-            switch (value)
+            uint offset = unchecked((uint)value);
+            string?[] table = s_textByOffset;
+            if (offset < (uint)table.Length)
             {
-                case global::Tapi.Tests.FT_STATE_EVENT_CAUSE.FTEC_NORMAL:
-                    return "FTEC_NORMAL";
-                case global::Tapi.Tests.FT_STATE_EVENT_CAUSE.FTEC_END_OF_FILE:
-                    return "FTEC_END_OF_FILE";
-                case global::Tapi.Tests.FT_STATE_EVENT_CAUSE.FTEC_READ_ERROR:
-                    return "FTEC_READ_ERROR";
-                case global::Tapi.Tests.FT_STATE_EVENT_CAUSE.FTEC_WRITE_ERROR:
-                    return "FTEC_WRITE_ERROR";
-                default:
-                    return FormatNumber(value);
+                string? text = table[(int)offset];
+                if (text != null)
+                {
+                    return text;
+                }
             }
+
+            return FormatNumber(value);
         }
+
+        // The text of each value by its distance from the smallest value, 0; null where no member has the value.
+        private static readonly string?[] s_textByOffset = new string?[]
+        {
+            "FTEC_NORMAL",
+            "FTEC_END_OF_FILE",
+            "FTEC_READ_ERROR",
+            "FTEC_WRITE_ERROR",
+        };
 
         /// <summary>
         /// The manifest's description of the member <see cref="ToStringFast"/> names, as plain text, or null when that member

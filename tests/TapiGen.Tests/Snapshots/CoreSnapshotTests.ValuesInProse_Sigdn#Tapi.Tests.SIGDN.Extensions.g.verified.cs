@@ -62,32 +62,34 @@ namespace Tapi.Tests
         /// </summary>
         public static string ToStringFast(this global::Tapi.Tests.SIGDN value)
         {
-            switch (value)
+            uint offset = unchecked((uint)value);
+            string?[] table = s_textByOffset;
+            if (offset < (uint)table.Length)
             {
-                case global::Tapi.Tests.SIGDN.SIGDN_NORMALDISPLAY:
-                    return "SIGDN_NORMALDISPLAY";
-                case global::Tapi.Tests.SIGDN.SIGDN_PARENTRELATIVEPARSING:
-                    return "SIGDN_PARENTRELATIVEPARSING";
-                case global::Tapi.Tests.SIGDN.SIGDN_DESKTOPABSOLUTEPARSING:
-                    return "SIGDN_DESKTOPABSOLUTEPARSING";
-                case global::Tapi.Tests.SIGDN.SIGDN_PARENTRELATIVEEDITING:
-                    return "SIGDN_PARENTRELATIVEEDITING";
-                case global::Tapi.Tests.SIGDN.SIGDN_DESKTOPABSOLUTEEDITING:
-                    return "SIGDN_DESKTOPABSOLUTEEDITING";
-                case global::Tapi.Tests.SIGDN.SIGDN_FILESYSPATH:
-                    return "SIGDN_FILESYSPATH";
-                case global::Tapi.Tests.SIGDN.SIGDN_URL:
-                    return "SIGDN_URL";
-                case global::Tapi.Tests.SIGDN.SIGDN_PARENTRELATIVEFORADDRESSBAR:
-                    return "SIGDN_PARENTRELATIVEFORADDRESSBAR";
-                case global::Tapi.Tests.SIGDN.SIGDN_PARENTRELATIVE:
-                    return "SIGDN_PARENTRELATIVE";
-                case global::Tapi.Tests.SIGDN.SIGDN_PARENTRELATIVEFORUI:
-                    return "SIGDN_PARENTRELATIVEFORUI";
-                default:
-                    return FormatNumber(value);
+                string? text = table[(int)offset];
+                if (text != null)
+                {
+                    return text;
+                }
             }
+
+            return FormatNumber(value);
         }
+
+        // The text of each value by its distance from the smallest value, 0; null where no member has the value.
+        private static readonly string?[] s_textByOffset = new string?[]
+        {
+            "SIGDN_NORMALDISPLAY",
+            "SIGDN_PARENTRELATIVEPARSING",
+            "SIGDN_DESKTOPABSOLUTEPARSING",
+            "SIGDN_PARENTRELATIVEEDITING",
+            "SIGDN_DESKTOPABSOLUTEEDITING",
+            "SIGDN_FILESYSPATH",
+            "SIGDN_URL",
+            "SIGDN_PARENTRELATIVEFORADDRESSBAR",
+            "SIGDN_PARENTRELATIVE",
+            "SIGDN_PARENTRELATIVEFORUI",
+        };
 
         /// <summary>
         /// The manifest's description of the member <see cref="ToStringFast"/> names, as plain text, or null when that member

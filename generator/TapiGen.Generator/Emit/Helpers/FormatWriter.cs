@@ -30,6 +30,14 @@ namespace TapiGen.Generator.Emit.Helpers
                 + "else the number in the invariant culture.");
             w.WriteLine("/// A defined value returns a cached string: nothing is allocated.");
             w.WriteLine("/// </summary>");
+            string fallback = plan.Model.IsFlags ? "FormatFlags(value)" : "FormatNumber(value)";
+            ValueTable? table = ValueTable.For(plan.Model.UnderlyingType, plan.Named.Select(m => m.Member.Value).ToList());
+            if (table is not null)
+            {
+                WriteToStringFastFromTable(w, plan, table, fallback);
+                return;
+            }
+
             w.WriteLine("public static string ToStringFast(this " + plan.Enum + " value)");
             using (w.OpenBlock())
             {
@@ -43,7 +51,49 @@ namespace TapiGen.Generator.Emit.Helpers
                     }
 
                     w.WriteLine("default:");
-                    w.WriteLine(plan.Model.IsFlags ? "    return FormatFlags(value);" : "    return FormatNumber(value);");
+                    w.WriteLine("    return " + fallback + ";");
+                }
+            }
+
+            w.WriteLine();
+        }
+
+        /// <summary>
+        /// ToStringFast for values close together: the text of each value at its distance from the smallest, so a
+        /// defined value costs one bounds check and one array read whatever the value (see <see cref="ValueTable"/>).
+        /// </summary>
+        private static void WriteToStringFastFromTable(SourceWriter w, HelpersPlan plan, ValueTable table, string fallback)
+        {
+            string element = plan.NullableString;
+            w.WriteLine("public static string ToStringFast(this " + plan.Enum + " value)");
+            using (w.OpenBlock())
+            {
+                w.WriteLine(table.OffsetType + " offset = " + table.OffsetExpression("value") + ";");
+                w.WriteLine(element + "[] table = s_textByOffset;");
+                w.WriteLine("if (offset < (" + table.OffsetType + ")table.Length)");
+                using (w.OpenBlock())
+                {
+                    w.WriteLine(element + " text = table[(int)offset];");
+                    w.WriteLine("if (text != null)");
+                    using (w.OpenBlock())
+                    {
+                        w.WriteLine("return text;");
+                    }
+                }
+
+                w.WriteLine();
+                w.WriteLine("return " + fallback + ";");
+            }
+
+            w.WriteLine();
+            w.WriteLine("// The text of each value by its distance from the smallest value, " + table.Min.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                + "; null where no member has the value.");
+            w.WriteLine("private static readonly " + element + "[] s_textByOffset = new " + element + "[]");
+            using (w.OpenBlock(";"))
+            {
+                foreach (string entry in table.Entries(plan.Named, m => m.Member.Value, m => CSharpLiteral.String(m.Member.TextName), "null"))
+                {
+                    w.WriteLine(entry + ",");
                 }
             }
 
@@ -125,6 +175,12 @@ namespace TapiGen.Generator.Emit.Helpers
         /// </summary>
         private static void WriteFormatFlags(SourceWriter w, HelpersPlan plan)
         {
+            if (plan.FlagTable.Count > 0 && plan.FlagTable.All(f => (f.Storage & (f.Storage - 1)) == 0))
+            {
+                WriteSingleBitFormatFlags(w, plan);
+                return;
+            }
+
             string storage = plan.Type.Storage;
             w.WriteLine("// The nonzero member values a combination is made of, ascending, each with the name it contributes.");
             w.WriteLine("private static readonly " + storage + "[] s_flagValues = new " + storage + "[]");
@@ -189,32 +245,7 @@ namespace TapiGen.Generator.Emit.Helpers
                 }
 
                 w.WriteLine();
-                int longest = plan.FlagTable.Sum(f => f.Member.TextName.Length + 2);
-                if (plan.UseSpans)
-                {
-                    if (longest > StackBufferLimit)
-                    {
-                        w.WriteLine("if (length > " + StackBufferLimit + ")");
-                        using (w.OpenBlock())
-                        {
-                            w.WriteLine("char[] array = new char[length];");
-                            w.WriteLine("WriteFlagNames(array, bits);");
-                            w.WriteLine("return new string(array);");
-                        }
-
-                        w.WriteLine();
-                    }
-
-                    w.WriteLine("global::System.Span<char> buffer = stackalloc char[length];");
-                    w.WriteLine("WriteFlagNames(buffer, bits);");
-                    w.WriteLine("return buffer.ToString();");
-                }
-                else
-                {
-                    w.WriteLine("char[] buffer = new char[length];");
-                    w.WriteLine("WriteFlagNames(buffer, bits);");
-                    w.WriteLine("return new string(buffer);");
-                }
+                WriteFlagsBuffer(w, plan);
             }
 
             w.WriteLine();
@@ -251,6 +282,136 @@ namespace TapiGen.Generator.Emit.Helpers
             }
 
             w.WriteLine();
+        }
+
+        /// <summary>
+        /// FormatFlags when every flag is a single bit (the common case): a combination's names are those of its set bits,
+        /// lowest first (System.Enum's ascending order), so the loops visit only the set bits, each found by clearing the
+        /// lowest one, and name each bit through a table in de Bruijn order (multiplying the isolated bit by a de Bruijn
+        /// constant puts a distinct index in the top bits). No loop branches on which flags are set.
+        /// </summary>
+        private static void WriteSingleBitFormatFlags(SourceWriter w, HelpersPlan plan)
+        {
+            string storage = plan.Type.Storage;
+            bool wide = plan.Type.Bits == 64;
+            int shift = wide ? 58 : 27;
+            ulong multiplier = wide ? 0x03F79D71B4CB0A89UL : 0x077CB531UL;
+            var slots = Enumerable.Repeat("\"\"", plan.Type.Bits).ToArray();
+            foreach (StoredMember flag in plan.FlagTable)
+            {
+                ulong product = unchecked(flag.Storage * multiplier);
+                int slot = wide ? (int)(product >> shift) : (int)((uint)product >> shift);
+                slots[slot] = CSharpLiteral.String(flag.Member.TextName);
+            }
+
+            w.WriteLine("// The name of each flag bit, at the index its de Bruijn product gives (\"\" for bits no member has, never read).");
+            w.WriteLine("private static readonly string[] s_flagNameByBit = new string[]");
+            using (w.OpenBlock(";"))
+            {
+                foreach (string slot in slots)
+                {
+                    w.WriteLine(slot + ",");
+                }
+            }
+
+            w.WriteLine();
+            w.WriteLine("/// <summary>The name of the lowest set bit of <paramref name=\"bits\"/> (not zero, only members' bits set).</summary>");
+            w.WriteLine("private static string LowestFlagName(" + storage + " bits)");
+            w.WriteLine("    => s_flagNameByBit[(int)(unchecked((bits & (0" + plan.Type.LiteralSuffix + " - bits)) * " + StorageType.ULongLiteral(multiplier).Replace("UL", plan.Type.LiteralSuffix) + ") >> " + shift + ")];");
+            w.WriteLine();
+            w.WriteLine("private static string FormatFlags(" + plan.Enum + " value)");
+            using (w.OpenBlock())
+            {
+                w.WriteLine(storage + " bits = unchecked((" + storage + ")value);");
+                StoredMember? zero = plan.Named.FirstOrDefault(m => m.Storage == 0);
+                w.WriteLine("if (bits == 0)");
+                using (w.OpenBlock())
+                {
+                    w.WriteLine("return " + (zero is null ? "\"0\"" : CSharpLiteral.String(zero.Member.TextName)) + ";");
+                }
+
+                w.WriteLine();
+                w.WriteLine("if ((bits & ~" + plan.Type.StorageLiteral(plan.AllFlags) + ") != 0)");
+                using (w.OpenBlock())
+                {
+                    w.WriteLine("return FormatNumber(value);");
+                }
+
+                w.WriteLine();
+                w.WriteLine("int length = -2;");
+                w.WriteLine("for (" + storage + " rest = bits; rest != 0; rest &= rest - 1)");
+                using (w.OpenBlock())
+                {
+                    w.WriteLine("length += 2 + LowestFlagName(rest).Length;");
+                }
+
+                w.WriteLine();
+                WriteFlagsBuffer(w, plan);
+            }
+
+            w.WriteLine();
+            string bufferType = plan.UseSpans ? "global::System.Span<char>" : "char[]";
+            w.WriteLine("private static void WriteFlagNames(" + bufferType + " buffer, " + storage + " bits)");
+            using (w.OpenBlock())
+            {
+                w.WriteLine("int position = 0;");
+                w.WriteLine("for (" + storage + " rest = bits; rest != 0; rest &= rest - 1)");
+                using (w.OpenBlock())
+                {
+                    w.WriteLine("if (position != 0)");
+                    using (w.OpenBlock())
+                    {
+                        w.WriteLine("buffer[position++] = ',';");
+                        w.WriteLine("buffer[position++] = ' ';");
+                    }
+
+                    w.WriteLine();
+                    w.WriteLine("string name = LowestFlagName(rest);");
+                    if (plan.UseSpans)
+                    {
+                        w.WriteLine("global::System.MemoryExtensions.AsSpan(name).CopyTo(buffer.Slice(position));");
+                    }
+                    else
+                    {
+                        w.WriteLine("name.CopyTo(0, buffer, position, name.Length);");
+                    }
+
+                    w.WriteLine("position += name.Length;");
+                }
+            }
+
+            w.WriteLine();
+        }
+
+        /// <summary>The end of FormatFlags: a buffer of 'length' characters (stack or array), filled, made a string.</summary>
+        private static void WriteFlagsBuffer(SourceWriter w, HelpersPlan plan)
+        {
+            int longest = plan.FlagTable.Sum(f => f.Member.TextName.Length + 2);
+            if (plan.UseSpans)
+            {
+                if (longest > StackBufferLimit)
+                {
+                    w.WriteLine("if (length > " + StackBufferLimit + ")");
+                    using (w.OpenBlock())
+                    {
+                        w.WriteLine("char[] array = new char[length];");
+                        w.WriteLine("WriteFlagNames(array, bits);");
+                        w.WriteLine("return new string(array);");
+                    }
+
+                    w.WriteLine();
+                }
+
+                w.WriteLine("global::System.Span<char> buffer = stackalloc char[length];");
+                w.WriteLine("WriteFlagNames(buffer, bits);");
+                w.WriteLine("return buffer.ToString();");
+            }
+            else
+            {
+                w.WriteLine("char[] buffer = new char[length];");
+                w.WriteLine("WriteFlagNames(buffer, bits);");
+                w.WriteLine("return new string(buffer);");
+            }
         }
 
         private static void WriteFormatNumber(SourceWriter w, HelpersPlan plan)

@@ -50,18 +50,27 @@ namespace Contoso.Telephony
         /// </summary>
         public static string ToStringFast(this global::Contoso.Telephony.CALL value)
         {
-            switch (value)
+            uint offset = unchecked((uint)value);
+            string?[] table = s_textByOffset;
+            if (offset < (uint)table.Length)
             {
-                case global::Contoso.Telephony.CALL.IDLE:
-                    return "IDLE";
-                case global::Contoso.Telephony.CALL.RINGING:
-                    return "RINGING";
-                case global::Contoso.Telephony.CALL.TALKING:
-                    return "TALKING";
-                default:
-                    return FormatNumber(value);
+                string? text = table[(int)offset];
+                if (text != null)
+                {
+                    return text;
+                }
             }
+
+            return FormatNumber(value);
         }
+
+        // The text of each value by its distance from the smallest value, 0; null where no member has the value.
+        private static readonly string?[] s_textByOffset = new string?[]
+        {
+            "IDLE",
+            "RINGING",
+            "TALKING",
+        };
 
         /// <summary>
         /// The manifest's description of the member <see cref="ToStringFast"/> names, as plain text, or null when that member

@@ -143,31 +143,35 @@ namespace Tapi.Tests
         /// <summary>The name a member's value is written as: of several members with one value, the first declared.</summary>
         private static bool TryGetName(global::Tapi.Tests.LINE_FEATURES value, out global::System.Text.Json.JsonEncodedText name)
         {
-            switch (value)
+            uint offset = unchecked((uint)value);
+            global::System.Text.Json.JsonEncodedText?[] table = s_namesByOffset;
+            if (offset < (uint)table.Length)
             {
-                case global::Tapi.Tests.LINE_FEATURES.LF_NONE:
-                    name = s_name0;
+                global::System.Text.Json.JsonEncodedText? entry = table[(int)offset];
+                if (entry.HasValue)
+                {
+                    name = entry.GetValueOrDefault();
                     return true;
-                case global::Tapi.Tests.LINE_FEATURES.LF_DIAL:
-                    name = s_name1;
-                    return true;
-                case global::Tapi.Tests.LINE_FEATURES.LF_HOLD:
-                    name = s_name2;
-                    return true;
-                case global::Tapi.Tests.LINE_FEATURES.LF_PARK:
-                    name = s_name3;
-                    return true;
-                case global::Tapi.Tests.LINE_FEATURES.LF_DIAL_HOLD:
-                    name = s_name4;
-                    return true;
-                case global::Tapi.Tests.LINE_FEATURES.LF_ÜBERGABE:
-                    name = s_name5;
-                    return true;
-                default:
-                    name = default(global::System.Text.Json.JsonEncodedText);
-                    return false;
+                }
             }
+
+            name = default(global::System.Text.Json.JsonEncodedText);
+            return false;
         }
+
+        // The encoded name of each value by its distance from the smallest value, 0; null where no member has the value.
+        private static readonly global::System.Text.Json.JsonEncodedText?[] s_namesByOffset = new global::System.Text.Json.JsonEncodedText?[]
+        {
+            s_name0,
+            s_name1,
+            s_name2,
+            s_name4,
+            s_name3,
+            null,
+            null,
+            null,
+            s_name5,
+        };
 
         /// <summary>The value a JSON string (unescaped UTF-8) names; throws when it names none.</summary>
         private static global::Tapi.Tests.LINE_FEATURES Parse(global::System.ReadOnlySpan<byte> text)

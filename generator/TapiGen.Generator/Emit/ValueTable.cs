@@ -1,0 +1,94 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Numerics;
+using TapiGen.Generator.Model;
+
+namespace TapiGen.Generator.Emit
+{
+    /// <summary>
+    /// Whether an enum's values lie close enough together to look a value up in an array indexed by its distance from
+    /// the smallest value, instead of a switch. A switch on values that vary at run time compiles to an indirect jump the
+    /// processor often mispredicts; an array read behind one bounds check does not branch on the value at all.
+    /// </summary>
+    internal sealed class ValueTable
+    {
+        /// <summary>The most entries a table may have (a few kilobytes per enum at most).</summary>
+        public const int MaxLength = 256;
+
+        private readonly UnderlyingType _type;
+
+        private ValueTable(UnderlyingType type, BigInteger min, int length)
+        {
+            _type = type;
+            Min = min;
+            Length = length;
+        }
+
+        /// <summary>The smallest value: entry 0.</summary>
+        public BigInteger Min { get; }
+
+        /// <summary>Entries from the smallest value to the largest.</summary>
+        public int Length { get; }
+
+        /// <summary>
+        /// A table for these distinct values, or null when a switch suits them better: fewer than two values, a span
+        /// over <see cref="MaxLength"/>, or more holes than twice the values plus 16 (sparse values such as flags).
+        /// </summary>
+        public static ValueTable? For(UnderlyingType type, IReadOnlyCollection<BigInteger> values)
+        {
+            if (values.Count < 2)
+            {
+                return null;
+            }
+
+            BigInteger min = values.Min();
+            BigInteger span = values.Max() - min + 1;
+            if (span > MaxLength || span > (2 * values.Count) + 16)
+            {
+                return null;
+            }
+
+            return new ValueTable(type, min, (int)span);
+        }
+
+        /// <summary>The entry of a value in the table.</summary>
+        public int IndexOf(BigInteger value) => (int)(value - Min);
+
+        /// <summary>The unsigned type the offset is computed in: uint for 32-bit enums, ulong for 64-bit ones.</summary>
+        public string OffsetType => Is64Bit ? "ulong" : "uint";
+
+        /// <summary>
+        /// An expression for the distance of <paramref name="value"/> (an expression of the enum type) from the smallest
+        /// value, as <see cref="OffsetType"/>. Computed modulo 2^32 or 2^64, so a value below the smallest one is huge and
+        /// fails the bounds check like a value above the largest.
+        /// </summary>
+        public string OffsetExpression(string value)
+        {
+            string storage = OffsetType;
+            int bits = Is64Bit ? 64 : 32;
+            BigInteger minStorage = Min & ((BigInteger.One << bits) - 1);
+            if (minStorage.IsZero)
+            {
+                return "unchecked((" + storage + ")" + value + ")";
+            }
+
+            string literal = "0x" + ((ulong)minStorage).ToString("X", CultureInfo.InvariantCulture) + (Is64Bit ? "UL" : "u");
+            return "unchecked((" + storage + ")" + value + " - " + literal + ")";
+        }
+
+        private bool Is64Bit => _type == UnderlyingType.Int64 || _type == UnderlyingType.UInt64;
+
+        /// <summary>The table's entries: <paramref name="entry"/> for each value's slot, <paramref name="hole"/> elsewhere.</summary>
+        public List<string> Entries<T>(IEnumerable<T> items, System.Func<T, BigInteger> valueOf, System.Func<T, string> entry, string hole)
+        {
+            var result = Enumerable.Repeat(hole, Length).ToList();
+            foreach (T item in items)
+            {
+                result[IndexOf(valueOf(item))] = entry(item);
+            }
+
+            return result;
+        }
+    }
+}
