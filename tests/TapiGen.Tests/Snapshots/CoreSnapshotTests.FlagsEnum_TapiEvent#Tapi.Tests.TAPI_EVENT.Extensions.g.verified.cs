@@ -94,63 +94,13 @@ namespace Tapi.Tests
         /// </summary>
         public static string ToStringFast(this global::Tapi.Tests.TAPI_EVENT value)
         {
-            switch (value)
+            uint bits = unchecked((uint)value);
+            if ((bits & unchecked(bits - 1)) == 0 && (bits & ~0x3FFFFFFu) == 0)
             {
-                case global::Tapi.Tests.TAPI_EVENT.TE_TAPIOBJECT:
-                    return "TE_TAPIOBJECT";
-                case global::Tapi.Tests.TAPI_EVENT.TE_ADDRESS:
-                    return "TE_ADDRESS";
-                case global::Tapi.Tests.TAPI_EVENT.TE_CALLNOTIFICATION:
-                    return "TE_CALLNOTIFICATION";
-                case global::Tapi.Tests.TAPI_EVENT.TE_CALLSTATE:
-                    return "TE_CALLSTATE";
-                case global::Tapi.Tests.TAPI_EVENT.TE_CALLMEDIA:
-                    return "TE_CALLMEDIA";
-                case global::Tapi.Tests.TAPI_EVENT.TE_CALLHUB:
-                    return "TE_CALLHUB";
-                case global::Tapi.Tests.TAPI_EVENT.TE_CALLINFOCHANGE:
-                    return "TE_CALLINFOCHANGE";
-                case global::Tapi.Tests.TAPI_EVENT.TE_PRIVATE:
-                    return "TE_PRIVATE";
-                case global::Tapi.Tests.TAPI_EVENT.TE_REQUEST:
-                    return "TE_REQUEST";
-                case global::Tapi.Tests.TAPI_EVENT.TE_AGENT:
-                    return "TE_AGENT";
-                case global::Tapi.Tests.TAPI_EVENT.TE_AGENTSESSION:
-                    return "TE_AGENTSESSION";
-                case global::Tapi.Tests.TAPI_EVENT.TE_QOSEVENT:
-                    return "TE_QOSEVENT";
-                case global::Tapi.Tests.TAPI_EVENT.TE_AGENTHANDLER:
-                    return "TE_AGENTHANDLER";
-                case global::Tapi.Tests.TAPI_EVENT.TE_ACDGROUP:
-                    return "TE_ACDGROUP";
-                case global::Tapi.Tests.TAPI_EVENT.TE_QUEUE:
-                    return "TE_QUEUE";
-                case global::Tapi.Tests.TAPI_EVENT.TE_DIGITEVENT:
-                    return "TE_DIGITEVENT";
-                case global::Tapi.Tests.TAPI_EVENT.TE_GENERATEEVENT:
-                    return "TE_GENERATEEVENT";
-                case global::Tapi.Tests.TAPI_EVENT.TE_ASRTERMINAL:
-                    return "TE_ASRTERMINAL";
-                case global::Tapi.Tests.TAPI_EVENT.TE_TTSTERMINAL:
-                    return "TE_TTSTERMINAL";
-                case global::Tapi.Tests.TAPI_EVENT.TE_FILETERMINAL:
-                    return "TE_FILETERMINAL";
-                case global::Tapi.Tests.TAPI_EVENT.TE_TONETERMINAL:
-                    return "TE_TONETERMINAL";
-                case global::Tapi.Tests.TAPI_EVENT.TE_PHONEEVENT:
-                    return "TE_PHONEEVENT";
-                case global::Tapi.Tests.TAPI_EVENT.TE_TONEEVENT:
-                    return "TE_TONEEVENT";
-                case global::Tapi.Tests.TAPI_EVENT.TE_GATHERDIGITS:
-                    return "TE_GATHERDIGITS";
-                case global::Tapi.Tests.TAPI_EVENT.TE_ADDRESSDEVSPECIFIC:
-                    return "TE_ADDRESSDEVSPECIFIC";
-                case global::Tapi.Tests.TAPI_EVENT.TE_PHONEDEVSPECIFIC:
-                    return "TE_PHONEDEVSPECIFIC";
-                default:
-                    return FormatFlags(value);
+                return bits == 0 ? "0" : LowestFlagName(bits);
             }
+
+            return FormatFlags(value);
         }
 
         /// <summary>

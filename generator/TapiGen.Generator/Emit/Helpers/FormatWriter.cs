@@ -38,6 +38,12 @@ namespace TapiGen.Generator.Emit.Helpers
                 return;
             }
 
+            if (HasOnlySingleBitFlags(plan))
+            {
+                WriteSingleBitToStringFast(w, plan);
+                return;
+            }
+
             w.WriteLine("public static string ToStringFast(this " + plan.Enum + " value)");
             using (w.OpenBlock())
             {
@@ -173,9 +179,38 @@ namespace TapiGen.Generator.Emit.Helpers
         /// order joined by ", ". A first pass measures, the second writes from the end, so only the result string
         /// is allocated.
         /// </summary>
+        /// <summary>A [Flags] enum whose nonzero members are all single bits: no member is a combination of others.</summary>
+        private static bool HasOnlySingleBitFlags(HelpersPlan plan)
+            => plan.Model.IsFlags && plan.FlagTable.Count > 0 && plan.FlagTable.All(f => (f.Storage & (f.Storage - 1)) == 0);
+
+        /// <summary>
+        /// ToStringFast for single-bit flags spread too far for a table: zero or one known bit is a member (named through
+        /// the flag-name table), anything else is a combination or undefined; no switch on the value.
+        /// </summary>
+        private static void WriteSingleBitToStringFast(SourceWriter w, HelpersPlan plan)
+        {
+            string storage = plan.Type.Storage;
+            StoredMember? zero = plan.Named.FirstOrDefault(m => m.Storage == 0);
+            w.WriteLine("public static string ToStringFast(this " + plan.Enum + " value)");
+            using (w.OpenBlock())
+            {
+                w.WriteLine(storage + " bits = unchecked((" + storage + ")value);");
+                w.WriteLine("if ((bits & unchecked(bits - 1)) == 0 && (bits & ~" + plan.Type.StorageLiteral(plan.AllFlags) + ") == 0)");
+                using (w.OpenBlock())
+                {
+                    w.WriteLine("return bits == 0 ? " + (zero is null ? "\"0\"" : CSharpLiteral.String(zero.Member.TextName)) + " : LowestFlagName(bits);");
+                }
+
+                w.WriteLine();
+                w.WriteLine("return FormatFlags(value);");
+            }
+
+            w.WriteLine();
+        }
+
         private static void WriteFormatFlags(SourceWriter w, HelpersPlan plan)
         {
-            if (plan.FlagTable.Count > 0 && plan.FlagTable.All(f => (f.Storage & (f.Storage - 1)) == 0))
+            if (HasOnlySingleBitFlags(plan))
             {
                 WriteSingleBitFormatFlags(w, plan);
                 return;
