@@ -16,6 +16,7 @@ namespace TapiGen.Benchmarks.Runtime
         private AGENT_SESSION_EVENT[] _smallUndefined = null!;
         private InputScope[] _largeUndefined = null!;
         private TAPI_EVENT[] _flags = null!;
+        private int[] _flagsTextLengths = null!;
 
         [GlobalSetup]
         public void Setup()
@@ -25,6 +26,7 @@ namespace TapiGen.Benchmarks.Runtime
             _smallUndefined = SmallUndefined();
             _largeUndefined = LargeUndefined();
             _flags = FlagCombinations();
+            _flagsTextLengths = System.Array.ConvertAll(_flags, v => v.ToString().Length);
             foreach (var v in _small) { Same(v.ToString(), v.ToStringFast(), "ToString"); }
             foreach (var v in _large) { Same(v.ToString(), v.ToStringFast(), "ToString"); Same(System.Enum.IsDefined(v), InputScopeExtensions.IsDefined(v), "IsDefined"); }
             foreach (var v in _smallUndefined) { Same(v.ToString(), v.ToStringFast(), "ToString"); }
@@ -93,6 +95,24 @@ namespace TapiGen.Benchmarks.Runtime
         {
             int sum = 0;
             foreach (var v in _flags) { sum += v.ToStringFast().Length; }
+            return sum;
+        }
+
+        /// <summary>The floor for formatting undefined values: formatting the number alone.</summary>
+        [Benchmark(OperationsPerInvoke = Count), BenchmarkCategory("ToString undefined")]
+        public int NumberOnly_Undefined()
+        {
+            int sum = 0;
+            foreach (var v in _smallUndefined) { sum += ((int)v).ToString(System.Globalization.CultureInfo.InvariantCulture).Length; }
+            return sum;
+        }
+
+        /// <summary>The floor for formatting combinations: allocating and filling strings of the results' lengths.</summary>
+        [Benchmark(OperationsPerInvoke = Count), BenchmarkCategory("ToString flags combination")]
+        public int AllocateOnly_Flags()
+        {
+            int sum = 0;
+            foreach (int length in _flagsTextLengths) { sum += new string(',', length).Length; }
             return sum;
         }
 
