@@ -350,36 +350,13 @@ namespace TapiGen.Generator.Emit
             string entryType = Json + "JsonEncodedText?";
             using (w.OpenBlock())
             {
-                w.WriteLine(table.OffsetType + " offset = " + table.OffsetExpression("value") + ";");
-                w.WriteLine(entryType + "[] table = s_namesByOffset;");
-                w.WriteLine("if (offset < (" + table.OffsetType + ")table.Length)");
-                using (w.OpenBlock())
-                {
-                    w.WriteLine(entryType + " entry = table[(int)offset];");
-                    w.WriteLine("if (entry.HasValue)");
-                    using (w.OpenBlock())
-                    {
-                        w.WriteLine("name = entry.GetValueOrDefault();");
-                        w.WriteLine("return true;");
-                    }
-                }
-
-                w.WriteLine();
+                table.WriteLookup(w, "value", entryType, "s_namesByOffset", "entry", "entry.HasValue", "name = entry.GetValueOrDefault();", "return true;");
                 w.WriteLine("name = default(" + Json + "JsonEncodedText);");
                 w.WriteLine("return false;");
             }
 
             w.WriteLine();
-            w.WriteLine("// The encoded name of each value by its distance from the smallest value, "
-                + table.Min.ToString(System.Globalization.CultureInfo.InvariantCulture) + "; null where no member has the value.");
-            w.WriteLine("private static readonly " + entryType + "[] s_namesByOffset = new " + entryType + "[]");
-            using (w.OpenBlock(";"))
-            {
-                foreach (string entry in table.Entries(written, c => c.Name.Member.Value, c => NameField(c.Index), "null"))
-                {
-                    w.WriteLine(entry + ",");
-                }
-            }
+            table.WriteField(w, entryType, "s_namesByOffset", "The encoded name", written, c => c.Name.Member.Value, c => NameField(c.Index), "null");
         }
 
         private static void WriteTokenDescription(SourceWriter w)

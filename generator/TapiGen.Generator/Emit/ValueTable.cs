@@ -79,6 +79,48 @@ namespace TapiGen.Generator.Emit
 
         private bool Is64Bit => _type == UnderlyingType.Int64 || _type == UnderlyingType.UInt64;
 
+        /// <summary>
+        /// Statements that read the entry of <paramref name="value"/> from the array field <paramref name="field"/> into a
+        /// local <paramref name="entry"/> and, when it is in range and <paramref name="isPresent"/> holds, run
+        /// <paramref name="found"/>; after them the caller writes what happens for other values.
+        /// </summary>
+        public void WriteLookup(SourceWriter w, string value, string elementType, string field, string entry, string isPresent, params string[] found)
+        {
+            w.WriteLine(OffsetType + " offset = " + OffsetExpression(value) + ";");
+            w.WriteLine(elementType + "[] table = " + field + ";");
+            w.WriteLine("if (offset < (" + OffsetType + ")table.Length)");
+            using (w.OpenBlock())
+            {
+                w.WriteLine(elementType + " " + entry + " = table[(int)offset];");
+                w.WriteLine("if (" + isPresent + ")");
+                using (w.OpenBlock())
+                {
+                    foreach (string statement in found)
+                    {
+                        w.WriteLine(statement);
+                    }
+                }
+            }
+
+            w.WriteLine();
+        }
+
+        /// <summary>The array field itself: one line per entry, holes as <paramref name="hole"/>.</summary>
+        public void WriteField<T>(SourceWriter w, string elementType, string field, string what, IEnumerable<T> items,
+            System.Func<T, BigInteger> valueOf, System.Func<T, string> entry, string hole)
+        {
+            w.WriteLine("// " + what + " of each value by its distance from the smallest value, " + Min.ToString(CultureInfo.InvariantCulture)
+                + "; " + hole + " where no member has the value.");
+            w.WriteLine("private static readonly " + elementType + "[] " + field + " = new " + elementType + "[]");
+            using (w.OpenBlock(";"))
+            {
+                foreach (string line in Entries(items, valueOf, entry, hole))
+                {
+                    w.WriteLine(line + ",");
+                }
+            }
+        }
+
         /// <summary>The table's entries: <paramref name="entry"/> for each value's slot, <paramref name="hole"/> elsewhere.</summary>
         public List<string> Entries<T>(IEnumerable<T> items, System.Func<T, BigInteger> valueOf, System.Func<T, string> entry, string hole)
         {

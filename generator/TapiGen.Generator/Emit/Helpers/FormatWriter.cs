@@ -74,35 +74,12 @@ namespace TapiGen.Generator.Emit.Helpers
             w.WriteLine("public static string ToStringFast(this " + plan.Enum + " value)");
             using (w.OpenBlock())
             {
-                w.WriteLine(table.OffsetType + " offset = " + table.OffsetExpression("value") + ";");
-                w.WriteLine(element + "[] table = s_textByOffset;");
-                w.WriteLine("if (offset < (" + table.OffsetType + ")table.Length)");
-                using (w.OpenBlock())
-                {
-                    w.WriteLine(element + " text = table[(int)offset];");
-                    w.WriteLine("if (text != null)");
-                    using (w.OpenBlock())
-                    {
-                        w.WriteLine("return text;");
-                    }
-                }
-
-                w.WriteLine();
+                table.WriteLookup(w, "value", element, "s_textByOffset", "text", "text != null", "return text;");
                 w.WriteLine("return " + fallback + ";");
             }
 
             w.WriteLine();
-            w.WriteLine("// The text of each value by its distance from the smallest value, " + table.Min.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                + "; null where no member has the value.");
-            w.WriteLine("private static readonly " + element + "[] s_textByOffset = new " + element + "[]");
-            using (w.OpenBlock(";"))
-            {
-                foreach (string entry in table.Entries(plan.Named, m => m.Member.Value, m => CSharpLiteral.String(m.Member.TextName), "null"))
-                {
-                    w.WriteLine(entry + ",");
-                }
-            }
-
+            table.WriteField(w, element, "s_textByOffset", "The text", plan.Named, m => m.Member.Value, m => CSharpLiteral.String(m.Member.TextName), "null");
             w.WriteLine();
         }
 
