@@ -134,24 +134,33 @@ namespace Tapi.Tests
         /// <summary>The name a member's value is written as: of several members with one value, the first declared.</summary>
         private static string GetName(global::Tapi.Tests.LINE_FEATURES value)
         {
-            switch (value)
+            uint offset = unchecked((uint)value);
+            string[] table = s_namesByOffset;
+            if (offset < (uint)table.Length)
             {
-                case global::Tapi.Tests.LINE_FEATURES.LF_NONE:
-                    return "LF_NONE";
-                case global::Tapi.Tests.LINE_FEATURES.LF_DIAL:
-                    return "LF_DIAL";
-                case global::Tapi.Tests.LINE_FEATURES.LF_HOLD:
-                    return "LF_HOLD";
-                case global::Tapi.Tests.LINE_FEATURES.LF_PARK:
-                    return "LF_PARK";
-                case global::Tapi.Tests.LINE_FEATURES.LF_DIAL_HOLD:
-                    return "LF_DIAL_HOLD";
-                case global::Tapi.Tests.LINE_FEATURES.LF_ÜBERGABE:
-                    return "LF_\u00DCBERGABE";
-                default:
-                    return null;
+                string name = table[(int)offset];
+                if (name != null)
+                {
+                    return name;
+                }
             }
+
+            return null;
         }
+
+        // The name of each value by its distance from the smallest value, 0; null where no member has the value.
+        private static readonly string[] s_namesByOffset = new string[]
+        {
+            "LF_NONE",
+            "LF_DIAL",
+            "LF_HOLD",
+            "LF_DIAL_HOLD",
+            "LF_PARK",
+            null,
+            null,
+            null,
+            "LF_\u00DCBERGABE",
+        };
 
         /// <summary>The value a JSON string names; throws when it names none.</summary>
         private static global::Tapi.Tests.LINE_FEATURES Parse(string text)

@@ -110,24 +110,33 @@ namespace Tapi.Tests
         /// <summary>The name a member's value is written as: of several members with one value, the first declared.</summary>
         private static string? GetName(global::Tapi.Tests.LINE_FEATURES value)
         {
-            switch (value)
+            uint offset = unchecked((uint)value);
+            string?[] table = s_namesByOffset;
+            if (offset < (uint)table.Length)
             {
-                case global::Tapi.Tests.LINE_FEATURES.LF_NONE:
-                    return "lf-none";
-                case global::Tapi.Tests.LINE_FEATURES.LF_DIAL:
-                    return "lf-dial";
-                case global::Tapi.Tests.LINE_FEATURES.LF_HOLD:
-                    return "lf-hold";
-                case global::Tapi.Tests.LINE_FEATURES.LF_PARK:
-                    return "lf-park";
-                case global::Tapi.Tests.LINE_FEATURES.LF_DIAL_HOLD:
-                    return "lf-dial-hold";
-                case global::Tapi.Tests.LINE_FEATURES.LF_ÜBERGABE:
-                    return "lf-\u00FCbergabe";
-                default:
-                    return null;
+                string? name = table[(int)offset];
+                if (name != null)
+                {
+                    return name;
+                }
             }
+
+            return null;
         }
+
+        // The name of each value by its distance from the smallest value, 0; null where no member has the value.
+        private static readonly string?[] s_namesByOffset = new string?[]
+        {
+            "lf-none",
+            "lf-dial",
+            "lf-hold",
+            "lf-dial-hold",
+            "lf-park",
+            null,
+            null,
+            null,
+            "lf-\u00FCbergabe",
+        };
 
         /// <summary>The value a JSON string names; throws when it names none.</summary>
         private static global::Tapi.Tests.LINE_FEATURES Parse(string text)

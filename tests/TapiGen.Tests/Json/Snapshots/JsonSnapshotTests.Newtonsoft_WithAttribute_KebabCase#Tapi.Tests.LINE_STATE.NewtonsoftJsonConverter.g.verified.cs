@@ -85,18 +85,27 @@ namespace Tapi.Tests
         /// <summary>The name a member's value is written as: of several members with one value, the first declared.</summary>
         private static string? GetName(global::Tapi.Tests.LINE_STATE value)
         {
-            switch (value)
+            uint offset = unchecked((uint)value);
+            string?[] table = s_namesByOffset;
+            if (offset < (uint)table.Length)
             {
-                case global::Tapi.Tests.LINE_STATE.LS_IDLE:
-                    return "ls-idle";
-                case global::Tapi.Tests.LINE_STATE.LS_BUSY:
-                    return "ls-busy";
-                case global::Tapi.Tests.LINE_STATE.LS_RINGING:
-                    return "ls-ringing";
-                default:
-                    return null;
+                string? name = table[(int)offset];
+                if (name != null)
+                {
+                    return name;
+                }
             }
+
+            return null;
         }
+
+        // The name of each value by its distance from the smallest value, 0; null where no member has the value.
+        private static readonly string?[] s_namesByOffset = new string?[]
+        {
+            "ls-idle",
+            "ls-busy",
+            "ls-ringing",
+        };
 
         /// <summary>The value a JSON string names; throws when it names none.</summary>
         private static global::Tapi.Tests.LINE_STATE Parse(string text)
