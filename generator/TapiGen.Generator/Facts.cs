@@ -12,7 +12,8 @@ namespace TapiGen.Generator
             int version = parseOptions is CSharpParseOptions cs ? LanguageVersionNumber(cs.LanguageVersion) : 703;
             return new CompilationFacts(
                 version,
-                HasReadOnlySpan: Has(compilation, "System.ReadOnlySpan`1") && Has(compilation, "System.MemoryExtensions"),
+                HasReadOnlySpan: Has(compilation, "System.ReadOnlySpan`1") && Has(compilation, "System.MemoryExtensions")
+                    && Has(compilation, "System.Runtime.InteropServices.MemoryMarshal"),
                 HasSystemTextJson: Has(compilation, "System.Text.Json.Serialization.JsonConverter`1"),
                 HasNewtonsoftJson: Has(compilation, "Newtonsoft.Json.JsonConverter"),
                 HasEnumGenericApis: HasEnumGetValuesOfT(compilation),

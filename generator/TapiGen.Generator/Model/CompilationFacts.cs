@@ -5,7 +5,7 @@ namespace TapiGen.Generator.Model
     /// itself would defeat caching. Emitters use these to write only code the consumer can compile.
     /// </summary>
     /// <param name="LanguageVersion">The C# version as a number: 703 for 7.3, 800, 1000, 1100, ... (preview and latest map to their real versions).</param>
-    /// <param name="HasReadOnlySpan">System.ReadOnlySpan&lt;T&gt; and System.MemoryExtensions exist (net core, or System.Memory referenced).</param>
+    /// <param name="HasReadOnlySpan">System.ReadOnlySpan&lt;T&gt;, System.MemoryExtensions and MemoryMarshal exist (net core, or System.Memory referenced).</param>
     /// <param name="HasSystemTextJson">System.Text.Json's JsonConverter&lt;T&gt; exists.</param>
     /// <param name="HasNewtonsoftJson">Newtonsoft.Json's JsonConverter exists.</param>
     /// <param name="HasEnumGenericApis">Enum.GetValues&lt;T&gt;() and friends exist (net5.0+).</param>

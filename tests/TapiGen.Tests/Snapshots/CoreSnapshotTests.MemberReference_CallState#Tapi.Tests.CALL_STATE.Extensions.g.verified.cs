@@ -840,7 +840,26 @@ namespace Tapi.Tests
                 return global::System.MemoryExtensions.SequenceEqual(text, name);
             }
 
-            for (int i = 0; i < text.Length; i++)
+            int i = 0;
+            for (; i + 8 <= text.Length; i += 8)
+            {
+                ulong x = global::System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(text.Slice(i));
+                ulong y = global::System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(name.Slice(i));
+                if (x != y)
+                {
+                    if (((x | y) & 0x8080808080808080UL) != 0)
+                    {
+                        break;
+                    }
+
+                    if (LowerAsciiLetters(x) != LowerAsciiLetters(y))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            for (; i < text.Length; i++)
             {
                 int a = text[i];
                 int b = name[i];
@@ -856,5 +875,8 @@ namespace Tapi.Tests
 
             return true;
         }
+
+        private static ulong LowerAsciiLetters(ulong ascii)
+            => ascii | ((unchecked((ascii + 0x3F3F3F3F3F3F3F3FUL) ^ (ascii + 0x2525252525252525UL)) & 0x8080808080808080UL) >> 2);
     }
 }

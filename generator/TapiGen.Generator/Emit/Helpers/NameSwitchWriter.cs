@@ -31,6 +31,7 @@ namespace TapiGen.Generator.Emit.Helpers
     {
         private const string Span = "global::System.ReadOnlySpan";
         private const string Memory = "global::System.MemoryExtensions";
+        private const string MemoryMarshal = "global::System.Runtime.InteropServices.MemoryMarshal";
 
         private readonly IReadOnlyList<NameSwitchEntry> _entries;
         private readonly CompilationFacts _facts;
@@ -174,7 +175,7 @@ namespace TapiGen.Generator.Emit.Helpers
 
             // Lengths are equal (the caller switched on them). Ignoring case, a byte pair matches when equal, or when
             // both are the same ASCII letter in different case: OR-ing 0x20 lower-cases letters, and only letters
-            // then lie in 'a'..'z'.
+            // then lie in 'a'..'z'. While both sides are ASCII, eight bytes are compared at once, letters lower-cased.
             w.WriteLine("private static bool " + Utf8Helper + "(" + Span + "<byte> text, " + Span + "<byte> name, bool ignoreCase)");
             using (w.OpenBlock())
             {
@@ -185,7 +186,32 @@ namespace TapiGen.Generator.Emit.Helpers
                 }
 
                 w.WriteLine();
-                w.WriteLine("for (int i = 0; i < text.Length; i++)");
+                w.WriteLine("int i = 0;");
+                w.WriteLine("for (; i + 8 <= text.Length; i += 8)");
+                using (w.OpenBlock())
+                {
+                    w.WriteLine("ulong x = " + MemoryMarshal + ".Read<ulong>(text.Slice(i));");
+                    w.WriteLine("ulong y = " + MemoryMarshal + ".Read<ulong>(name.Slice(i));");
+                    w.WriteLine("if (x != y)");
+                    using (w.OpenBlock())
+                    {
+                        w.WriteLine("if (((x | y) & 0x8080808080808080UL) != 0)");
+                        using (w.OpenBlock())
+                        {
+                            w.WriteLine("break;");
+                        }
+
+                        w.WriteLine();
+                        w.WriteLine("if (LowerAsciiLetters(x) != LowerAsciiLetters(y))");
+                        using (w.OpenBlock())
+                        {
+                            w.WriteLine("return false;");
+                        }
+                    }
+                }
+
+                w.WriteLine();
+                w.WriteLine("for (; i < text.Length; i++)");
                 using (w.OpenBlock())
                 {
                     w.WriteLine("int a = text[i];");
@@ -206,6 +232,12 @@ namespace TapiGen.Generator.Emit.Helpers
                 w.WriteLine("return true;");
             }
 
+            w.WriteLine();
+
+            // Eight ASCII bytes at once: a byte c < 0x80 is an upper-case letter exactly when c + 0x3F reaches 0x80 and
+            // c + 0x25 does not (no sum carries into the next byte), so that bit, moved to 0x20, lower-cases the letters.
+            w.WriteLine("private static ulong LowerAsciiLetters(ulong ascii)");
+            w.WriteLine("    => ascii | ((unchecked((ascii + 0x3F3F3F3F3F3F3F3FUL) ^ (ascii + 0x2525252525252525UL)) & 0x8080808080808080UL) >> 2);");
             w.WriteLine();
             if (!_facts.SupportsUtf8AndSpanPatterns && _entries.Count > 0)
             {
