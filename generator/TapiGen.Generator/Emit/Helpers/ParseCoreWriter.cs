@@ -107,8 +107,7 @@ namespace TapiGen.Generator.Emit.Helpers
         /// <param name="wholeSpanMatch">
         /// The matcher to try on the whole input before the general steps, or null. A name is an identifier: it has no
         /// white space or comma and starts with no digit or sign, so when the whole input matches one, the general steps
-        /// would give the same answer; they only run for input that is not exactly one name. (The UTF-8 matcher compares
-        /// bytes, folding only ASCII letters when ignoring case: a match is always right, a miss goes on to decoding.)
+        /// would give the same answer; they only run for input that is not exactly one name.
         /// </param>
         private static void WriteCore(SourceWriter w, HelpersPlan plan, string method, InputKind kind, bool wholeStringFastPath, bool utf8Entry, string? wholeSpanMatch)
         {
@@ -118,8 +117,14 @@ namespace TapiGen.Generator.Emit.Helpers
             {
                 if (wholeSpanMatch is not null)
                 {
+                    // Ignoring case with names that are not ASCII, UTF-8 input is decoded and compared as characters in
+                    // the runtime's order (an ASCII name must not win over an earlier name that only matches as
+                    // characters), so the byte switch is tried on its own only for exact matches.
+                    bool exactOnly = utf8Entry && plan.HasNonAsciiNames;
                     w.WriteLine("// The common case, exactly one name, is one switch; the steps below handle everything else.");
-                    w.WriteLine("if (" + wholeSpanMatch + "(value, ignoreCase, out result))");
+                    w.WriteLine(exactOnly
+                        ? "if (!ignoreCase && " + wholeSpanMatch + "(value, false, out result))"
+                        : "if (" + wholeSpanMatch + "(value, ignoreCase, out result))");
                     using (w.OpenBlock())
                     {
                         w.WriteLine("return ParseOk;");

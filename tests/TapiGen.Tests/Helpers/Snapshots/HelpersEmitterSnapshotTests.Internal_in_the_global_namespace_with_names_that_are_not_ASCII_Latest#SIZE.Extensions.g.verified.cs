@@ -391,7 +391,7 @@ internal static partial class SIZEExtensions
     private static int ParseUtf8(global::System.ReadOnlySpan<byte> value, bool ignoreCase, bool allowNumbers, out ulong result)
     {
         // The common case, exactly one name, is one switch; the steps below handle everything else.
-        if (MatchNameUtf8(value, ignoreCase, out result))
+        if (!ignoreCase && MatchNameUtf8(value, false, out result))
         {
             return ParseOk;
         }
