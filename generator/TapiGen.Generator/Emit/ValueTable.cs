@@ -53,7 +53,7 @@ namespace TapiGen.Generator.Emit
         }
 
         /// <summary>The entry of a value in the table.</summary>
-        public int IndexOf(BigInteger value) => (int)(value - Min);
+        private int IndexOf(BigInteger value) => (int)(value - Min);
 
         /// <summary>The unsigned type the offset is computed in: uint for 32-bit enums, ulong for 64-bit ones.</summary>
         public string OffsetType => Is64Bit ? "ulong" : "uint";
@@ -63,7 +63,7 @@ namespace TapiGen.Generator.Emit
         /// value, as <see cref="OffsetType"/>. Computed modulo 2^32 or 2^64, so a value below the smallest one is huge and
         /// fails the bounds check like a value above the largest.
         /// </summary>
-        public string OffsetExpression(string value)
+        private string OffsetExpression(string value)
         {
             string storage = OffsetType;
             int bits = Is64Bit ? 64 : 32;
@@ -122,7 +122,7 @@ namespace TapiGen.Generator.Emit
         }
 
         /// <summary>The table's entries: <paramref name="entry"/> for each value's slot, <paramref name="hole"/> elsewhere.</summary>
-        public List<string> Entries<T>(IEnumerable<T> items, System.Func<T, BigInteger> valueOf, System.Func<T, string> entry, string hole)
+        private List<string> Entries<T>(IEnumerable<T> items, System.Func<T, BigInteger> valueOf, System.Func<T, string> entry, string hole)
         {
             var result = Enumerable.Repeat(hole, Length).ToList();
             foreach (T item in items)

@@ -156,6 +156,13 @@ namespace TapiGen.Generator.Emit.Helpers
         /// order joined by ", ". A first pass measures, the second writes from the end, so only the result string
         /// is allocated.
         /// </summary>
+        /// <summary>What zero formats as, as a literal: the zero member's name, else "0".</summary>
+        private static string ZeroText(HelpersPlan plan)
+        {
+            StoredMember? zero = plan.Named.FirstOrDefault(m => m.Storage == 0);
+            return zero is null ? "\"0\"" : CSharpLiteral.String(zero.Member.TextName);
+        }
+
         /// <summary>A [Flags] enum whose nonzero members are all single bits: no member is a combination of others.</summary>
         private static bool HasOnlySingleBitFlags(HelpersPlan plan)
             => plan.Model.IsFlags && plan.FlagTable.Count > 0 && plan.FlagTable.All(f => (f.Storage & (f.Storage - 1)) == 0);
@@ -167,7 +174,6 @@ namespace TapiGen.Generator.Emit.Helpers
         private static void WriteSingleBitToStringFast(SourceWriter w, HelpersPlan plan)
         {
             string storage = plan.Type.Storage;
-            StoredMember? zero = plan.Named.FirstOrDefault(m => m.Storage == 0);
             w.WriteLine("public static string ToStringFast(this " + plan.Enum + " value)");
             using (w.OpenBlock())
             {
@@ -175,7 +181,7 @@ namespace TapiGen.Generator.Emit.Helpers
                 w.WriteLine("if ((bits & unchecked(bits - 1)) == 0 && (bits & ~" + plan.Type.StorageLiteral(plan.AllFlags) + ") == 0)");
                 using (w.OpenBlock())
                 {
-                    w.WriteLine("return bits == 0 ? " + (zero is null ? "\"0\"" : CSharpLiteral.String(zero.Member.TextName)) + " : LowestFlagName(bits);");
+                    w.WriteLine("return bits == 0 ? " + ZeroText(plan) + " : LowestFlagName(bits);");
                 }
 
                 w.WriteLine();
@@ -335,11 +341,10 @@ namespace TapiGen.Generator.Emit.Helpers
             using (w.OpenBlock())
             {
                 w.WriteLine(storage + " bits = unchecked((" + storage + ")value);");
-                StoredMember? zero = plan.Named.FirstOrDefault(m => m.Storage == 0);
                 w.WriteLine("if (bits == 0)");
                 using (w.OpenBlock())
                 {
-                    w.WriteLine("return " + (zero is null ? "\"0\"" : CSharpLiteral.String(zero.Member.TextName)) + ";");
+                    w.WriteLine("return " + ZeroText(plan) + ";");
                 }
 
                 w.WriteLine();
