@@ -80,24 +80,13 @@ namespace TapiGen.Generator.Emit.Helpers
             w.WriteLine();
         }
 
-        /// <summary>With spans, strings are parsed as spans (after the whole-string switch where span switches do not exist).</summary>
+        /// <summary>With spans, strings are parsed as spans (whose first step is the whole-input name match).</summary>
         private static void WriteStringEntry(SourceWriter w, HelpersPlan plan)
         {
             string s = plan.Type.Storage;
             w.WriteLine("private static int ParseString(string value, bool ignoreCase, bool allowNumbers, out " + s + " result)");
             using (w.OpenBlock())
             {
-                if (!plan.UseUtf8Literals)
-                {
-                    w.WriteLine("if (!ignoreCase && MatchName(value, out result))");
-                    using (w.OpenBlock())
-                    {
-                        w.WriteLine("return ParseOk;");
-                    }
-
-                    w.WriteLine();
-                }
-
                 w.WriteLine("return ParseChars(global::System.MemoryExtensions.AsSpan(value), ignoreCase, allowNumbers, out result);");
             }
 
@@ -513,12 +502,6 @@ namespace TapiGen.Generator.Emit.Helpers
             string s = plan.Type.Storage;
             if (plan.UseSpans)
             {
-                if (!plan.UseUtf8Literals)
-                {
-                    names.WriteStringOrdinal(w, "MatchName", s);
-                    w.WriteLine();
-                }
-
                 names.WriteChars(w, "MatchName", s);
                 w.WriteLine();
                 names.WriteUtf8(w, "MatchNameUtf8", s);

@@ -324,11 +324,6 @@ namespace Contoso.Telephony
 
         private static int ParseString(string value, bool ignoreCase, bool allowNumbers, out uint result)
         {
-            if (!ignoreCase && MatchName(value, out result))
-            {
-                return ParseOk;
-            }
-
             return ParseChars(global::System.MemoryExtensions.AsSpan(value), ignoreCase, allowNumbers, out result);
         }
 
@@ -713,28 +708,6 @@ namespace Contoso.Telephony
                     return new global::System.ArgumentException(
                         "Requested value '" + input + "' was not found in Contoso.Telephony.CALL.");
             }
-        }
-
-        private static bool MatchName(string text, out uint value)
-        {
-            switch (text)
-            {
-                case "IDLE":
-                    value = 0x0u;
-                    return true;
-                case "RINGING":
-                    value = 0x1u;
-                    return true;
-                case "TALKING":
-                    value = 0x2u;
-                    return true;
-                case "LAST":
-                    value = 0x2u;
-                    return true;
-            }
-
-            value = default;
-            return false;
         }
 
         private static bool MatchName(global::System.ReadOnlySpan<char> text, bool ignoreCase, out uint value)
