@@ -23,6 +23,7 @@ namespace TapiGen.Generator
         private const string Property = "build_property.";
         public const string ManifestMarkerKey = Metadata + "TapiGenManifest";
         public const string OverridesForKey = Metadata + "TapiGenOverridesFor";
+        public const string HeaderMarkerKey = Metadata + "TapiGenHeader";
 
         /// <summary>The manifest, or null when the additional file is not a TapiEnum item.</summary>
         public static ManifestFile? Read(AdditionalText file, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
@@ -52,6 +53,19 @@ namespace TapiGen.Generator
 
             string? text = ReadText(file, cancellationToken, out int length);
             return new OverridesFile(file.Path, manifestPath.Trim(), text, length);
+        }
+
+        /// <summary>The header, or null when the additional file is not a TapiHeader item.</summary>
+        public static HeaderFile? ReadHeader(AdditionalText file, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
+        {
+            if (!provider.GetOptions(file).TryGetValue(HeaderMarkerKey, out string? marker)
+                || !string.Equals(marker?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            string? text = ReadText(file, cancellationToken, out int length);
+            return new HeaderFile(file.Path, text, length);
         }
 
         /// <summary>The text, unless the file is unreadable or over <see cref="Limits.MaxFileChars"/> (then null, and the parser says which).</summary>
@@ -121,7 +135,8 @@ namespace TapiGen.Generator
                     Bool("JsonAllowNumbers", d.JsonAllowNumbers),
                     Bool("JsonIgnoreCase", d.JsonIgnoreCase),
                     Choice("JsonUndefined", d.JsonUndefined),
-                    Bool("ValuesFromDescriptions", d.ValuesFromDescriptions));
+                    Bool("ValuesFromDescriptions", d.ValuesFromDescriptions),
+                    Choice("HeaderValues", d.HeaderValues));
             }
 
             /// <summary>Item metadata NAME wins over the property TapiGenNAME.</summary>

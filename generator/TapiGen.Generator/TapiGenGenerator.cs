@@ -8,6 +8,8 @@ using TapiGen.Generator.Diagnostics;
 using TapiGen.Generator.Emit;
 using TapiGen.Generator.Model;
 using TapiGen.Generator.Parsing;
+using TapiGen.Generator.Parsing.Headers;
+using TapiGen.Generator.Planning;
 
 namespace TapiGen.Generator
 {
@@ -42,9 +44,32 @@ namespace TapiGen.Generator
                 .Select(static (pair, _) => pair.Left.WithOverrides(pair.Right))
                 .WithTrackingName(TrackingNames.ManifestsWithOverrides);
 
-            IncrementalValuesProvider<ParseResult> parsed = manifests
+            // Headers (TapiHeader items): each read once per content; the index over all of them changes when any does,
+            // but a manifest's lookup yields an equal value unless its own enum changed, so only that one is re-planned.
+            IncrementalValueProvider<HeaderIndex> headers = context.AdditionalTextsProvider
+                .Combine(context.AnalyzerConfigOptionsProvider)
+                .Select(static (pair, ct) => ManifestOptions.ReadHeader(pair.Left, pair.Right, ct))
+                .Where(static file => file is not null)
+                .Select(static (file, _) => file!)
+                .WithTrackingName(TrackingNames.HeaderFiles)
+                .Select(static (file, ct) => HeaderReader.Read(file, ct))
+                .WithTrackingName(TrackingNames.HeaderParse)
+                .Collect()
+                .Select(static (files, _) => new HeaderIndex(files.OrderBy(f => f.Path, System.StringComparer.Ordinal).ToEquatableArray()))
+                .WithTrackingName(TrackingNames.HeaderIndex);
+
+            IncrementalValuesProvider<PageParse> pages = manifests
                 .Select(static (manifest, ct) => ManifestParser.Parse(manifest, ct))
                 .WithTrackingName(TrackingNames.Parse);
+
+            IncrementalValuesProvider<(PageParse Page, HeaderLookup Lookup)> lookups = pages
+                .Combine(headers)
+                .Select(static (pair, ct) => (pair.Left, Lookup(pair.Left, pair.Right, ct)))
+                .WithTrackingName(TrackingNames.HeaderLookup);
+
+            IncrementalValuesProvider<ParseResult> parsed = lookups
+                .Select(static (pair, ct) => EnumPlanner.Plan(pair.Page, pair.Lookup, ct))
+                .WithTrackingName(TrackingNames.Plan);
 
             context.RegisterSourceOutput(
                 parsed.Select(static (result, _) => result.Diagnostics).WithTrackingName(TrackingNames.Diagnostics),
@@ -82,6 +107,11 @@ namespace TapiGen.Generator
 
             context.RegisterSourceOutput(toEmit, static (spc, input) => SourceFiles.AddAll(spc, input.Model, input.Facts));
         }
+
+        private static HeaderLookup Lookup(PageParse page, HeaderIndex headers, System.Threading.CancellationToken cancellationToken)
+            => page.HasErrors || page.Options.HeaderValues == HeaderValues.Off || (page.PageName ?? page.Name) is not { } name
+                ? HeaderLookup.NoHeaders
+                : headers.Find(name, cancellationToken);
 
         private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
         {

@@ -8,6 +8,11 @@ namespace TapiGen.Generator
         public const string Manifests = nameof(Manifests);
         public const string ManifestsWithOverrides = nameof(ManifestsWithOverrides);
         public const string Parse = nameof(Parse);
+        public const string HeaderFiles = nameof(HeaderFiles);
+        public const string HeaderParse = nameof(HeaderParse);
+        public const string HeaderIndex = nameof(HeaderIndex);
+        public const string HeaderLookup = nameof(HeaderLookup);
+        public const string Plan = nameof(Plan);
         public const string Diagnostics = nameof(Diagnostics);
         public const string Models = nameof(Models);
         public const string EnumNames = nameof(EnumNames);

@@ -110,7 +110,6 @@ namespace TapiGen.Tests
         [InlineData("A:0x", 14)]
         [InlineData("A:12abc", 14)]
         [InlineData("A:(1", 14)]
-        [InlineData("A some words", 14)]
         public void TG0008_unreadable_value(string heading, int column)
         {
             var manifest = TestManifests.Inline("E", heading);

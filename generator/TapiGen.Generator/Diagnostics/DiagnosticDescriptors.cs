@@ -51,7 +51,7 @@ namespace TapiGen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor InvalidMemberValue = Create(
             "TG0008", DiagnosticSeverity.Error,
             "Member value cannot be read",
-            "Manifest '{0}': the value '{2}' of member '{1}' cannot be read; use a decimal or 0x hexadecimal number, an earlier member's name, or a '|' combination of those");
+            "Manifest '{0}': the value '{2}' of member '{1}' cannot be read ({3}); write " + Parsing.C.CExpression.AcceptedForms);
 
         public static readonly DiagnosticDescriptor ValueOutOfRange = Create(
             "TG0009", DiagnosticSeverity.Error,
@@ -116,7 +116,7 @@ namespace TapiGen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor OverrideUnknownMember = Create(
             "TG0021", DiagnosticSeverity.Error,
             "Override names no member",
-            "Overrides file '{0}': '{1}' is not a member of manifest '{2}'; use a '### -field' name from the manifest (before any rename), or 'add' to add a member");
+            "Overrides file '{0}': '{1}' is not {3} of manifest '{2}'; use a name from the manifest (before any rename), or 'add' to add a member");
 
         public static readonly DiagnosticDescriptor InvalidOverride = Create(
             "TG0022", DiagnosticSeverity.Error,
@@ -127,10 +127,56 @@ namespace TapiGen.Generator.Diagnostics
             "TG0023", DiagnosticSeverity.Error,
             "Manifest over a size limit",
             "'{0}' {1}, over TapiGen's limit of {2}, so manifest '{3}' is not generated; split it, or remove it from the TapiEnum items");
+
         public static readonly DiagnosticDescriptor JsonNameConflict = Create(
             "TG0024", DiagnosticSeverity.Warning,
             "JSON name cannot be used as computed",
             "Manifest '{0}': member '{1}' gets the JSON name '{2}' under JsonNaming {3}, {4}; choose another JsonNaming, or rename the member");
+
+        public static readonly DiagnosticDescriptor NearMissMemberHeading = Create(
+            "TG0025", DiagnosticSeverity.Error,
+            "Line looks like a member heading but is not one",
+            "Manifest '{0}': '{1}' looks like a member heading but is not one: {2}. Write it as '### -field NAME' or '### -field NAME:VALUE'. Read as text, the member would be lost and every later counted value would shift, so the enum is not generated");
+
+        public static readonly DiagnosticDescriptor TextAfterMemberName = Create(
+            "TG0026", DiagnosticSeverity.Error,
+            "Text after the member name",
+            "Manifest '{0}': the heading of member '{1}' has text after the name ('{2}'); a member name has no spaces, and a value goes after ':' ('### -field {1}:VALUE')");
+
+        public static readonly DiagnosticDescriptor UnclosedFrontMatter = Create(
+            "TG0027", DiagnosticSeverity.Warning,
+            "Front matter is never closed",
+            "Manifest '{0}': the front matter opened by '---' on line 1 is never closed by a '---' line, so it is read as page text and its keys (title, api_name) are not used; add the closing '---'");
+
+        public static readonly DiagnosticDescriptor HeaderValueDiffers = Create(
+            "TG0028", DiagnosticSeverity.Warning,
+            "Page value differs from the header",
+            "Manifest '{0}': member '{1}' is {2} on the page but {3} in {4} line {5}; {6}");
+
+        public static readonly DiagnosticDescriptor MemberOnlyInHeader = Create(
+            "TG0029", DiagnosticSeverity.Info,
+            "Header member the page does not document",
+            "Manifest '{0}': member '{1}' is declared in {2} line {3} but is not on the page; it is generated from the header{4}");
+
+        public static readonly DiagnosticDescriptor PageLacksHeaderMember = Create(
+            "TG0030", DiagnosticSeverity.Warning,
+            "Page lacks a member of the header",
+            "Manifest '{0}': member '{1}' is declared in {2} line {3} but is not on the page, and HeaderValues=Check keeps the page's members; add it with an overrides file (add {1} = {4}) or set HeaderValues to Use");
+
+        public static readonly DiagnosticDescriptor MemberOnlyOnPage = Create(
+            "TG0031", DiagnosticSeverity.Warning,
+            "Page member not in the header",
+            "Manifest '{0}': member '{1}' is on the page but not in {3}, the header that declares '{4}', so it keeps the page's value {2}; it may be newer than the header: check that the listed header is the SDK version the code is compiled with");
+
+        public static readonly DiagnosticDescriptor EnumNotInHeaders = Create(
+            "TG0032", DiagnosticSeverity.Info,
+            "Enum found in no listed header",
+            "Manifest '{0}': none of the {2} listed headers declares '{1}', so its values are not verified; list {3} as a TapiHeader item");
+
+        public static readonly DiagnosticDescriptor HeaderNotEvaluated = Create(
+            "TG0033", DiagnosticSeverity.Warning,
+            "Header enum cannot be evaluated",
+            "Header '{0}' line {1}: {2}; enum '{3}' of manifest '{4}' is generated from the page alone, unverified");
 
         private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message)
             => new DiagnosticDescriptor(

@@ -57,6 +57,19 @@ namespace TapiGen.Generator.Model
         Error,
     }
 
+    /// <summary>What the listed C headers (TapiHeader items) do to an enum's members and values.</summary>
+    internal enum HeaderValues
+    {
+        /// <summary>The header's members and values are generated; the page supplies the documentation.</summary>
+        Use,
+
+        /// <summary>The page's values are kept; every difference from the header is a warning.</summary>
+        Check,
+
+        /// <summary>Headers are not consulted for this manifest.</summary>
+        Off,
+    }
+
     /// <summary>
     /// Every compile-time option of one manifest, after MSBuild properties and item metadata were merged (metadata
     /// wins). A value type, so a changed option re-generates exactly the manifests it applies to.
@@ -81,7 +94,8 @@ namespace TapiGen.Generator.Model
         bool JsonAllowNumbers,
         bool JsonIgnoreCase,
         JsonUndefined JsonUndefined,
-        bool ValuesFromDescriptions)
+        bool ValuesFromDescriptions,
+        HeaderValues HeaderValues = HeaderValues.Use)
     {
         public static GeneratorOptions Default(string ns = "", string source = "no namespace setting")
             => new GeneratorOptions(ns, source, Accessibility.Public, MemberNaming.Manifest, TextNaming.Manifest, FlagsMode.Auto, null, true, true, true, false, JsonNaming.AsIs, true, false, JsonUndefined.Number, false);

@@ -11,12 +11,12 @@ using TapiGen.Generator.Model;
 namespace TapiGen.Generator.Parsing
 {
     /// <summary>
-    /// Turns one manifest's text into an <see cref="EnumModel"/> and diagnostics. Pure: no Roslyn symbols, no I/O,
+    /// Turns one manifest's text into a <see cref="PageParse"/>: the enum as the page describes it, and diagnostics. Pure: no Roslyn symbols, no I/O,
     /// and it never throws (an unexpected failure becomes TG0012 for this manifest only).
     /// </summary>
     internal static class ManifestParser
     {
-        public static ParseResult Parse(ManifestFile file, CancellationToken cancellationToken)
+        public static PageParse Parse(ManifestFile file, CancellationToken cancellationToken)
         {
             try
             {
@@ -33,7 +33,23 @@ namespace TapiGen.Generator.Parsing
                     new LocationInfo(file.Path, default, default),
                     FileNameOf(file.Path),
                     e.GetType().Name + ": " + e.Message);
-                return new ParseResult(null, ImmutableArray.Create(info).ToEquatableArray());
+                return new PageParse(
+                    file.Path,
+                    FileNameOf(file.Path),
+                    file.Options,
+                    null,
+                    null,
+                    null,
+                    file.Options.Flags,
+                    EquatableArray<string>.Empty,
+                    EquatableArray<string>.Empty,
+                    EquatableArray<PageMember>.Empty,
+                    EquatableArray<PageSubHeading>.Empty,
+                    EquatableArray<PageRename>.Empty,
+                    string.Empty,
+                    ImmutableArray.Create(info).ToEquatableArray(),
+                    EquatableArray<UnverifiedWarning>.Empty,
+                    HasErrors: true);
             }
         }
 

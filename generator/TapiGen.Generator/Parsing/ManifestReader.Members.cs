@@ -5,18 +5,20 @@ using System.Linq;
 using System.Numerics;
 using TapiGen.Generator.Diagnostics;
 using TapiGen.Generator.Model;
+using TapiGen.Generator.Parsing.C;
 
 namespace TapiGen.Generator.Parsing
 {
     /// <summary>
-    /// The members' values: from the heading, the overrides file or (opt-in) the description; Direct3D version aliases;
-    /// otherwise counted as C does. Then the overrides file's added and renamed members.
+    /// The members' values as the page gives them: from the heading, the overrides file or (opt-in) the description;
+    /// Direct3D version aliases; otherwise counted as C does. Then the overrides file's added members. Renames and
+    /// everything a header may change are left to <see cref="EnumPlanner"/>.
     /// </summary>
     internal sealed partial class ManifestReader
     {
-        private List<EnumMemberModel> EvaluateMembers(string? enumName)
+        private List<PageMember> EvaluateMembers(string? enumName)
         {
-            var result = new List<EnumMemberModel>(_members.Count + _overrides.Adds.Count);
+            var result = new List<PageMember>(_members.Count + _overrides.Adds.Count);
             var earlier = new Dictionary<string, BigInteger>(StringComparer.Ordinal);
             var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
             HashSet<string> addedNames = _overrides.AddedNames;
@@ -29,7 +31,7 @@ namespace TapiGen.Generator.Parsing
                 _cancellationToken.ThrowIfCancellationRequested();
                 bool nameOk = CheckName(draft, firstLine);
                 MemberValue value = ValueOf(draft, earlier, previous);
-                anyExplicit |= value.IsExplicit;
+                anyExplicit |= value.Origin != ValueOrigin.Counted && value.Origin != ValueOrigin.VersionAlias;
                 previous = value.Value;
                 if (!nameOk)
                 {
@@ -38,8 +40,7 @@ namespace TapiGen.Generator.Parsing
 
                 firstLine[draft.Name] = draft.LineIndex;
                 earlier[draft.Name] = value.Value;
-                result.Add(Member(draft.Name, value, BodyWithoutAddedSubHeadings(draft, addedNames, subHeadingDocs)));
-                _valueLocations.Add(_overrides.Values.TryGetValue(draft.Name, out MemberOverride? given) ? given.ArgumentLocation : draft.ValueLocation ?? draft.NameLocation);
+                result.Add(Member(draft.Name, value, BodyWithoutAddedSubHeadings(draft, addedNames, subHeadingDocs), draft.NameLocation));
             }
 
             foreach (MemberOverride add in _overrides.Adds)
@@ -51,24 +52,31 @@ namespace TapiGen.Generator.Parsing
                     continue;
                 }
 
-                MemberValue value = add.Argument is null ? Counted(previous) : OverrideValue(add, earlier, previous);
-                anyExplicit |= value.IsExplicit;
+                MemberValue value = add.Argument is null ? Counted(previous, add.MemberLocation) : OverrideValue(add, earlier, previous);
+                anyExplicit |= value.Origin != ValueOrigin.Counted;
                 previous = value.Value;
                 earlier[add.Member] = value.Value;
-                result.Add(Member(add.Member, value, subHeadingDocs.TryGetValue(add.Member, out List<string>? doc) ? doc : new List<string>()));
-                _valueLocations.Add(add.Argument is null ? add.MemberLocation : add.ArgumentLocation);
+                result.Add(Member(add.Member, value, subHeadingDocs.TryGetValue(add.Member, out List<string>? doc) ? doc : new List<string>(), add.MemberLocation));
             }
 
-            ApplyRenames(result);
+            CollectSubHeadings(earlier);
+            CollectRenames(earlier);
             foreach (MemberOverride unused in _overrides.All.Where(o => !o.Used))
             {
-                Report(DiagnosticDescriptors.OverrideUnknownMember, unused.MemberLocation, _overrides.FileName, unused.Member, _fileName);
+                string what = unused.Kind == OverrideKind.Text ? "a '#### - " + unused.Member + "' sub-heading" : "a member";
+                Report(DiagnosticDescriptors.OverrideUnknownMember, unused.MemberLocation, _overrides.FileName, unused.Member, _fileName, what);
             }
 
             // One member is 0 whichever way it is read; from two on, counting is a guess worth checking.
             if (!anyExplicit && result.Count > 1)
             {
-                Report(DiagnosticDescriptors.NoExplicitValues, _members.Count > 0 ? _members[0].NameLocation : FileStart(), _fileName, enumName ?? _fileName, _fileName + ".tapigen");
+                Unverified(
+                    DiagnosticDescriptors.NoExplicitValues,
+                    _members.Count > 0 ? _members[0].NameLocation : FileStart(),
+                    null,
+                    _fileName,
+                    enumName ?? _fileName,
+                    _fileName + ".tapigen");
             }
 
             return result;
@@ -113,26 +121,32 @@ namespace TapiGen.Generator.Parsing
             if (draft.HasColon && draft.ValueText.Trim('=', ' ', '\t').Length == 0)
             {
                 Report(DiagnosticDescriptors.EmptyMemberValue, draft.ValueLocation, _fileName, draft.Name);
-                return Counted(previous);
+                return Counted(previous, draft.ValueLocation);
             }
 
             if (draft.IsTrailingText)
             {
-                Report(DiagnosticDescriptors.InvalidMemberValue, draft.ValueLocation, _fileName, draft.Name, draft.ValueText);
-                return Counted(previous);
+                Report(DiagnosticDescriptors.TextAfterMemberName, draft.ValueLocation, _fileName, draft.Name, draft.ValueText);
+                return Counted(previous, draft.ValueLocation);
             }
 
-            switch (ValueExpression.Evaluate(draft.ValueText, earlier, out BigInteger value, out string? unknown, out bool isHex, out string? reference))
+            CResult result = PageValue.Evaluate(draft.ValueText, earlier, out string? reference);
+            if (result.Ok)
             {
-                case ValueExpression.Outcome.Ok:
-                    return new MemberValue(value, reference is not null ? ValueStyle.Reference : isHex ? ValueStyle.Hex : ValueStyle.Decimal, reference, IsExplicit: true);
-                case ValueExpression.Outcome.UnknownReference:
-                    Report(DiagnosticDescriptors.UnknownMemberReference, draft.ValueLocation, _fileName, draft.Name, unknown ?? string.Empty);
-                    return new MemberValue(value, ValueStyle.Decimal, null, IsExplicit: true);
-                default:
-                    Report(DiagnosticDescriptors.InvalidMemberValue, draft.ValueLocation, _fileName, draft.Name, draft.ValueText);
-                    return new MemberValue(value, ValueStyle.Decimal, null, IsExplicit: true);
+                ValueStyle style = reference is not null ? ValueStyle.Reference : result.SawHex ? ValueStyle.Hex : ValueStyle.Decimal;
+                return new MemberValue(result.Value.Value, style, reference, ValueOrigin.Heading, draft.ValueLocation);
             }
+
+            if (result.UnknownName is not null)
+            {
+                Report(DiagnosticDescriptors.UnknownMemberReference, draft.ValueLocation, _fileName, draft.Name, result.UnknownName);
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.InvalidMemberValue, draft.ValueLocation, _fileName, draft.Name, draft.ValueText, result.Error!);
+            }
+
+            return new MemberValue(BigInteger.Zero, ValueStyle.Decimal, null, ValueOrigin.Heading, draft.ValueLocation);
         }
 
         /// <summary>No value in the heading: the description's (when asked for), a Direct3D alias, or the count.</summary>
@@ -142,26 +156,27 @@ namespace TapiGen.Generator.Parsing
             bool stated = draft.FirstBodyLine >= 0 && StatedValue.TryRead(LineText(draft.FirstBodyLine), out inProse);
             if (stated && inProse.IsCertain && _file.Options.ValuesFromDescriptions)
             {
-                return new MemberValue(inProse.Value, inProse.IsHex ? ValueStyle.Hex : ValueStyle.Decimal, null, IsExplicit: true);
+                return new MemberValue(inProse.Value, inProse.IsHex ? ValueStyle.Hex : ValueStyle.Decimal, null, ValueOrigin.Description, Span(draft.FirstBodyLine, inProse.Start, inProse.End));
             }
 
             string? alias = VersionAlias.Find(draft.Name, earlier);
             if (alias is not null)
             {
                 Report(DiagnosticDescriptors.VersionAlias, draft.NameLocation, _fileName, draft.Name, alias);
-                return new MemberValue(earlier[alias], ValueStyle.Reference, alias, IsExplicit: false);
+                return new MemberValue(earlier[alias], ValueStyle.Reference, alias, ValueOrigin.VersionAlias, draft.NameLocation);
             }
 
-            MemberValue counted = Counted(previous);
+            MemberValue counted = Counted(previous, draft.NameLocation);
             if (stated)
             {
-                // Counting on would then be silently wrong, so say so at the number.
+                // Counting on would then be silently wrong, so say so at the number (unless a header settles it).
                 string suggestion = inProse.HasCast && inProse.IsCertain && inProse.Value.Sign < 0
                     ? inProse.Value.ToString(CultureInfo.InvariantCulture)
                     : inProse.NumberText;
-                Report(
+                Unverified(
                     DiagnosticDescriptors.ValueOnlyInDescription,
                     Span(draft.FirstBodyLine, inProse.Start, inProse.End),
+                    draft.Name,
                     _fileName,
                     draft.Name,
                     counted.Value.ToString(CultureInfo.InvariantCulture),
@@ -174,23 +189,77 @@ namespace TapiGen.Generator.Parsing
 
         private MemberValue OverrideValue(MemberOverride entry, Dictionary<string, BigInteger> earlier, BigInteger? previous)
         {
-            switch (ValueExpression.Evaluate(entry.Argument!, earlier, out BigInteger value, out string? unknown, out bool isHex, out string? reference))
+            CResult result = PageValue.Evaluate(entry.Argument!, earlier, out string? reference);
+            if (result.Ok)
             {
-                case ValueExpression.Outcome.Ok:
-                    return new MemberValue(value, reference is not null ? ValueStyle.Reference : isHex && value.Sign >= 0 ? ValueStyle.Hex : ValueStyle.Decimal, reference, IsExplicit: true);
-                case ValueExpression.Outcome.UnknownReference:
-                    ReportOverride(entry.ArgumentLocation, "the value of '" + entry.Member + "' refers to '" + unknown + "', which is not a member declared before it");
-                    break;
-                default:
-                    ReportOverride(entry.ArgumentLocation, "the value of '" + entry.Member + "' cannot be read; use a decimal or 0x hexadecimal number (a C cast such as (int) is allowed), an earlier member's name, or a '|' combination of those");
-                    break;
+                ValueStyle style = reference is not null ? ValueStyle.Reference : result.SawHex && result.Value.Value.Sign >= 0 ? ValueStyle.Hex : ValueStyle.Decimal;
+                return new MemberValue(result.Value.Value, style, reference, ValueOrigin.Overrides, entry.ArgumentLocation);
             }
 
-            return Counted(previous) with { IsExplicit = true };
+            if (result.UnknownName is not null)
+            {
+                ReportOverride(entry.ArgumentLocation, "the value of '" + entry.Member + "' refers to '" + result.UnknownName + "', which is not a member declared before it");
+            }
+            else
+            {
+                ReportOverride(entry.ArgumentLocation, "the value of '" + entry.Member + "' cannot be read (" + result.Error + "); write " + CExpression.AcceptedForms);
+            }
+
+            return Counted(previous, entry.ArgumentLocation) with { Origin = ValueOrigin.Overrides };
         }
 
-        private static MemberValue Counted(BigInteger? previous)
-            => new MemberValue(previous.HasValue ? previous.Value + 1 : BigInteger.Zero, ValueStyle.Decimal, null, IsExplicit: false);
+        private static MemberValue Counted(BigInteger? previous, LocationInfo? location)
+            => new MemberValue(previous.HasValue ? previous.Value + 1 : BigInteger.Zero, ValueStyle.Decimal, null, ValueOrigin.Counted, location);
+
+        /// <summary>
+        /// '#### - NAME' sub-headings that look like members, are no member and are not claimed by the overrides file
+        /// ('add NAME' makes one a member, 'text NAME' says it is text): TG0011 each, unless a header settles it.
+        /// </summary>
+        private void CollectSubHeadings(Dictionary<string, BigInteger> members)
+        {
+            foreach (MemberDraft draft in _members)
+            {
+                for (int k = 0; k < draft.SubHeadings.Count; k++)
+                {
+                    SubHeadingDraft sub = draft.SubHeadings[k];
+                    if (!MemberHeading.LooksLikeMemberName(sub.Name) || members.ContainsKey(sub.Name) || _overrides.AddedNames.Contains(sub.Name))
+                    {
+                        continue;
+                    }
+
+                    if (_overrides.TextNames.TryGetValue(sub.Name, out MemberOverride? acknowledged))
+                    {
+                        acknowledged.Used = true;
+                        continue;
+                    }
+
+                    int end = k + 1 < draft.SubHeadings.Count ? draft.SubHeadings[k + 1].BodyIndex : draft.Body.Count;
+                    int start = Math.Min(sub.BodyIndex + 3, end);
+                    string text = string.Join("\n", draft.Body.GetRange(start, end - start));
+                    _subHeadings.Add(new PageSubHeading(sub.Name, draft.Name, DocConverter.ToXmlDocLines(text).ToEquatableArray(), DocConverter.ToPlainText(text), sub.Location));
+                    Unverified(DiagnosticDescriptors.SubHeadingLooksLikeMember, sub.Location, sub.Name, _fileName, sub.Name, draft.Name);
+                }
+            }
+
+            // A 'text NAME' line for a sub-heading that is a member after all, or an added one, still names one.
+            foreach (MemberOverride text in _overrides.TextNames.Values)
+            {
+                text.Used |= _members.Any(d => d.SubHeadings.Any(s => s.Name == text.Member));
+            }
+        }
+
+        /// <summary>'rename MEMBER = NEW' lines, applied by the planner once the members are final.</summary>
+        private void CollectRenames(Dictionary<string, BigInteger> members)
+        {
+            foreach (MemberOverride rename in _overrides.Renames.Values.OrderBy(r => r.MemberLocation.Span.Start))
+            {
+                if (members.ContainsKey(rename.Member))
+                {
+                    rename.Used = true;
+                    _renames.Add(new PageRename(rename.Member, rename.Argument!, rename.ArgumentLocation));
+                }
+            }
+        }
 
         /// <summary>
         /// The member's text, less the '#### - NAME' sub-headings the overrides file turns into members of their own:
@@ -226,75 +295,32 @@ namespace TapiGen.Generator.Parsing
             return kept;
         }
 
-        /// <summary>'rename MEMBER = NEW' lines: applied last, so values and references use the manifest's names.</summary>
-        private void ApplyRenames(List<EnumMemberModel> members)
-        {
-            if (_overrides.Renames.Count == 0)
-            {
-                return;
-            }
-
-            var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
-            var renameTo = new Dictionary<string, MemberOverride>(StringComparer.Ordinal);
-            foreach (EnumMemberModel member in members)
-            {
-                if (_overrides.Renames.TryGetValue(member.Name, out MemberOverride? rename))
-                {
-                    rename.Used = true;
-                    renamed[member.Name] = rename.Argument!;
-                    if (!renameTo.ContainsKey(rename.Argument!))
-                    {
-                        renameTo.Add(rename.Argument!, rename);
-                    }
-                }
-            }
-
-            var finalNames = new HashSet<string>(StringComparer.Ordinal);
-            foreach (string name in members.Select(m => renamed.TryGetValue(m.Name, out string? n) ? n : m.Name))
-            {
-                if (!finalNames.Add(name) && renameTo.TryGetValue(name, out MemberOverride? clash))
-                {
-                    ReportOverride(clash.ArgumentLocation, "renaming '" + clash.Member + "' to '" + name + "' gives two members that name");
-                }
-            }
-
-            string NameOf(string name) => renamed.TryGetValue(name, out string? n) ? n : name;
-            for (int i = 0; i < members.Count; i++)
-            {
-                EnumMemberModel m = members[i];
-                string name = NameOf(m.Name);
-                members[i] = m with
-                {
-                    Name = name,
-                    Identifier = name,
-                    TextName = name,
-                    JsonName = name,
-                    ReferencedIdentifier = m.ReferencedIdentifier is null ? null : NameOf(m.ReferencedIdentifier),
-                };
-            }
-        }
-
-        private static EnumMemberModel Member(string name, MemberValue value, List<string> bodyLines)
+        private static PageMember Member(string name, MemberValue value, List<string> bodyLines, LocationInfo? nameLocation)
         {
             string body = string.Join("\n", bodyLines);
-            return new EnumMemberModel(
-                name,
-                name,
-                name,
+            return new PageMember(
                 name,
                 value.Value,
                 value.Style,
                 value.Style == ValueStyle.Reference ? value.Reference : null,
+                value.Origin,
                 DocConverter.ToXmlDocLines(body).ToEquatableArray(),
-                DocConverter.ToPlainText(body));
+                DocConverter.ToPlainText(body),
+                nameLocation,
+                value.Location ?? nameLocation);
         }
 
         private void ReportOverride(LocationInfo location, string message)
             => _diagnostics.Add(_overrides.Problem(location, _fileName, message));
 
-        /// <summary>A member's value and how it was given.</summary>
-        /// <param name="IsExplicit">Written somewhere (heading, overrides file, description) rather than counted or inferred.</param>
-        private readonly record struct MemberValue(BigInteger Value, ValueStyle Style, string? Reference, bool IsExplicit);
+        private void Unverified(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo? location, string? subject, params string[] args)
+            => _unverified.Add(new UnverifiedWarning(DiagnosticInfo.Create(descriptor, location, args), subject));
+
+        /// <summary>A member's value and how and where it was given.</summary>
+        private readonly record struct MemberValue(BigInteger Value, ValueStyle Style, string? Reference, ValueOrigin Origin, LocationInfo? Location);
+
+        /// <summary>A '#### - NAME' sub-heading: its text, where its lines start in the body, and where it is.</summary>
+        private readonly record struct SubHeadingDraft(string Name, int BodyIndex, LocationInfo Location);
 
         /// <summary>A '### -field' heading and the text under it, before values are known to be right.</summary>
         private sealed class MemberDraft
@@ -321,8 +347,8 @@ namespace TapiGen.Generator.Parsing
 
             public List<string> Body { get; } = new List<string>();
 
-            /// <summary>The '#### - NAME' sub-headings in <see cref="Body"/>, with the index of the lines that stand for each.</summary>
-            public List<(string Name, int BodyIndex)> SubHeadings { get; } = new List<(string Name, int BodyIndex)>();
+            /// <summary>The '#### - NAME' sub-headings in <see cref="Body"/>.</summary>
+            public List<SubHeadingDraft> SubHeadings { get; } = new List<SubHeadingDraft>();
         }
     }
 }

@@ -28,10 +28,9 @@ namespace TapiGen.Generator.Parsing
         private readonly List<string> _description = new List<string>();
         private readonly List<string> _remarks = new List<string>();
         private readonly List<MemberDraft> _members = new List<MemberDraft>();
-        private readonly HashSet<string> _memberNames = new HashSet<string>(StringComparer.Ordinal);
-
-        /// <summary>Where each evaluated member's value was written (heading, overrides file), in the order of the members.</summary>
-        private readonly List<LocationInfo?> _valueLocations = new List<LocationInfo?>();
+        private readonly List<PageSubHeading> _subHeadings = new List<PageSubHeading>();
+        private readonly List<PageRename> _renames = new List<PageRename>();
+        private readonly List<UnverifiedWarning> _unverified = new List<UnverifiedWarning>();
         private bool _sawEnumFields;
         private bool _overMemberLimit;
         private string? _headingName;
@@ -54,18 +53,18 @@ namespace TapiGen.Generator.Parsing
             Other,
         }
 
-        public ParseResult Read()
+        public PageParse Read()
         {
             if (_file.TextLength > Limits.MaxFileChars)
             {
                 Report(DiagnosticDescriptors.OverLimit, FileStart(), _fileName, "has " + Count(_file.TextLength) + " characters", Count(Limits.MaxFileChars) + " characters", _fileName);
-                return Result(null);
+                return Failed();
             }
 
             if (_file.Text is null)
             {
                 Report(DiagnosticDescriptors.ManifestUnreadable, FileStart(), _fileName);
-                return Result(null);
+                return Failed();
             }
 
             _overrides = Overrides.Read(_file, _diagnostics);
@@ -75,6 +74,7 @@ namespace TapiGen.Generator.Parsing
             FrontMatter frontMatter = FrontMatter.Empty;
             if (lines.Count > 0 && LineText(0).TrimStart('\uFEFF').TrimEnd() == "---")
             {
+                bool closed = false;
                 for (int i = 1; i < lines.Count; i++)
                 {
                     string t = LineText(i).TrimEnd();
@@ -88,8 +88,15 @@ namespace TapiGen.Generator.Parsing
 
                         frontMatter = FrontMatter.Parse(fm);
                         bodyStart = i + 1;
+                        closed = true;
                         break;
                     }
+                }
+
+                if (!closed)
+                {
+                    int dashes = LineText(0).IndexOf('-');
+                    Report(DiagnosticDescriptors.UnclosedFrontMatter, Span(0, dashes, dashes + 3), _fileName);
                 }
             }
 
@@ -102,13 +109,13 @@ namespace TapiGen.Generator.Parsing
 
             if (_overMemberLimit)
             {
-                return Result(null);
+                return Failed();
             }
 
             if (!_sawEnumFields)
             {
                 Report(DiagnosticDescriptors.NoEnumFields, FileStart(), _fileName);
-                return Result(null);
+                return Failed();
             }
 
             foreach (DiagnosticInfo optionProblem in _file.OptionDiagnostics)
@@ -116,7 +123,8 @@ namespace TapiGen.Generator.Parsing
                 _diagnostics.Add(optionProblem);
             }
 
-            string? name = _overrides.EnumName ?? _file.Options.EnumName ?? ChooseEnumName(frontMatter);
+            string? pageName = ChooseEnumName(frontMatter);
+            string? name = _overrides.EnumName ?? _file.Options.EnumName ?? pageName;
             if (name is null)
             {
                 Report(DiagnosticDescriptors.NoEnumName, FileStart(), _fileName);
@@ -131,39 +139,45 @@ namespace TapiGen.Generator.Parsing
                 Report(DiagnosticDescriptors.InvalidNamespace, FileStart(), _fileName, _file.Namespace, _file.NamespaceSource);
             }
 
-            List<EnumMemberModel> members = EvaluateMembers(name);
-            UnderlyingType underlying = ChooseUnderlyingType(members);
-
-            if (members.Count == 0 && name is not null)
-            {
-                Report(DiagnosticDescriptors.NoMembers, FileStart(), _fileName, name);
-            }
-
-            if (HasErrors() || name is null)
-            {
-                return Result(null);
-            }
-
-            bool isFlags = (_overrides.Flags ?? _file.Options.Flags) switch
-            {
-                FlagsMode.On => true,
-                FlagsMode.Off => false,
-                _ => EnumShape.InferFlags(members.Select(m => m.Value).ToList()),
-            };
-            var model = new EnumModel(
-                _file.Namespace,
-                name,
-                name,
+            List<PageMember> members = EvaluateMembers(name);
+            return new PageParse(
                 _file.Path,
                 _fileName,
-                underlying,
-                isFlags,
+                _file.Options,
+                pageName,
+                name,
+                frontMatter.First("req.header"),
+                _overrides.Flags ?? _file.Options.Flags,
                 DocConverter.ToXmlDocLines(string.Join("\n", _description)).ToEquatableArray(),
                 DocConverter.ToXmlDocLines(string.Join("\n", _remarks)).ToEquatableArray(),
                 members.ToEquatableArray(),
-                _file.Options);
-            return Result(NamingOptions.Apply(model));
+                _subHeadings.ToEquatableArray(),
+                _renames.ToEquatableArray(),
+                _overrides.FileName,
+                _diagnostics.ToEquatableArray(),
+                _unverified.ToEquatableArray(),
+                HasErrors() || name is null);
         }
+
+        /// <summary>A page that cannot be generated at all: only its diagnostics.</summary>
+        private PageParse Failed()
+            => new PageParse(
+                _file.Path,
+                _fileName,
+                _file.Options,
+                null,
+                null,
+                null,
+                _file.Options.Flags,
+                EquatableArray<string>.Empty,
+                EquatableArray<string>.Empty,
+                EquatableArray<PageMember>.Empty,
+                EquatableArray<PageSubHeading>.Empty,
+                EquatableArray<PageRename>.Empty,
+                _overrides.FileName,
+                _diagnostics.ToEquatableArray(),
+                EquatableArray<UnverifiedWarning>.Empty,
+                HasErrors: true);
 
         private void ReadBody(int start)
         {
@@ -193,6 +207,27 @@ namespace TapiGen.Generator.Parsing
                     fenceChar = c;
                     fenceLength = n;
                 }
+                else if (section == Section.EnumFields && MemberHeading.IsMemberHeading(line, out int keywordColumn))
+                {
+                    if (_members.Count + _overrides.Adds.Count >= Limits.MaxMembers)
+                    {
+                        // Stop here: a page this large is generated or hostile, and reading on only costs time.
+                        Report(DiagnosticDescriptors.OverLimit, Span(i, 0, line.Length), _fileName, "has more than " + Count(Limits.MaxMembers) + " members", Count(Limits.MaxMembers) + " members", _fileName);
+                        _overMemberLimit = true;
+                        return;
+                    }
+
+                    member = ReadFieldHeading(i, line, keywordColumn);
+                    _members.Add(member);
+                    continue;
+                }
+                else if (section == Section.EnumFields && MemberHeading.IsNearMiss(line, out MemberHeading.NearMiss nearMiss))
+                {
+                    // Reading it as text would drop a member and shift every later counted value: an error instead.
+                    Report(DiagnosticDescriptors.NearMissMemberHeading, Span(i, nearMiss.Start, Math.Max(nearMiss.End, nearMiss.Start)), _fileName, line.Trim(), nearMiss.Reason);
+                    member = null;
+                    continue;
+                }
                 else if (IsHeading(line, out int level, out string heading, out int headingColumn))
                 {
                     if (level == 1)
@@ -211,22 +246,6 @@ namespace TapiGen.Generator.Parsing
                         section = SectionOf(heading);
                         _sawEnumFields |= section == Section.EnumFields;
                         member = null;
-                        continue;
-                    }
-
-                    if (section == Section.EnumFields && level == 3 && IsFieldKeyword(heading))
-                    {
-                        if (_members.Count + _overrides.Adds.Count >= Limits.MaxMembers)
-                        {
-                            // Stop here: a page this large is generated or hostile, and reading on only costs time.
-                            Report(DiagnosticDescriptors.OverLimit, Span(i, 0, line.Length), _fileName, "has more than " + Count(Limits.MaxMembers) + " members", Count(Limits.MaxMembers) + " members", _fileName);
-                            _overMemberLimit = true;
-                            return;
-                        }
-
-                        member = ReadFieldHeading(i, line, headingColumn, heading);
-                        _members.Add(member);
-                        _memberNames.Add(member.Name);
                         continue;
                     }
 
@@ -272,14 +291,10 @@ namespace TapiGen.Generator.Parsing
             }
         }
 
-        private static bool IsFieldKeyword(string heading)
-            => heading.StartsWith("-field", StringComparison.OrdinalIgnoreCase)
-               && (heading.Length == 6 || char.IsWhiteSpace(heading[6]));
-
-        private MemberDraft ReadFieldHeading(int lineIndex, string line, int headingColumn, string heading)
+        private MemberDraft ReadFieldHeading(int lineIndex, string line, int keywordColumn)
         {
             var draft = new MemberDraft(lineIndex);
-            int p = headingColumn + 6; // past "-field"
+            int p = keywordColumn + MemberHeading.Keyword.Length;
             while (p < line.Length && char.IsWhiteSpace(line[p]))
             {
                 p++;
@@ -340,60 +355,11 @@ namespace TapiGen.Generator.Parsing
         private void ReadSubHeading(int lineIndex, int headingColumn, string heading, MemberDraft member)
         {
             string text = heading.TrimStart('-', ' ', '\t');
-            member.SubHeadings.Add((text, member.Body.Count));
+            int column = headingColumn + Math.Max(0, heading.IndexOf(text, StringComparison.Ordinal));
+            member.SubHeadings.Add(new SubHeadingDraft(text, member.Body.Count, Span(lineIndex, column, column + text.Length)));
             member.Body.Add(string.Empty);
             member.Body.Add("**" + text + "**");
             member.Body.Add(string.Empty);
-            if (LooksLikeMemberName(text) && !_memberNames.Contains(text) && !_overrides.AddedNames.Contains(text))
-            {
-                int column = headingColumn + heading.IndexOf(text, StringComparison.Ordinal);
-                Report(
-                    DiagnosticDescriptors.SubHeadingLooksLikeMember,
-                    Span(lineIndex, column, column + text.Length),
-                    _fileName,
-                    text,
-                    member.Name);
-            }
-        }
-
-        private static bool LooksLikeMemberName(string text)
-        {
-            if (text.Length < 3 || !(text[0] >= 'A' && text[0] <= 'Z') || text.IndexOf('_') < 0)
-            {
-                return false;
-            }
-
-            foreach (char c in text)
-            {
-                if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        private UnderlyingType ChooseUnderlyingType(List<EnumMemberModel> members)
-        {
-            if (members.Count == 0)
-            {
-                return UnderlyingType.Int32;
-            }
-
-            BigInteger min = members.Min(m => m.Value), max = members.Max(m => m.Value);
-            UnderlyingType? type = EnumShape.ChooseUnderlyingType(min, max);
-            if (type.HasValue)
-            {
-                return type.Value;
-            }
-
-            // Point at the member that no type can hold: the widest one, or the largest next to a negative. It may come
-            // from the overrides file, so use where its value was written, not the draft list.
-            BigInteger offending = max > ulong.MaxValue || min >= 0 ? max : (min < long.MinValue ? min : max);
-            int index = members.FindIndex(m => m.Value == offending);
-            Report(DiagnosticDescriptors.ValueOutOfRange, _valueLocations[index], _fileName, members[index].Name, offending.ToString(CultureInfo.InvariantCulture));
-            return UnderlyingType.Int64;
         }
 
         private string? ChooseEnumName(FrontMatter frontMatter)
@@ -511,6 +477,5 @@ namespace TapiGen.Generator.Parsing
         private bool HasErrors()
             => _diagnostics.Any(d => DiagnosticDescriptors.ById(d.DescriptorId).DefaultSeverity == DiagnosticSeverity.Error);
 
-        private ParseResult Result(EnumModel? model) => new ParseResult(model, _diagnostics.ToEquatableArray());
     }
 }

@@ -19,6 +19,9 @@ namespace TapiGen.Generator.Parsing
 
         /// <summary><c>add NAME [= VALUE]</c>: a member the page lacks, appended after the last one.</summary>
         Add,
+
+        /// <summary><c>text NAME</c>: the '#### - NAME' sub-heading is text, not a member (silences TG0011).</summary>
+        Text,
     }
 
     /// <summary>One member line of an overrides file, with where it is, so problems point at it.</summary>
@@ -53,8 +56,8 @@ namespace TapiGen.Generator.Parsing
     /// The corrections an overrides file makes to one manifest. The format is line-based so no YAML or JSON parser
     /// is needed: blank lines and lines starting with '#' are ignored, every other line is one of
     /// <c>enum-name = NAME</c>, <c>flags = true|false|auto</c>, <c>value MEMBER = VALUE</c>,
-    /// <c>rename MEMBER = NEW</c>, <c>add MEMBER = VALUE</c> or <c>add MEMBER</c>. Values are written as in a
-    /// '### -field' heading (and may use C casts such as <c>(int)0x80018001</c>).
+    /// <c>rename MEMBER = NEW</c>, <c>add MEMBER = VALUE</c>, <c>add MEMBER</c> or <c>text NAME</c>. Values are written as
+    /// in a '### -field' heading (and may use C casts such as <c>(int)0x80018001</c>).
     /// </summary>
     internal sealed class Overrides
     {
@@ -81,11 +84,14 @@ namespace TapiGen.Generator.Parsing
 
         public List<MemberOverride> Adds { get; } = new List<MemberOverride>();
 
+        /// <summary>'text NAME' lines: sub-headings the page's reader keeps as text, knowingly.</summary>
+        public Dictionary<string, MemberOverride> TextNames { get; } = new Dictionary<string, MemberOverride>(StringComparer.Ordinal);
+
         /// <summary>The names <see cref="Adds"/> adds, for quick lookups.</summary>
         public HashSet<string> AddedNames { get; } = new HashSet<string>(StringComparer.Ordinal);
 
         /// <summary>Every member line, in file order.</summary>
-        public IEnumerable<MemberOverride> All => Values.Values.Concat(Renames.Values).Concat(Adds).OrderBy(o => o.MemberLocation.Span.Start);
+        public IEnumerable<MemberOverride> All => Values.Values.Concat(Renames.Values).Concat(Adds).Concat(TextNames.Values).OrderBy(o => o.MemberLocation.Span.Start);
 
         /// <summary>
         /// Reads the overrides files paired with a manifest. Problems go to <paramref name="diagnostics"/>; a manifest
@@ -219,10 +225,11 @@ namespace TapiGen.Generator.Parsing
                     case "value" when words.Count == 2:
                     case "rename" when words.Count == 2:
                     case "add" when words.Count == 2:
+                    case "text" when words.Count == 2 && argument is null:
                         ReadMember(keyword, words[1].Word, Span(line, words[1].Start, words[1].Start + words[1].Word.Length), argument, argumentLocation, lineLocation);
                         return;
                     default:
-                        Report(lineLocation, "the line '" + Shorten(text.Trim()) + "' is not an override; write 'enum-name = NAME', 'flags = true|false|auto', 'value MEMBER = VALUE', 'rename MEMBER = NEW' or 'add MEMBER = VALUE'");
+                        Report(lineLocation, "the line '" + Shorten(text.Trim()) + "' is not an override; write 'enum-name = NAME', 'flags = true|false|auto', 'value MEMBER = VALUE', 'rename MEMBER = NEW', 'add MEMBER = VALUE' or 'text NAME'");
                         return;
                 }
             }
@@ -272,14 +279,20 @@ namespace TapiGen.Generator.Parsing
 
             private void ReadMember(string keyword, string member, LocationInfo memberLocation, string? argument, LocationInfo argumentLocation, LocationInfo lineLocation)
             {
-                OverrideKind kind = keyword == "value" ? OverrideKind.Value : keyword == "rename" ? OverrideKind.Rename : OverrideKind.Add;
+                OverrideKind kind = keyword switch
+                {
+                    "value" => OverrideKind.Value,
+                    "rename" => OverrideKind.Rename,
+                    "text" => OverrideKind.Text,
+                    _ => OverrideKind.Add,
+                };
                 if (!Identifiers.IsValid(member))
                 {
                     Report(memberLocation, "'" + Shorten(member) + "' is not a valid member name");
                     return;
                 }
 
-                if (kind != OverrideKind.Add && (argument is null || argument.Length == 0))
+                if (kind != OverrideKind.Add && kind != OverrideKind.Text && (argument is null || argument.Length == 0))
                 {
                     Report(lineLocation, "'" + keyword + " " + member + "' needs '= " + (kind == OverrideKind.Rename ? "NEW_NAME" : "VALUE") + "'");
                     return;
@@ -302,6 +315,7 @@ namespace TapiGen.Generator.Parsing
                 {
                     OverrideKind.Value => _result.Values.TryGetValue(member, out MemberOverride? v) ? v : null,
                     OverrideKind.Rename => _result.Renames.TryGetValue(member, out MemberOverride? r) ? r : null,
+                    OverrideKind.Text => _result.TextNames.TryGetValue(member, out MemberOverride? t) ? t : null,
                     _ => _result.AddedNames.Contains(member) ? _result.Adds.First(a => a.Member == member) : null,
                 };
                 if (earlier is not null)
@@ -317,6 +331,9 @@ namespace TapiGen.Generator.Parsing
                         break;
                     case OverrideKind.Rename:
                         _result.Renames.Add(member, entry);
+                        break;
+                    case OverrideKind.Text:
+                        _result.TextNames.Add(member, entry);
                         break;
                     default:
                         _result.Adds.Add(entry);

@@ -98,18 +98,22 @@ namespace TapiGen.Generator.Parsing
             }
 
             string number = line.Substring(numberStart, p - numberStart);
-            if (ValueExpression.Evaluate(number, s_noMembers, out BigInteger value, out _, out _, out _) != ValueExpression.Outcome.Ok)
+            C.CResult plain = PageValue.Evaluate(number, s_noMembers, out _);
+            if (!plain.Ok)
             {
                 return false;
             }
 
+            BigInteger value = plain.Value.Value;
+
             bool certain = true;
             if (cast is not null)
             {
-                // ValueExpression knows the 32-bit casts C headers use; any other leaves the number as written.
-                if (ValueExpression.Evaluate(cast + number, s_noMembers, out BigInteger converted, out _, out _, out _) == ValueExpression.Outcome.Ok)
+                // The evaluator knows the integer types C headers cast to; any other leaves the number as written.
+                C.CResult converted = PageValue.Evaluate(cast + number, s_noMembers, out _);
+                if (converted.Ok)
                 {
-                    value = converted;
+                    value = converted.Value.Value;
                 }
                 else
                 {

@@ -92,7 +92,7 @@ namespace TapiGen.Tests.Corpus
         [Fact]
         public void A_cast_to_an_unknown_type_is_not_taken_and_keeps_the_warning()
         {
-            var page = LoadedEnums.Page("ODDCAST", ("FIRST:0", "First."), ("SECOND", "(BYTE)0x80. A byte."));
+            var page = LoadedEnums.Page("ODDCAST", ("FIRST:0", "First."), ("SECOND", "(MYBYTE)0x80. A byte."));
             var output = ItemHarness.Run(ItemFile.Manifest(page, ("ValuesFromDescriptions", "true")));
             Assert.Equal(1, (long)LoadedEnums.Values(LoadedEnums.Load(output.Result, "ODDCAST"))["SECOND"]);
             Assert.Single(output.Result.Diagnostics, d => d.Id == "TG0010");
@@ -121,11 +121,25 @@ namespace TapiGen.Tests.Corpus
         }
 
         [Theory]
-        [InlineData("A:(int)0x100000000")]
-        [InlineData("A:(int)-0x80000001")]
-        [InlineData("A:(BYTE)1")]
+        [InlineData("A:(int)0x100000000", "0")]
+        [InlineData("A:(int)-0x80000001", "2147483647")]
+        [InlineData("A:(BYTE)0x180", "128")]
+        [InlineData("A:(USHORT)-1", "65535")]
+        [InlineData("A:(ULONGLONG)-1", "18446744073709551615")]
+        public void Casts_convert_as_the_C_compiler_does(string heading, string expected)
+        {
+            // The results gcc gives for the same casts (0x80000001 is unsigned, so its negation wraps; narrow casts truncate).
+            var output = GeneratorHarness.Run(TestManifests.Inline("CASTS", heading, "B:0"));
+            Assert.DoesNotContain(output.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+            Assert.Equal(System.Numerics.BigInteger.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), LoadedEnums.Values(LoadedEnums.Load(output, "CASTS"))["A"]);
+        }
+
+        [Theory]
         [InlineData("A:(int)")]
-        public void Casts_that_C_would_not_give_a_32_bit_value_for_are_TG0008(string heading)
+        [InlineData("A:(void*)1")]
+        [InlineData("A:(FOO)1")]
+        [InlineData("A:sizeof(int)")]
+        public void Casts_C_cannot_evaluate_as_a_constant_are_TG0008(string heading)
         {
             var output = GeneratorHarness.Run(TestManifests.Inline("BADCAST", heading));
             Assert.Contains(output.Diagnostics, d => d.Id == "TG0008" || d.Id == "TG0007");

@@ -1,0 +1,197 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Numerics;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using TapiGen.Generator.Diagnostics;
+using TapiGen.Generator.Model;
+using TapiGen.Generator.Parsing;
+
+namespace TapiGen.Generator.Planning
+{
+    /// <summary>
+    /// Decides the enum a page becomes: consults the listed headers (<see cref="HeaderCheck"/>), applies the overrides
+    /// file's renames, then chooses the underlying type, [Flags] and the names. Pure, and it never throws (an
+    /// unexpected failure becomes TG0012 for this manifest only).
+    /// </summary>
+    internal static class EnumPlanner
+    {
+        public static ParseResult Plan(PageParse page, HeaderLookup lookup, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return Run(page, lookup, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
+            }
+            catch (Exception e)
+            {
+                var info = DiagnosticInfo.Create(
+                    DiagnosticDescriptors.UnexpectedFailure,
+                    new LocationInfo(page.Path, default, default),
+                    page.FileName,
+                    e.GetType().Name + ": " + e.Message);
+                return new ParseResult(null, ImmutableArray.Create(info).ToEquatableArray());
+            }
+        }
+
+        private static ParseResult Run(PageParse page, HeaderLookup lookup, CancellationToken cancellationToken)
+        {
+            var diagnostics = new List<DiagnosticInfo>(page.Diagnostics);
+            if (page.HasErrors || page.Name is null)
+            {
+                // The page's own problems come first; what a header says about a page that cannot be read is noise.
+                diagnostics.AddRange(page.Unverified.Select(u => u.Diagnostic));
+                return new ParseResult(null, diagnostics.ToEquatableArray());
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            List<HeaderCheck.Reconciled> members = Consult(page, lookup, diagnostics);
+            ApplyRenames(page, members, diagnostics);
+            foreach (HeaderCheck.Reconciled member in members)
+            {
+                if (!Identifiers.IsValid(member.Name))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidMemberName, member.ValueLocation, page.FileName, member.Name));
+                }
+            }
+
+            UnderlyingType underlying = ChooseUnderlyingType(page, members, diagnostics);
+            if (members.Count == 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoMembers, new LocationInfo(page.Path, default, default), page.FileName, page.Name));
+            }
+
+            if (diagnostics.Any(d => DiagnosticDescriptors.ById(d.DescriptorId).DefaultSeverity == DiagnosticSeverity.Error))
+            {
+                return new ParseResult(null, diagnostics.ToEquatableArray());
+            }
+
+            bool isFlags = page.Flags switch
+            {
+                FlagsMode.On => true,
+                FlagsMode.Off => false,
+                _ => EnumShape.InferFlags(members.Select(m => m.Value).ToList()),
+            };
+            var model = new EnumModel(
+                page.Options.Namespace,
+                page.Name,
+                page.Name,
+                page.Path,
+                page.FileName,
+                underlying,
+                isFlags,
+                page.SummaryLines,
+                page.RemarksLines,
+                members.Select(m => new EnumMemberModel(m.Name, m.Name, m.Name, m.Name, m.Value, m.Style, m.Style == ValueStyle.Reference ? m.Reference : null, m.DocLines, m.PlainDescription)).ToEquatableArray(),
+                page.Options);
+            return new ParseResult(NamingOptions.Apply(model), diagnostics.ToEquatableArray());
+        }
+
+        /// <summary>
+        /// The members after the listed headers had their say, and the diagnostics about it. A warning a header
+        /// settles (TG0010, TG0011, TG0019) is reported only when no header was consulted.
+        /// </summary>
+        private static List<HeaderCheck.Reconciled> Consult(PageParse page, HeaderLookup lookup, List<DiagnosticInfo> diagnostics)
+        {
+            List<HeaderCheck.Reconciled> pageMembers = page.Members
+                .Select(m => new HeaderCheck.Reconciled(m.Name, m.Value, m.Style, m.Reference, m.DocLines, m.PlainDescription, m.ValueLocation))
+                .ToList();
+            if (lookup.HeaderCount == 0 || page.Options.HeaderValues == HeaderValues.Off)
+            {
+                diagnostics.AddRange(page.Unverified.Select(u => u.Diagnostic));
+                return pageMembers;
+            }
+
+            if (lookup.Enum is null)
+            {
+                diagnostics.AddRange(page.Unverified.Select(u => u.Diagnostic));
+                if (lookup.Problems.Count == 0)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.EnumNotInHeaders,
+                        page.Members.Count > 0 ? page.Members[0].NameLocation : new LocationInfo(page.Path, default, default),
+                        page.FileName,
+                        page.PageName ?? page.Name!,
+                        lookup.HeaderCount.ToString(CultureInfo.InvariantCulture),
+                        page.HeaderFileName is null ? "the header that declares it" : "'" + page.HeaderFileName + "', the header the page names"));
+                }
+
+                foreach (HeaderProblem problem in lookup.Problems)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.HeaderNotEvaluated,
+                        new LocationInfo(problem.Path, default, new Microsoft.CodeAnalysis.Text.LinePositionSpan(new Microsoft.CodeAnalysis.Text.LinePosition(problem.Line, problem.Column), new Microsoft.CodeAnalysis.Text.LinePosition(problem.Line, problem.Column))),
+                        ManifestParser.FileNameOf(problem.Path),
+                        (problem.Line + 1).ToString(CultureInfo.InvariantCulture),
+                        problem.Message,
+                        page.PageName ?? page.Name!,
+                        page.FileName));
+                }
+
+                return pageMembers;
+            }
+
+            return HeaderCheck.Apply(page, lookup.Enum, page.Options.HeaderValues, diagnostics);
+        }
+
+        /// <summary>'rename MEMBER = NEW' lines, last: values and references used the page's names.</summary>
+        private static void ApplyRenames(PageParse page, List<HeaderCheck.Reconciled> members, List<DiagnosticInfo> diagnostics)
+        {
+            if (page.Renames.Count == 0)
+            {
+                return;
+            }
+
+            var renamed = page.Renames.Where(r => members.Any(m => m.Name == r.Member)).ToDictionary(r => r.Member, StringComparer.Ordinal);
+            string NameOf(string name) => renamed.TryGetValue(name, out PageRename? r) ? r.NewName : name;
+
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (HeaderCheck.Reconciled member in members)
+            {
+                string final = NameOf(member.Name);
+                if (!seen.Add(final) && renamed.Values.FirstOrDefault(r => r.NewName == final) is { } clash)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.InvalidOverride,
+                        clash.Location,
+                        page.OverridesFileName,
+                        page.FileName,
+                        "renaming '" + clash.Member + "' to '" + final + "' gives two members that name"));
+                }
+            }
+
+            for (int i = 0; i < members.Count; i++)
+            {
+                HeaderCheck.Reconciled m = members[i];
+                members[i] = m with { Name = NameOf(m.Name), Reference = m.Reference is null ? null : NameOf(m.Reference) };
+            }
+        }
+
+        private static UnderlyingType ChooseUnderlyingType(PageParse page, List<HeaderCheck.Reconciled> members, List<DiagnosticInfo> diagnostics)
+        {
+            if (members.Count == 0)
+            {
+                return UnderlyingType.Int32;
+            }
+
+            BigInteger min = members.Min(m => m.Value), max = members.Max(m => m.Value);
+            UnderlyingType? type = EnumShape.ChooseUnderlyingType(min, max);
+            if (type.HasValue)
+            {
+                return type.Value;
+            }
+
+            // Point at the member no type can hold: the widest one, or the largest next to a negative.
+            BigInteger offending = max > ulong.MaxValue || min >= 0 ? max : (min < long.MinValue ? min : max);
+            HeaderCheck.Reconciled member = members.First(m => m.Value == offending);
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ValueOutOfRange, member.ValueLocation, page.FileName, member.Name, offending.ToString(CultureInfo.InvariantCulture)));
+            return UnderlyingType.Int64;
+        }
+    }
+}
