@@ -36,7 +36,15 @@ namespace TapiGen.Tests.Headers.Oracle
     /// </para>
     /// <para>
     /// Anonymous enums (no tag, no typedef name) are evaluated and reported too (<see cref="OracleEnum.IsAnonymous"/>):
-    /// they are compiled anyway, since named enums refer to their members.
+    /// they are compiled anyway, since named enums refer to their members. An enum with no enumerators (MSVC takes
+    /// <c>enum { }</c>) is reported with none. When the head is written in several branches (<c>#ifdef __midl</c>
+    /// typedef [v1_enum] enum X { <c>#else</c> typedef enum X { <c>#endif</c>), the branches stay for gcc to choose
+    /// and the line is that of the last head's enum keyword.
+    /// </para>
+    /// <para>
+    /// A value is the value of the enumerator's constant expression as gcc computes it, not truncated to int as MSVC
+    /// stores the enumerators of an enum without a fixed type: <c>0x80000000</c> is 2147483648 (what MIDL and the
+    /// documentation mean), while <c>(LONG)0x80000000</c> and <c>1 &lt;&lt; 31</c> are -2147483648 on both.
     /// </para>
     /// </summary>
     public static class CCompilerOracle
@@ -381,7 +389,7 @@ namespace TapiGen.Tests.Headers.Oracle
                 try
                 {
                     result = Gcc.Run(
-                        new[] { "-E", "-P", "-dD", "-undef", "-nostdinc", "-std=gnu17", "-I", SdkHeaders.Shared, "-I", work, source },
+                        new[] { "-E", "-P", "-dD", "-undef", "-nostdinc", "-std=gnu17", "-w", "-I", SdkHeaders.Shared, "-I", work, source },
                         work,
                         GccTimeout);
                 }

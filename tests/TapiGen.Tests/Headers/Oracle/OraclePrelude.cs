@@ -3,7 +3,7 @@ namespace TapiGen.Tests.Headers.Oracle
     /// <summary>
     /// What the oracle's C file starts with: "a current SDK compiling C for the newest Windows, desktop, x64".
     /// gcc runs with -undef -nostdinc (none of gcc's own macros such as __GNUC__, __linux__ or __x86_64__, no system
-    /// headers); this defines what MSVC would predefine for x64 and includes sdkddkver.h and winapifamily.h from the
+    /// headers; __STDC__ is undefined here); this defines what MSVC would predefine for x64 and includes sdkddkver.h and winapifamily.h from the
     /// package, which with nothing else defined give NTDDI_VERSION = NTDDI_WIN11_GE (the newest) and the desktop
     /// family. C, not C++: __cplusplus, __midl and MIDL_PASS stay undefined.
     /// <para>
@@ -23,6 +23,7 @@ namespace TapiGen.Tests.Headers.Oracle
 #define _MSC_FULL_VER 194435207
 #define _MSC_EXTENSIONS 1
 #define _INTEGRAL_MAX_BITS 64
+#undef __STDC__ /* gcc always defines it, MSVC only with /Zc:__STDC__ (oaidl.h and oleauto.h test it) */
 #define __int8 char
 #define __int16 short
 #define __int32 int
