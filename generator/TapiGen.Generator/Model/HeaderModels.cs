@@ -6,10 +6,10 @@ namespace TapiGen.Generator.Model
     /// <summary>A C header listed as a TapiHeader item: its path and text (null when unreadable or over the limit).</summary>
     internal sealed record HeaderFile(string Path, string? Text, int TextLength);
 
-    /// <summary>What one entry of an enum body is: a member, or a conditional directive between members.</summary>
+    /// <summary>What one entry of an enum body is: a run of tokens, or a conditional directive between runs.</summary>
     internal enum HeaderItemKind
     {
-        Member,
+        Tokens,
         If,
         Elif,
         Else,
@@ -17,14 +17,15 @@ namespace TapiGen.Generator.Model
     }
 
     /// <summary>
-    /// One entry of an enum body as written: a member (its name and value tokens, unevaluated) or a conditional
-    /// directive with its condition tokens. Evaluated later, when every listed header's macros and enums are known.
+    /// One entry of an enum body as written: a run of tokens, or a conditional directive with its condition tokens.
+    /// The body is preprocessed (its conditions decided) and split into members later, when every listed header's
+    /// macros and enums are known; so a '#if' may sit anywhere, even between a value and its comma.
     /// </summary>
-    /// <param name="Name">The member's name; for a directive, the directive ('if', 'ifdef', 'ifndef', 'elif', 'else', 'endif').</param>
-    /// <param name="Tokens">The value's tokens after '=' (none without a value), or the directive's condition.</param>
-    /// <param name="Line">0-based line of the member's name or the directive's '#'.</param>
+    /// <param name="Name">The directive ('if', 'ifdef', 'ifndef', 'elif', 'else', 'endif'); empty for a run of tokens.</param>
+    /// <param name="Tokens">The run, or the directive's condition.</param>
+    /// <param name="Line">0-based line of the run's first token or of the directive's '#'.</param>
     /// <param name="Column">0-based column of it.</param>
-    internal sealed record HeaderBodyItem(HeaderItemKind Kind, string Name, EquatableArray<CToken> Tokens, bool HasValue, int Line, int Column);
+    internal sealed record HeaderBodyItem(HeaderItemKind Kind, string Name, EquatableArray<CToken> Tokens, int Line, int Column);
 
     /// <summary>
     /// An enum declaration with a body, as the reader found it. <paramref name="Problem"/> is set when the body

@@ -143,7 +143,11 @@ typedef enum COLOR {
 #define MAKE(hi, lo) (((hi) << 8) | (lo))
 #define ALIAS BASE
 #define WHICH_API_SUPPORTED
+#define CAT(a, b) a##b
+#define MEMBERS(suffix, value) M_ONE_##suffix = value, M_TWO_##suffix = value
 typedef enum MACROS {
+    M_PASTED = CAT(0x, 10),
+    MEMBERS(X, 7),
     M_BASE = BASE,
     M_MAKE = MAKE(2, 3),
     M_ALIAS = ALIAS + 1,
@@ -153,6 +157,9 @@ typedef enum MACROS {
 } MACROS;
 ";
             var v = Values(text, "MACROS");
+            Assert.Equal(0x10, v["M_PASTED"]);
+            Assert.Equal(7, v["M_ONE_X"]);
+            Assert.Equal(7, v["M_TWO_X"]);
             Assert.Equal(0x100, v["M_BASE"]);
             Assert.Equal(0x203, v["M_MAKE"]);
             Assert.Equal(0x101, v["M_ALIAS"]);
@@ -231,7 +238,8 @@ typedef enum REAL { R1 = 7 } REAL;
         [InlineData("typedef enum E { A = 1 / 0 } E;", "division by zero", 0, 23)]
         [InlineData("typedef enum E { A = 1 << 40 } E;", "shift by 40", 0, 23)]
         [InlineData("typedef enum E { A = 08 } E;", "octal", 0, 21)]
-        [InlineData("#define CAT(a, b) a##b\ntypedef enum E { A = CAT(1, 2) } E;", "'##'", 1, 21)]
+        [InlineData("#define STR(a) #a\ntypedef enum E { A = STR(1) } E;", "makes a string", 1, 21)]
+        [InlineData("#define GLUE(a, b) a##b\ntypedef enum E { A = GLUE(+, -) } E;", "not one token", 1, 21)]
         [InlineData("typedef enum E { A DEPRECATED(\"x\") = 1 } E;", "followed by 'DEPRECATED'", 0, 19)]
         [InlineData("typedef enum E { A, A } E;", "twice", 0, 20)]
         [InlineData("typedef enum E { A = (1 } E;", "')'", 0, 22)]

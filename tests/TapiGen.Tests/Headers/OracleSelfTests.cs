@@ -336,7 +336,7 @@ enum GOOD_AFTER { GA_A = GB_A + 1 };
                 return;
             }
 
-            List<string> headers = IncludeOrder(
+            List<string> headers = SdkHeaders.IncludeOrder(
                 Directory.EnumerateFiles(SdkHeaders.Shared).Concat(Directory.EnumerateFiles(SdkHeaders.Um))
                     .Where(f => f.EndsWith(".h", StringComparison.OrdinalIgnoreCase))
                     .OrderBy(f => f, StringComparer.Ordinal)
@@ -399,43 +399,6 @@ enum GOOD_AFTER { GA_A = GB_A + 1 };
         }
 
         /// <summary>Headers after the headers they #include (those in the list), else in the given order.</summary>
-        private static List<string> IncludeOrder(List<string> headers)
-        {
-            var byName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (string header in headers)
-            {
-                byName.TryAdd(Path.GetFileName(header), header);
-            }
-
-            var include = new Regex(@"^\s*#\s*include\s*[<""](?<name>[^>""]+)[>""]", RegexOptions.Multiline);
-            var ordered = new List<string>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            void Visit(string header)
-            {
-                if (!seen.Add(header))
-                {
-                    return;
-                }
-
-                foreach (Match match in include.Matches(File.ReadAllText(header)))
-                {
-                    if (byName.TryGetValue(Path.GetFileName(match.Groups["name"].Value), out string? dependency))
-                    {
-                        Visit(dependency);
-                    }
-                }
-
-                ordered.Add(header);
-            }
-
-            foreach (string header in headers)
-            {
-                Visit(header);
-            }
-
-            return ordered;
-        }
-
         private OracleResult EvaluateText(params string[] headers)
         {
             string dir = Path.Combine(Path.GetTempPath(), "tapigen-oracle-test-" + Guid.NewGuid().ToString("N"));

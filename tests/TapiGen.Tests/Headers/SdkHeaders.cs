@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using System.Text.RegularExpressions;
 
 namespace TapiGen.Tests.Headers
 {
@@ -68,6 +70,44 @@ namespace TapiGen.Tests.Headers
             }
 
             return include;
+        }
+
+        /// <summary>The headers ordered so each comes after those it includes (the order a compiler meets them in).</summary>
+        public static List<string> IncludeOrder(List<string> headers)
+        {
+            var byName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (string header in headers)
+            {
+                byName.TryAdd(Path.GetFileName(header), header);
+            }
+
+            var include = new Regex(@"^\s*#\s*include\s*[<""](?<name>[^>""]+)[>""]", RegexOptions.Multiline);
+            var ordered = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            void Visit(string header)
+            {
+                if (!seen.Add(header))
+                {
+                    return;
+                }
+
+                foreach (Match match in include.Matches(File.ReadAllText(header)))
+                {
+                    if (byName.TryGetValue(Path.GetFileName(match.Groups["name"].Value), out string? dependency))
+                    {
+                        Visit(dependency);
+                    }
+                }
+
+                ordered.Add(header);
+            }
+
+            foreach (string header in headers)
+            {
+                Visit(header);
+            }
+
+            return ordered;
         }
     }
 }

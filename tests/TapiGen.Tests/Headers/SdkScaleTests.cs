@@ -55,6 +55,11 @@ namespace TapiGen.Tests.Headers
                 _output.WriteLine($"  {group.Count(),5}  {group.Key}   e.g. {Path.GetFileName(group.First().Problem!.Path)}:{group.First().Problem!.Line + 1}");
             }
 
+            foreach (var r in problems.Take(60))
+            {
+                _output.WriteLine("    " + Path.GetFileName(r.Problem!.Path) + ":" + (r.Problem.Line + 1) + " " + r.Problem.Message);
+            }
+
             Assert.All(results, r => Assert.True(r.Enum is not null || r.Problem is not null));
             Assert.All(problems, r => Assert.True(r.Problem!.Line >= 0));
         }

@@ -8,7 +8,7 @@ namespace TapiGen.Generator.Parsing.C
     /// expanded first, then substituted, then the result rescanned), never re-expanding a macro inside its own
     /// expansion. In a '#if', <c>defined X</c> becomes 1, 0, or a marker the evaluator reads as unknown. Expanded
     /// tokens carry the position of the name they replace, so errors point at the header line that uses them.
-    /// '#' and '##' in a macro body are not supported: such a macro is reported, not guessed at.
+    /// '##' pastes tokens; '#' (which makes a string, never an integer) is reported, not guessed at.
     /// </summary>
     internal sealed class CMacroExpander
     {
@@ -27,11 +27,15 @@ namespace TapiGen.Generator.Parsing.C
 
         /// <summary>The expanded tokens, or false with the reason and the token it concerns.</summary>
         public static bool TryExpand(IReadOnlyList<CToken> tokens, ICMacros macros, CMode mode, out List<CToken> expanded, out string? error, out CToken errorAt)
+            => TryExpand(tokens, macros, mode, null, out expanded, out error, out errorAt);
+
+        /// <param name="neverExpand">Names not to expand (an enum's own members, which another header may #define).</param>
+        public static bool TryExpand(IReadOnlyList<CToken> tokens, ICMacros macros, CMode mode, IEnumerable<string>? neverExpand, out List<CToken> expanded, out string? error, out CToken errorAt)
         {
             var expander = new CMacroExpander(macros, mode);
             try
             {
-                expanded = expander.Expand(tokens, new HashSet<string>(StringComparer.Ordinal), 0, null);
+                expanded = expander.Expand(tokens, new HashSet<string>(neverExpand ?? Array.Empty<string>(), StringComparer.Ordinal), 0, null);
                 error = null;
                 errorAt = default;
                 return true;
@@ -85,8 +89,8 @@ namespace TapiGen.Generator.Parsing.C
                 }
                 else
                 {
-                    CheckNoPasting(macro, place);
-                    body = new List<CToken>(macro.Body);
+                    CheckNoStringizing(macro, place);
+                    body = Paste(new List<CToken>(macro.Body), macro, place);
                 }
 
                 var inner = new HashSet<string>(hidden, StringComparer.Ordinal) { macro.Name };
@@ -171,32 +175,81 @@ namespace TapiGen.Generator.Parsing.C
 
         private List<CToken> Substitute(CMacro macro, List<List<CToken>> arguments, HashSet<string> hidden, int depth, CToken place)
         {
-            CheckNoPasting(macro, place);
+            CheckNoStringizing(macro, place);
             var expandedArguments = new List<List<CToken>>(arguments.Count);
             foreach (List<CToken> argument in arguments)
             {
                 expandedArguments.Add(argument.Count == 0 ? argument : Expand(argument, hidden, depth + 1, null));
             }
 
+            // Parameters next to '##' take the argument as written; the others take it expanded. An empty argument next
+            // to '##' leaves a placemarker, so 'X ## y' with y empty is X.
             var body = new List<CToken>();
-            foreach (CToken t in macro.Body)
+            for (int i = 0; i < macro.Body.Count; i++)
             {
+                CToken t = macro.Body[i];
                 int index = t.Kind == CTokenKind.Identifier ? IndexOf(macro, t.Text) : -1;
-                if (index >= 0)
-                {
-                    foreach (CToken a in expandedArguments[index])
-                    {
-                        Add(body, a);
-                    }
-                }
-                else
+                if (index < 0)
                 {
                     Add(body, t);
+                    continue;
+                }
+
+                bool pasted = (i > 0 && macro.Body[i - 1].Is("##")) || (i + 1 < macro.Body.Count && macro.Body[i + 1].Is("##"));
+                List<CToken> argument = pasted ? arguments[index] : expandedArguments[index];
+                if (argument.Count == 0 && pasted)
+                {
+                    Add(body, Placemarker(t));
+                }
+
+                foreach (CToken a in argument)
+                {
+                    Add(body, a);
                 }
             }
 
-            return body;
+            return Paste(body, macro, place);
         }
+
+        /// <summary>Applies '##': the tokens either side become one, which must lex as a single token.</summary>
+        private static List<CToken> Paste(List<CToken> body, CMacro macro, CToken place)
+        {
+            var result = new List<CToken>(body.Count);
+            for (int k = 0; k < body.Count; k++)
+            {
+                if (!body[k].Is("##"))
+                {
+                    result.Add(body[k]);
+                    continue;
+                }
+
+                if (result.Count == 0 || k + 1 >= body.Count)
+                {
+                    throw new ExpansionException("macro '" + macro.Name + "' has '##' at an end of its body", place);
+                }
+
+                CToken left = result[result.Count - 1];
+                CToken right = body[++k];
+                string text = left.Text + right.Text;
+                result[result.Count - 1] = text.Length == 0 ? Placemarker(left) : Single(text, left, macro, place);
+            }
+
+            result.RemoveAll(t => t.Kind == CTokenKind.Punctuator && t.Text.Length == 0);
+            return result;
+        }
+
+        private static CToken Single(string text, CToken at, CMacro macro, CToken place)
+        {
+            List<CToken> tokens = CLexer.Tokenize(text);
+            if (tokens.Count != 1)
+            {
+                throw new ExpansionException("'##' in macro '" + macro.Name + "' makes '" + text + "', which is not one token", place);
+            }
+
+            return new CToken(tokens[0].Kind, tokens[0].Text, at.Line, at.Column);
+        }
+
+        private static CToken Placemarker(CToken at) => new CToken(CTokenKind.Punctuator, string.Empty, at.Line, at.Column);
 
         private static int IndexOf(CMacro macro, string name)
         {
@@ -211,13 +264,13 @@ namespace TapiGen.Generator.Parsing.C
             return -1;
         }
 
-        private static void CheckNoPasting(CMacro macro, CToken place)
+        private static void CheckNoStringizing(CMacro macro, CToken place)
         {
             foreach (CToken t in macro.Body)
             {
-                if (t.Is("#") || t.Is("##"))
+                if (t.Is("#"))
                 {
-                    throw new ExpansionException("macro '" + macro.Name + "' (" + macro.File + " line " + (macro.Line + 1) + ") uses '" + t.Text + "', which TapiGen does not expand", place);
+                    throw new ExpansionException("macro '" + macro.Name + "' (" + ManifestParser.FileNameOf(macro.File) + " line " + (macro.Line + 1) + ") makes a string with '#', which is no integer", place);
                 }
             }
         }

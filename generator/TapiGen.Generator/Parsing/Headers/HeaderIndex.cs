@@ -164,6 +164,8 @@ namespace TapiGen.Generator.Parsing.Headers
             private readonly Dictionary<string, List<Declaration>> _byNormalized = new Dictionary<string, List<Declaration>>(StringComparer.Ordinal);
             private readonly Dictionary<string, List<Declaration>> _byMember = new Dictionary<string, List<Declaration>>(StringComparer.Ordinal);
             private readonly Dictionary<string, CMacro> _macros = new Dictionary<string, CMacro>(StringComparer.Ordinal);
+            private readonly Dictionary<string, FileMacros> _local = new Dictionary<string, FileMacros>(StringComparer.Ordinal);
+            private readonly Dictionary<string, CMacro> _uncertain = new Dictionary<string, CMacro>(StringComparer.Ordinal);
 
             public Tables(EquatableArray<HeaderParse> files)
             {
@@ -187,23 +189,36 @@ namespace TapiGen.Generator.Parsing.Headers
                             Add(_byNormalized, Normalize(declaration.Tag), entry);
                         }
 
-                        foreach (HeaderBodyItem item in declaration.Body)
+                        foreach (string member in MemberNames(declaration))
                         {
-                            if (item.Kind == HeaderItemKind.Member)
-                            {
-                                Add(_byMember, item.Name, entry);
-                            }
+                            Add(_byMember, member, entry);
                         }
                     }
 
+                    var own = new Dictionary<string, CMacro>(StringComparer.Ordinal);
                     foreach (CMacro macro in file.Macros)
                     {
+                        if (macro.Uncertain is not null)
+                        {
+                            // Never used, only named when something depends on it.
+                            if (!_uncertain.ContainsKey(macro.Name))
+                            {
+                                _uncertain.Add(macro.Name, macro);
+                            }
+
+                            continue;
+                        }
+
                         // The first definition wins, as when the headers are included in path order.
                         if (!_macros.ContainsKey(macro.Name))
                         {
                             _macros.Add(macro.Name, macro);
                         }
+
+                        own[macro.Name] = macro;
                     }
+
+                    _local.Add(file.Path, new FileMacros(own));
                 }
 
                 foreach (HeaderParse file in files)
@@ -240,6 +255,55 @@ namespace TapiGen.Generator.Parsing.Headers
                     : new List<Declaration>();
             }
 
+            /// <summary>The names that start members in any branch of the body (a name followed by '(' is a macro call).</summary>
+            public static IEnumerable<string> MemberNames(HeaderEnumDeclaration declaration)
+            {
+                bool atStart = true;
+                string? pending = null;
+                int depth = 0;
+                foreach (HeaderBodyItem item in declaration.Body)
+                {
+                    if (item.Kind != HeaderItemKind.Tokens)
+                    {
+                        continue;
+                    }
+
+                    foreach (CToken token in item.Tokens)
+                    {
+                        if (pending is not null && !token.Is("("))
+                        {
+                            yield return pending;
+                        }
+
+                        pending = null;
+                        if (token.Is("(") || token.Is("["))
+                        {
+                            depth++;
+                        }
+                        else if ((token.Is(")") || token.Is("]")) && depth > 0)
+                        {
+                            depth--;
+                        }
+                        else if (token.Is(",") && depth == 0)
+                        {
+                            atStart = true;
+                            continue;
+                        }
+                        else if (atStart && token.Kind == CTokenKind.Identifier)
+                        {
+                            pending = token.Text;
+                        }
+
+                        atStart = false;
+                    }
+                }
+
+                if (pending is not null)
+                {
+                    yield return pending;
+                }
+            }
+
             public List<Declaration> DeclaringMember(string member)
                 => _byMember.TryGetValue(member, out List<Declaration>? list) ? list : new List<Declaration>();
 
@@ -249,7 +313,19 @@ namespace TapiGen.Generator.Parsing.Headers
                 => CEnvironment.Macro(name) ?? (_macros.TryGetValue(name, out CMacro? macro) ? macro : null);
 
             public bool? IsDefined(string name)
-                => CEnvironment.IsDefined(name) ?? (_macros.ContainsKey(name) ? true : (bool?)null);
+                => CEnvironment.IsDefined(name) ?? (_macros.ContainsKey(name) ? true : _uncertain.ContainsKey(name) ? (bool?)null : CEnvironment.IsOptOut(name) ? false : (bool?)null);
+
+            /// <summary>
+            /// Why a name is unknown, when a listed header defines it under a condition TapiGen cannot decide:
+            /// "defined in DirectML.h line 26 under '#elif defined(NTDDI_WIN10_ZN) ...'"; else null.
+            /// </summary>
+            public string? UncertainDefinition(string name)
+                => !_macros.ContainsKey(name) && _uncertain.TryGetValue(name, out CMacro? macro)
+                    ? "defined in " + ManifestParser.FileNameOf(macro.File) + " line " + (macro.Line + 1) + " only under '" + macro.Uncertain + "', which TapiGen cannot decide"
+                    : null;
+
+            /// <summary>One header's own macros (and the built-in ones).</summary>
+            public ICMacros Local(HeaderParse file) => _local.TryGetValue(file.Path, out FileMacros? macros) ? macros : (ICMacros)this;
 
             private static void Add(Dictionary<string, List<Declaration>> map, string key, Declaration value)
             {
@@ -261,6 +337,18 @@ namespace TapiGen.Generator.Parsing.Headers
 
                 list.Add(value);
             }
+        }
+
+        /// <summary>The macros one header defines (its last definition of each), with the built-in ones first.</summary>
+        private sealed class FileMacros : ICMacros
+        {
+            private readonly Dictionary<string, CMacro> _macros;
+
+            public FileMacros(Dictionary<string, CMacro> macros) => _macros = macros;
+
+            public CMacro? Find(string name) => CEnvironment.Macro(name) ?? (_macros.TryGetValue(name, out CMacro? macro) ? macro : null);
+
+            public bool? IsDefined(string name) => CEnvironment.IsDefined(name) ?? (_macros.ContainsKey(name) ? true : CEnvironment.IsOptOut(name) ? false : (bool?)null);
         }
 
         /// <summary>Evaluates declarations, each at most once, following references into other enums.</summary>
@@ -303,62 +391,22 @@ namespace TapiGen.Generator.Parsing.Headers
                     return null;
                 }
 
-                var members = new List<HeaderMember>();
-                var values = new Dictionary<string, BigInteger>(StringComparer.Ordinal);
+                // Preprocess first (decide the body's conditionals), then split what is compiled into members.
+                var active = new List<CToken>();
                 var conditions = new List<(bool Taken, bool AnyTaken)>();
-                BigInteger? previous = null;
                 foreach (HeaderBodyItem item in d.Body)
                 {
-                    bool active = conditions.All(c => c.Taken);
-                    if (item.Kind != HeaderItemKind.Member)
+                    if (item.Kind != HeaderItemKind.Tokens)
                     {
                         if (!Condition(item, conditions, out problem, declaration))
                         {
                             return null;
                         }
-
-                        continue;
                     }
-
-                    if (!active)
+                    else if (conditions.All(c => c.Taken))
                     {
-                        continue;
+                        active.AddRange(item.Tokens);
                     }
-
-                    BigInteger value;
-                    ValueStyle style = ValueStyle.Decimal;
-                    string? reference = null;
-                    if (!item.HasValue)
-                    {
-                        value = previous.HasValue ? previous.Value + 1 : BigInteger.Zero;
-                    }
-                    else
-                    {
-                        if (!Value(item, values, declaration, out value, out bool sawHex, out problem))
-                        {
-                            return null;
-                        }
-
-                        if (item.Tokens.Count == 1 && item.Tokens[0].Kind == CTokenKind.Identifier && values.ContainsKey(item.Tokens[0].Text))
-                        {
-                            style = ValueStyle.Reference;
-                            reference = item.Tokens[0].Text;
-                        }
-                        else if (sawHex)
-                        {
-                            style = ValueStyle.Hex;
-                        }
-                    }
-
-                    if (values.ContainsKey(item.Name))
-                    {
-                        problem = new HeaderProblem("'" + declaration.DisplayName + "' declares member '" + item.Name + "' twice", where, item.Line, item.Column);
-                        return null;
-                    }
-
-                    values[item.Name] = value;
-                    previous = value;
-                    members.Add(new HeaderMember(item.Name, value, style, reference, item.Line, item.Column));
                 }
 
                 if (conditions.Count > 0)
@@ -367,8 +415,114 @@ namespace TapiGen.Generator.Parsing.Headers
                     return null;
                 }
 
+                // Macros expand before the body is split, as in C: 'MAKE_ROUTE_PROTOCOL(RIP, 8)' in nldef.h makes members.
+                // The body expands with its own header's macros only, its member names never: another listed header may
+                // #define them (mq.h and MqOaI.h both give MQ_NO_TRANSACTION; a compilation includes one of the two).
+                var ownNames = new HashSet<string>(Tables.MemberNames(d), StringComparer.Ordinal);
+                if (!CMacroExpander.TryExpand(active, _tables.Local(declaration.File), CMode.Constant, ownNames, out List<CToken> expanded, out string? expansionError, out CToken errorAt))
+                {
+                    problem = new HeaderProblem("TapiGen cannot expand the body of '" + declaration.DisplayName + "': " + expansionError, where, errorAt.Line, errorAt.Column);
+                    return null;
+                }
+
+                var members = new List<HeaderMember>();
+                var values = new Dictionary<string, BigInteger>(StringComparer.Ordinal);
+                BigInteger? previous = null;
+                foreach (List<CToken> tokens in SplitMembers(expanded))
+                {
+                    CToken name = tokens[0];
+                    if (name.Kind != CTokenKind.Identifier)
+                    {
+                        problem = new HeaderProblem("'" + declaration.DisplayName + "' cannot be read: '" + name.Text + "' cannot start a member (a member is NAME or NAME = VALUE)", where, name.Line, name.Column);
+                        return null;
+                    }
+
+                    if (tokens.Count > 1 && !tokens[1].Is("="))
+                    {
+                        problem = new HeaderProblem("'" + declaration.DisplayName + "' cannot be read: member '" + name.Text + "' is followed by '" + tokens[1].Text + "', not by '=' and its value", where, tokens[1].Line, tokens[1].Column);
+                        return null;
+                    }
+
+                    if (tokens.Count == 2)
+                    {
+                        problem = new HeaderProblem("'" + declaration.DisplayName + "' cannot be read: member '" + name.Text + "' has '=' but no value", where, tokens[1].Line, tokens[1].Column);
+                        return null;
+                    }
+
+                    BigInteger value;
+                    ValueStyle style = ValueStyle.Decimal;
+                    string? reference = null;
+                    if (tokens.Count == 1)
+                    {
+                        value = previous.HasValue ? previous.Value + 1 : BigInteger.Zero;
+                    }
+                    else
+                    {
+                        List<CToken> expression = tokens.GetRange(2, tokens.Count - 2);
+                        if (!Value(name.Text, expression, values, ownNames, declaration, out value, out bool sawHex, out problem))
+                        {
+                            return null;
+                        }
+
+                        if (expression.Count == 1 && expression[0].Kind == CTokenKind.Identifier && values.ContainsKey(expression[0].Text))
+                        {
+                            style = ValueStyle.Reference;
+                            reference = expression[0].Text;
+                        }
+                        else if (sawHex)
+                        {
+                            style = ValueStyle.Hex;
+                        }
+                    }
+
+                    if (values.ContainsKey(name.Text))
+                    {
+                        problem = new HeaderProblem("'" + declaration.DisplayName + "' declares member '" + name.Text + "' twice", where, name.Line, name.Column);
+                        return null;
+                    }
+
+                    values[name.Text] = value;
+                    previous = value;
+                    members.Add(new HeaderMember(name.Text, value, style, reference, name.Line, name.Column));
+                }
+
                 problem = null;
                 return new HeaderEnum(declaration.DisplayName, where, declaration.File.FileName, d.Line, d.Column, members.ToEquatableArray());
+            }
+
+            /// <summary>The compiled tokens of a body, split at the commas outside parentheses; empty members dropped.</summary>
+            private static IEnumerable<List<CToken>> SplitMembers(List<CToken> tokens)
+            {
+                var member = new List<CToken>();
+                int depth = 0;
+                foreach (CToken token in tokens)
+                {
+                    if (token.Is("(") || token.Is("["))
+                    {
+                        depth++;
+                    }
+                    else if ((token.Is(")") || token.Is("]")) && depth > 0)
+                    {
+                        depth--;
+                    }
+                    else if (token.Is(",") && depth == 0)
+                    {
+                        if (member.Count > 0)
+                        {
+                            yield return member;
+                            member = new List<CToken>();
+                        }
+
+                        continue;
+                    }
+
+                    member.Add(token);
+                }
+
+                if (member.Count > 0)
+                {
+                    yield return member;
+                }
             }
 
             /// <summary>Applies one conditional directive of a body; false (with the problem) when it cannot be decided.</summary>
@@ -429,7 +583,7 @@ namespace TapiGen.Generator.Parsing.Headers
             {
                 value = false;
                 problem = null;
-                string text = "#" + item.Name + " " + HeaderReader.Join(item.Tokens);
+                string text = DirectiveText(item);
                 if (!CMacroExpander.TryExpand(item.Tokens, _tables, CMode.Condition, out List<CToken> expanded, out string? error, out _))
                 {
                     problem = new HeaderProblem("TapiGen cannot decide '" + text + "' in the body of '" + declaration.DisplayName + "': " + error, declaration.File.Path, item.Line, item.Column);
@@ -439,7 +593,10 @@ namespace TapiGen.Generator.Parsing.Headers
                 CResult result = CExpression.Evaluate(expanded, HeaderReader.NoSymbols.Instance, CMode.Condition);
                 if (!result.Ok || result.Value.IsUnknown)
                 {
-                    string why = !result.Ok ? result.Error! : "it depends on '" + result.Value.UnknownName + "', which no listed header defines (TapiGen reads headers as " + CEnvironment.Description + "); list the header that defines it";
+                    string? name = result.Value.UnknownName;
+                    string why = !result.Ok ? result.Error!
+                        : name is not null && _tables.UncertainDefinition(name) is { } uncertain ? "it depends on '" + name + "', " + uncertain + "; list the header those conditions depend on"
+                        : "it depends on '" + name + "', which no listed header defines (TapiGen reads headers as " + CEnvironment.Description + "); list the header that defines it";
                     problem = new HeaderProblem("TapiGen cannot decide '" + text + "' in the body of '" + declaration.DisplayName + "': " + why, declaration.File.Path, item.Line, item.Column);
                     return false;
                 }
@@ -448,13 +605,24 @@ namespace TapiGen.Generator.Parsing.Headers
                 return true;
             }
 
-            private bool Value(HeaderBodyItem item, Dictionary<string, BigInteger> earlier, Declaration declaration, out BigInteger value, out bool sawHex, out HeaderProblem? problem)
+            /// <summary>The directive as written: '#ifdef X' was kept as 'defined ( X )' tokens.</summary>
+            private static string DirectiveText(HeaderBodyItem item)
+            {
+                int macro = item.Name == "ifdef" ? 2 : item.Name == "ifndef" ? 3 : -1;
+                return macro >= 0 && macro < item.Tokens.Count
+                    ? "#" + item.Name + " " + item.Tokens[macro].Text
+                    : "#" + item.Name + " " + HeaderReader.Join(item.Tokens);
+            }
+
+            private bool Value(string member, List<CToken> tokens, Dictionary<string, BigInteger> earlier, HashSet<string> ownNames, Declaration declaration, out BigInteger value, out bool sawHex, out HeaderProblem? problem)
             {
                 value = default;
                 sawHex = false;
                 problem = null;
-                string subject = "the value of '" + item.Name + "' in '" + declaration.DisplayName + "'";
-                if (!CMacroExpander.TryExpand(item.Tokens, _tables, CMode.Constant, out List<CToken> expanded, out string? error, out CToken at))
+                string subject = "the value of '" + member + "' in '" + declaration.DisplayName + "'";
+
+                // A value may use the macros of any listed header (the body's own were expanded already).
+                if (!CMacroExpander.TryExpand(tokens, _tables, CMode.Constant, ownNames, out List<CToken> expanded, out string? error, out CToken at))
                 {
                     problem = new HeaderProblem("TapiGen cannot evaluate " + subject + ": " + error, declaration.File.Path, at.Line, at.Column);
                     return false;
@@ -470,9 +638,9 @@ namespace TapiGen.Generator.Parsing.Headers
 
                 if (!result.Ok)
                 {
-                    string why = result.UnknownName is not null
-                        ? "'" + result.UnknownName + "' is not a member of an enum or a macro in the listed headers; list the header that defines it"
-                        : result.Error!;
+                    string why = result.UnknownName is null ? result.Error!
+                        : _tables.UncertainDefinition(result.UnknownName) is { } uncertain ? "'" + result.UnknownName + "' is " + uncertain + "; list the header those conditions depend on"
+                        : "'" + result.UnknownName + "' is not a member of an enum or a macro in the listed headers; list the header that defines it";
                     problem = new HeaderProblem("TapiGen cannot evaluate " + subject + ": " + why, declaration.File.Path, result.ErrorAt.Line, result.ErrorAt.Column);
                     return false;
                 }

@@ -60,10 +60,12 @@ namespace TapiGen.Generator.Parsing.Headers
         }
 
         CMacro? ICMacros.Find(string name)
-            => CEnvironment.Macro(name) ?? (_local.TryGetValue(name, out CMacro? macro) ? macro : null);
+            => CEnvironment.Macro(name) ?? (_local.TryGetValue(name, out CMacro? macro) && macro.Uncertain is null ? macro : null);
 
         bool? ICMacros.IsDefined(string name)
-            => CEnvironment.IsDefined(name) ?? (_local.ContainsKey(name) ? true : _undefined.Contains(name) ? false : (bool?)null);
+            => CEnvironment.IsDefined(name)
+               ?? (_local.TryGetValue(name, out CMacro? macro) ? (macro.Uncertain is null ? true : (bool?)null)
+                   : _undefined.Contains(name) || CEnvironment.IsOptOut(name) ? false : (bool?)null);
 
         private void ReadAll()
         {
@@ -182,104 +184,66 @@ namespace TapiGen.Generator.Parsing.Headers
         {
             string? uncertain = UncertainCondition();
             var items = new List<HeaderBodyItem>();
-            var member = new List<CToken>();
+            var run = new List<CToken>();
             string? problem = null;
             CToken problemAt = enumKeyword;
-            int depth = 0;
+            int bodyConditionals = 0;
 
-            void Fail(string message, CToken at)
+            void Flush()
             {
-                if (problem is null)
+                if (run.Count > 0)
                 {
-                    problem = message;
-                    problemAt = at;
+                    items.Add(new HeaderBodyItem(HeaderItemKind.Tokens, string.Empty, run.ToEquatableArray(), run[0].Line, run[0].Column));
+                    run.Clear();
                 }
-            }
-
-            void EndMember()
-            {
-                if (member.Count == 0)
-                {
-                    return;
-                }
-
-                CToken name = member[0];
-                if (name.Kind != CTokenKind.Identifier)
-                {
-                    Fail("'" + name.Text + "' cannot start a member: a member is NAME or NAME = VALUE", name);
-                }
-                else if (member.Count == 1)
-                {
-                    items.Add(new HeaderBodyItem(HeaderItemKind.Member, name.Text, EquatableArray<CToken>.Empty, false, name.Line, name.Column));
-                }
-                else if (!member[1].Is("="))
-                {
-                    Fail("member '" + name.Text + "' is followed by '" + member[1].Text + "', not by '=' and its value", member[1]);
-                }
-                else if (member.Count == 2)
-                {
-                    Fail("member '" + name.Text + "' has '=' but no value", member[1]);
-                }
-                else
-                {
-                    items.Add(new HeaderBodyItem(HeaderItemKind.Member, name.Text, member.GetRange(2, member.Count - 2).ToEquatableArray(), true, name.Line, name.Column));
-                }
-
-                member.Clear();
             }
 
             while (true)
             {
                 if (!_lexer.Next(out CToken token, out bool atLineStart))
                 {
-                    Fail("the enum body has no closing '}'", enumKeyword);
+                    problem ??= "the enum body has no closing '}'";
                     break;
                 }
 
                 if (atLineStart && token.Is("#"))
                 {
                     List<CToken> directive = _lexer.RestOfLine();
+                    string name = directive.Count > 0 ? directive[0].Text : string.Empty;
+                    if (bodyConditionals == 0 && (name == "endif" || name == "else" || name == "elif"))
+                    {
+                        // It closes a conditional opened outside the body: '#ifdef __midl / typedef [v1_enum] enum X {
+                        // / #else / typedef enum X { / #endif', as MIDL writes enum heads. It belongs to the file's stack.
+                        Directive(token, directive, inBody: false);
+                        continue;
+                    }
+
                     HeaderBodyItem? conditional = Directive(token, directive, inBody: true);
                     if (conditional is not null)
                     {
-                        if (member.Count > 0)
-                        {
-                            Fail("the '#" + conditional.Name + "' on line " + (token.Line + 1) + " splits the value of member '" + member[0].Text + "'", token);
-                        }
-
+                        bodyConditionals += conditional.Kind == HeaderItemKind.If ? 1 : conditional.Kind == HeaderItemKind.EndIf ? -1 : 0;
+                        Flush();
                         items.Add(conditional);
                     }
 
                     continue;
                 }
 
-                if (token.Is("(") || token.Is("["))
+                if (token.Is("}"))
                 {
-                    depth++;
-                }
-                else if ((token.Is(")") || token.Is("]")) && depth > 0)
-                {
-                    depth--;
-                }
-                else if (token.Is("{"))
-                {
-                    Fail("'{' inside an enum body", token);
-                }
-                else if (depth == 0 && token.Is(","))
-                {
-                    EndMember();
-                    continue;
-                }
-                else if (token.Is("}"))
-                {
-                    // Braces end the body even inside unbalanced parentheses: the value is then reported, not the file.
-                    EndMember();
                     break;
                 }
 
-                member.Add(token);
+                if (token.Is("{") && problem is null)
+                {
+                    problem = "'{' inside an enum body";
+                    problemAt = token;
+                }
+
+                run.Add(token);
             }
 
+            Flush();
             List<string> typedefNames = Declarators(isTypedef);
             _enums.Add(new HeaderEnumDeclaration(
                 tag,
@@ -391,7 +355,7 @@ namespace TapiGen.Generator.Parsing.Headers
                     if (inBody)
                     {
                         HeaderItemKind kind = name == "elif" ? HeaderItemKind.Elif : name == "else" ? HeaderItemKind.Else : name == "endif" ? HeaderItemKind.EndIf : HeaderItemKind.If;
-                        return new HeaderBodyItem(kind, name, ConditionTokens(name, rest).ToEquatableArray(), false, hash.Line, hash.Column);
+                        return new HeaderBodyItem(kind, name, ConditionTokens(name, rest).ToEquatableArray(), hash.Line, hash.Column);
                     }
 
                     Conditional(name, rest, hash);
@@ -558,8 +522,12 @@ namespace TapiGen.Generator.Parsing.Headers
                 bodyStart = Math.Min(p + 1, rest.Count);
             }
 
-            var macro = new CMacro(name.Text, functionLike, parameters.ToEquatableArray(), rest.GetRange(bodyStart, rest.Count - bodyStart).ToEquatableArray(), _file.Path, hash.Line);
-            _local[name.Text] = macro;
+            var macro = new CMacro(name.Text, functionLike, parameters.ToEquatableArray(), rest.GetRange(bodyStart, rest.Count - bodyStart).ToEquatableArray(), _file.Path, hash.Line, UncertainCondition());
+            if (macro.Uncertain is null || !_local.TryGetValue(name.Text, out CMacro? known) || known.Uncertain is not null)
+            {
+                _local[name.Text] = macro;
+            }
+
             _undefined.Remove(name.Text);
             _macros.Add(macro);
         }
