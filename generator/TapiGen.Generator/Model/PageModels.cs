@@ -36,7 +36,17 @@ namespace TapiGen.Generator.Model
         EquatableArray<string> DocLines,
         string PlainDescription,
         LocationInfo? NameLocation,
-        LocationInfo? ValueLocation);
+        LocationInfo? ValueLocation)
+    {
+        /// <summary>
+        /// When the heading's value cannot be read (TG0006, TG0007, TG0008, TG0026): the error. It stands unless a
+        /// header (HeaderValues=Use) gives the member's value; <see cref="Value"/> is then only the count.
+        /// </summary>
+        public DiagnosticInfo? ValueError { get; init; }
+
+        /// <summary>For <see cref="ValueError"/>: how a message shows the unreadable value.</summary>
+        public string? ValueShown { get; init; }
+    }
 
     /// <summary>A '#### - NAME' sub-heading that looks like a member: kept as text, but a header may say it is one.</summary>
     /// <param name="Parent">The member whose text it is in.</param>

@@ -120,14 +120,12 @@ namespace TapiGen.Generator.Parsing
 
             if (draft.HasColon && draft.ValueText.Trim('=', ' ', '\t').Length == 0)
             {
-                Report(DiagnosticDescriptors.EmptyMemberValue, draft.ValueLocation, _fileName, draft.Name);
-                return Counted(previous, draft.ValueLocation);
+                return Unreadable(DiagnosticInfo.Create(DiagnosticDescriptors.EmptyMemberValue, draft.ValueLocation, _fileName, draft.Name), previous, draft.ValueLocation, "empty");
             }
 
             if (draft.IsTrailingText)
             {
-                Report(DiagnosticDescriptors.TextAfterMemberName, draft.ValueLocation, _fileName, draft.Name, draft.ValueText);
-                return Counted(previous, draft.ValueLocation);
+                return Unreadable(DiagnosticInfo.Create(DiagnosticDescriptors.TextAfterMemberName, draft.ValueLocation, _fileName, draft.Name, draft.ValueText), previous, draft.ValueLocation, "'" + draft.ValueText + "', text after the name");
             }
 
             CResult result = PageValue.Evaluate(draft.ValueText, earlier, out string? reference);
@@ -137,17 +135,18 @@ namespace TapiGen.Generator.Parsing
                 return new MemberValue(result.Value.Value, style, reference, ValueOrigin.Heading, draft.ValueLocation);
             }
 
-            if (result.UnknownName is not null)
-            {
-                Report(DiagnosticDescriptors.UnknownMemberReference, draft.ValueLocation, _fileName, draft.Name, result.UnknownName);
-            }
-            else
-            {
-                Report(DiagnosticDescriptors.InvalidMemberValue, draft.ValueLocation, _fileName, draft.Name, draft.ValueText, result.Error!);
-            }
-
-            return new MemberValue(BigInteger.Zero, ValueStyle.Decimal, null, ValueOrigin.Heading, draft.ValueLocation);
+            DiagnosticInfo error = result.UnknownName is not null
+                ? DiagnosticInfo.Create(DiagnosticDescriptors.UnknownMemberReference, draft.ValueLocation, _fileName, draft.Name, result.UnknownName)
+                : DiagnosticInfo.Create(DiagnosticDescriptors.InvalidMemberValue, draft.ValueLocation, _fileName, draft.Name, draft.ValueText, result.Error!);
+            return Unreadable(error, previous, draft.ValueLocation, "'" + draft.ValueText + "', which cannot be read");
         }
+
+        /// <summary>
+        /// A heading value that cannot be read: an error, unless a header gives the member's value (then only a
+        /// warning: the header's value is used). Counting goes on from the previous value meanwhile.
+        /// </summary>
+        private static MemberValue Unreadable(DiagnosticInfo error, BigInteger? previous, LocationInfo? location, string shown)
+            => Counted(previous, location) with { Origin = ValueOrigin.Heading, Error = error, Shown = shown };
 
         /// <summary>No value in the heading: the description's (when asked for), a Direct3D alias, or the count.</summary>
         private MemberValue UnstatedValue(MemberDraft draft, Dictionary<string, BigInteger> earlier, BigInteger? previous)
@@ -307,7 +306,11 @@ namespace TapiGen.Generator.Parsing
                 DocConverter.ToXmlDocLines(body).ToEquatableArray(),
                 DocConverter.ToPlainText(body),
                 nameLocation,
-                value.Location ?? nameLocation);
+                value.Location ?? nameLocation)
+            {
+                ValueError = value.Error,
+                ValueShown = value.Shown,
+            };
         }
 
         private void ReportOverride(LocationInfo location, string message)
@@ -317,7 +320,14 @@ namespace TapiGen.Generator.Parsing
             => _unverified.Add(new UnverifiedWarning(DiagnosticInfo.Create(descriptor, location, args), subject));
 
         /// <summary>A member's value and how and where it was given.</summary>
-        private readonly record struct MemberValue(BigInteger Value, ValueStyle Style, string? Reference, ValueOrigin Origin, LocationInfo? Location);
+        private readonly record struct MemberValue(BigInteger Value, ValueStyle Style, string? Reference, ValueOrigin Origin, LocationInfo? Location)
+        {
+            /// <summary>Why the page's value cannot be used, when it cannot.</summary>
+            public DiagnosticInfo? Error { get; init; }
+
+            /// <summary>For <see cref="Error"/>: the value as a message shows it ("empty", "'5', text after the name").</summary>
+            public string? Shown { get; init; }
+        }
 
         /// <summary>A '#### - NAME' sub-heading: its text, where its lines start in the body, and where it is.</summary>
         private readonly record struct SubHeadingDraft(string Name, int BodyIndex, LocationInfo Location);

@@ -46,12 +46,22 @@ namespace TapiGen.Generator.Planning
             if (page.HasErrors || page.Name is null)
             {
                 // The page's own problems come first; what a header says about a page that cannot be read is noise.
+                diagnostics.AddRange(page.Members.Where(m => m.ValueError is not null).Select(m => m.ValueError!));
                 diagnostics.AddRange(page.Unverified.Select(u => u.Diagnostic));
                 return new ParseResult(null, diagnostics.ToEquatableArray());
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            List<HeaderCheck.Reconciled> members = Consult(page, lookup, diagnostics);
+            List<HeaderCheck.Reconciled> members = Consult(page, lookup, diagnostics, out HeaderEnum? verifiedBy);
+            foreach (PageMember member in page.Members.Where(m => m.ValueError is not null))
+            {
+                // A value the page gets unreadably wrong is fatal, unless the header's value replaces it.
+                if (verifiedBy is null || page.Options.HeaderValues != HeaderValues.Use || !verifiedBy.Members.Any(h => h.Name == member.Name))
+                {
+                    diagnostics.Add(member.ValueError!);
+                }
+            }
+
             ApplyRenames(page, members, diagnostics);
             foreach (HeaderCheck.Reconciled member in members)
             {
@@ -97,8 +107,9 @@ namespace TapiGen.Generator.Planning
         /// The members after the listed headers had their say, and the diagnostics about it. A warning a header
         /// settles (TG0010, TG0011, TG0019) is reported only when no header was consulted.
         /// </summary>
-        private static List<HeaderCheck.Reconciled> Consult(PageParse page, HeaderLookup lookup, List<DiagnosticInfo> diagnostics)
+        private static List<HeaderCheck.Reconciled> Consult(PageParse page, HeaderLookup lookup, List<DiagnosticInfo> diagnostics, out HeaderEnum? verifiedBy)
         {
+            verifiedBy = null;
             List<HeaderCheck.Reconciled> pageMembers = page.Members
                 .Select(m => new HeaderCheck.Reconciled(m.Name, m.Value, m.Style, m.Reference, m.DocLines, m.PlainDescription, m.ValueLocation))
                 .ToList();
@@ -137,6 +148,7 @@ namespace TapiGen.Generator.Planning
                 return pageMembers;
             }
 
+            verifiedBy = lookup.Enum;
             return HeaderCheck.Apply(page, lookup.Enum, page.Options.HeaderValues, diagnostics);
         }
 

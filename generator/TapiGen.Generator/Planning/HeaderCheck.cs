@@ -51,7 +51,20 @@ namespace TapiGen.Generator.Planning
                     continue;
                 }
 
-                if (member.Value != declared.Value)
+                if (member.ValueError is not null && mode == HeaderValues.Use)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.HeaderValueDiffers,
+                        member.ValueLocation ?? member.NameLocation,
+                        page.FileName,
+                        member.Name,
+                        member.ValueShown ?? "unreadable",
+                        Show(declared.Value),
+                        where,
+                        Line(declared.Line),
+                        "TapiGen uses the header's value; correct the heading, or give the value in the overrides file (value " + member.Name + " = " + Literal(declared.Value) + ")"));
+                }
+                else if (member.Value != declared.Value && member.ValueError is null)
                 {
                     diagnostics.Add(DiagnosticInfo.Create(
                         DiagnosticDescriptors.HeaderValueDiffers,
