@@ -31,7 +31,7 @@ namespace TapiGen.Generator.Usage
             if (method.Name == "ToString" && method.Parameters.Length == 0 && FormatsAsSystemEnum(generated, symbols))
             {
                 IMethodSymbol? helper = FindExtension(generated, "ToStringFast", 0);
-                return helper is null ? null : new Suggestion(DiagnosticDescriptors.UseToStringFast, invocation, generated, helper, UsageContract.ExtensionShape);
+                return helper is null ? null : new Suggestion(DiagnosticDescriptors.UseToStringFast, invocation.Syntax, generated, helper, UsageContract.ExtensionShape);
             }
 
             // HasFlag(Enum) takes any enum boxed; only an argument of the same enum type is the same bit test.
@@ -41,7 +41,7 @@ namespace TapiGen.Generator.Usage
                 IMethodSymbol? helper = FindExtension(generated, "HasFlagFast", 1);
                 return helper is null || !NamedArgumentsFit(invocation, helper, typeDropped: false)
                     ? null
-                    : new Suggestion(DiagnosticDescriptors.UseHasFlagFast, invocation, generated, helper, UsageContract.ExtensionShape);
+                    : new Suggestion(DiagnosticDescriptors.UseHasFlagFast, invocation.Syntax, generated, helper, UsageContract.ExtensionShape);
             }
 
             return null;
@@ -96,7 +96,7 @@ namespace TapiGen.Generator.Usage
                 }
             }
 
-            return new Suggestion(descriptor, invocation, generated, helper, UsageContract.StaticShape);
+            return new Suggestion(descriptor, invocation.Syntax, generated, helper, UsageContract.StaticShape);
         }
 
         /// <summary><c>(E)Enum.Parse(typeof(E), s, ...)</c> and <c>Enum.IsDefined(typeof(E), value)</c> with value an E.</summary>
@@ -117,7 +117,7 @@ namespace TapiGen.Generator.Usage
                 IArgumentOperation? value = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 1);
                 IMethodSymbol? isDefined = generated.FindMethod("IsDefined", new[] { ((ITypeSymbol)generated.Type, RefKind.None) });
                 return value is not null && IsOfType(value.Value, generated.Type) && isDefined is not null && NamedArgumentsFit(invocation, isDefined, typeDropped: true)
-                    ? new Suggestion(DiagnosticDescriptors.UseGeneratedIsDefined, invocation, generated, isDefined, UsageContract.StaticShape, dropped)
+                    ? new Suggestion(DiagnosticDescriptors.UseGeneratedIsDefined, invocation.Syntax, generated, isDefined, UsageContract.StaticShape, dropped)
                     : null;
             }
 
@@ -133,7 +133,7 @@ namespace TapiGen.Generator.Usage
 
             IMethodSymbol? parse = generated.FindMethod("Parse", method.Parameters.Skip(1).Select(p => (p.Type, p.RefKind)).ToList());
             return parse is not null && NamedArgumentsFit(invocation, parse, typeDropped: true)
-                ? new Suggestion(DiagnosticDescriptors.UseGeneratedParse, cast, generated, parse, UsageContract.StaticShape, dropped)
+                ? new Suggestion(DiagnosticDescriptors.UseGeneratedParse, cast.Syntax, generated, parse, UsageContract.StaticShape, dropped)
                 : null;
         }
 

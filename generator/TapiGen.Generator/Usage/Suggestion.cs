@@ -5,7 +5,7 @@ namespace TapiGen.Generator.Usage
     /// <summary>A use of System.Enum that a generated helper answers the same, and how the code fix rewrites it.</summary>
     internal sealed class Suggestion
     {
-        public Suggestion(DiagnosticDescriptor descriptor, IOperation reported, GeneratedEnum generatedEnum, IMethodSymbol helper, string shape, int dropArgument = -1)
+        public Suggestion(DiagnosticDescriptor descriptor, SyntaxNode reported, GeneratedEnum generatedEnum, IMethodSymbol helper, string shape, int dropArgument = -1)
         {
             Descriptor = descriptor;
             Reported = reported;
@@ -17,8 +17,8 @@ namespace TapiGen.Generator.Usage
 
         public DiagnosticDescriptor Descriptor { get; }
 
-        /// <summary>The operation the diagnostic covers, and the code fix replaces.</summary>
-        public IOperation Reported { get; }
+        /// <summary>The code the diagnostic covers, and the code fix replaces.</summary>
+        public SyntaxNode Reported { get; }
 
         public GeneratedEnum Enum { get; }
 

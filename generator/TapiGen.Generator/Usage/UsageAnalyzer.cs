@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using TapiGen.Generator.Diagnostics;
@@ -74,17 +75,18 @@ namespace TapiGen.Generator.Usage
                 return;
             }
 
-            IOperation? value = UseSites.WithoutImplicitConversions(interpolation.Expression);
-            GeneratedEnum? generated = enums.Find(value?.Type);
-            if (value is null || generated is null || !EnumCalls.FormatsAsSystemEnum(generated, symbols))
+            GeneratedEnum? generated = enums.Find(UseSites.WithoutImplicitConversions(interpolation.Expression)?.Type);
+            if (generated is null || !EnumCalls.FormatsAsSystemEnum(generated, symbols)
+                || interpolation.Syntax is not InterpolationSyntax hole)
             {
                 return;
             }
 
+            // The hole's expression as written, parentheses included (operations leave them out).
             IMethodSymbol? helper = EnumCalls.FindExtension(generated, "ToStringFast", 0);
             if (helper is not null)
             {
-                Report(context, new Suggestion(DiagnosticDescriptors.UseToStringFastInInterpolation, value, generated, helper, UsageContract.InterpolationShape));
+                Report(context, new Suggestion(DiagnosticDescriptors.UseToStringFastInInterpolation, hole.Expression, generated, helper, UsageContract.InterpolationShape));
             }
         }
 
@@ -92,8 +94,8 @@ namespace TapiGen.Generator.Usage
         {
             if (suggestion is null
                 || suggestion.Helper.ReturnType.TypeKind == TypeKind.Error
-                || suggestion.Reported.SemanticModel is not { } model
-                || !model.IsAccessible(suggestion.Reported.Syntax.SpanStart, suggestion.Helper))
+                || context.Operation.SemanticModel is not { } model
+                || !model.IsAccessible(suggestion.Reported.SpanStart, suggestion.Helper))
             {
                 return;
             }
@@ -109,7 +111,7 @@ namespace TapiGen.Generator.Usage
 
             context.ReportDiagnostic(Diagnostic.Create(
                 suggestion.Descriptor,
-                suggestion.Reported.Syntax.GetLocation(),
+                suggestion.Reported.GetLocation(),
                 properties.ToImmutable(),
                 suggestion.Enum.Type.Name,
                 suggestion.Enum.Helpers.Name));

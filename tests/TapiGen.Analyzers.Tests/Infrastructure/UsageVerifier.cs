@@ -1,0 +1,43 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+using TapiGen.CodeFixes;
+using TapiGen.Generator.Usage;
+
+namespace TapiGen.Analyzers.Tests.Infrastructure
+{
+    /// <summary>
+    /// Runs the usage analyzer and its code fix over one consumer file, next to the files TapiGen generated. The
+    /// consumer is written with markup: <c>{|TG1001:value.ToString()|}</c> is where a diagnostic must be, by id and span.
+    /// </summary>
+    public static class UsageVerifier
+    {
+        /// <summary>
+        /// Asserts exactly the marked diagnostics and, when <paramref name="fixedSource"/> is given, that fixing them
+        /// all (one by one and with Fix All) gives that code, which must compile. Null: the diagnostics have no fix.
+        /// </summary>
+        public static Task VerifyAsync(string source, string? fixedSource, TapiGenOutput? generated = null)
+        {
+            generated ??= TapiGenOutput.Default;
+            var test = new CSharpCodeFixTest<UsageAnalyzer, UsageCodeFixProvider, DefaultVerifier>
+            {
+                // References come from Basic.Reference.Assemblies, the ones the generator ran against: nothing is downloaded.
+                ReferenceAssemblies = new ReferenceAssemblies(generated.Target == Target.Net80 ? "net8.0" : "netstandard2.0"),
+                TestCode = source,
+                FixedCode = fixedSource ?? source,
+            };
+            foreach (var reference in TapiGenOutput.References(generated.Target))
+            {
+                test.TestState.AdditionalReferences.Add(reference);
+            }
+
+            foreach ((string hintName, string text) in generated.Sources)
+            {
+                test.TestState.Sources.Add((hintName, text));
+                test.FixedState.Sources.Add((hintName, text));
+            }
+
+            return test.RunAsync();
+        }
+    }
+}
