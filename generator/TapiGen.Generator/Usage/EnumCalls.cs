@@ -39,7 +39,7 @@ namespace TapiGen.Generator.Usage
                 && IsOfType(invocation.Arguments[0].Value, generated.Type))
             {
                 IMethodSymbol? helper = FindExtension(generated, "HasFlagFast", 1);
-                return helper is null || !NamedArgumentsFit(invocation, helper, typeDropped: false)
+                return helper is null || !NamedArgumentsFit(invocation, helper, shift: 1)
                     ? null
                     : new Suggestion(DiagnosticDescriptors.UseHasFlagFast, invocation.Syntax, generated, helper, UsageContract.ExtensionShape);
             }
@@ -58,20 +58,23 @@ namespace TapiGen.Generator.Usage
                     : null;
             }
 
-            return method.Name == "Parse" || method.Name == "IsDefined" ? MatchTypeOf(invocation, enums) : null;
+            return method.Name is "Parse" or "IsDefined" or "GetValues" or "GetNames" ? MatchTypeOf(invocation, symbols, enums, containingSymbol) : null;
         }
 
         /// <summary><c>Enum.M&lt;E&gt;(args)</c> as <c>EExtensions.M(args)</c>.</summary>
         private static Suggestion? MatchGeneric(IInvocationOperation invocation, GeneratedEnum generated, UsageSymbols symbols, ISymbol containingSymbol)
         {
             IMethodSymbol method = invocation.TargetMethod;
+            if (method.Name is "GetValues" or "GetNames")
+            {
+                return MatchListing(invocation, generated, symbols, containingSymbol, dropped: -1);
+            }
+
             DiagnosticDescriptor? descriptor = method.Name switch
             {
                 "TryParse" when generated.TextNamesAreMemberNames => DiagnosticDescriptors.UseGeneratedTryParse,
                 "Parse" when generated.TextNamesAreMemberNames => DiagnosticDescriptors.UseGeneratedParse,
                 "IsDefined" => DiagnosticDescriptors.UseGeneratedIsDefined,
-                "GetValues" => DiagnosticDescriptors.UseGeneratedGetValues,
-                "GetNames" when FormatsAsSystemEnum(generated, symbols) => DiagnosticDescriptors.UseGeneratedGetNames,
                 _ => null,
             };
             if (descriptor is null || !ArgumentsHaveParameterTypes(invocation))
@@ -80,27 +83,16 @@ namespace TapiGen.Generator.Usage
             }
 
             IMethodSymbol? helper = generated.FindMethod(method.Name, method.Parameters.Select(p => (p.Type, p.RefKind)).ToList());
-            if (helper is null || !NamedArgumentsFit(invocation, helper, typeDropped: false))
-            {
-                return null;
-            }
-
-            // GetValues and GetNames return arrays, the helpers a span or a read-only list: only a foreach loop is
-            // sure to treat them alike, and a span only where the function may hold a ref struct.
-            if (method.Name == "GetValues" || method.Name == "GetNames")
-            {
-                if (!UseSites.IsForEachCollection(invocation, out _)
-                    || (helper.ReturnType.IsRefLikeType && !UseSites.AllowsRefStructLocals(invocation, containingSymbol)))
-                {
-                    return null;
-                }
-            }
-
-            return new Suggestion(descriptor, invocation.Syntax, generated, helper, UsageContract.StaticShape);
+            return helper is null || !NamedArgumentsFit(invocation, helper, shift: 0)
+                ? null
+                : new Suggestion(descriptor, invocation.Syntax, generated, helper, UsageContract.StaticShape);
         }
 
-        /// <summary><c>(E)Enum.Parse(typeof(E), s, ...)</c> and <c>Enum.IsDefined(typeof(E), value)</c> with value an E.</summary>
-        private static Suggestion? MatchTypeOf(IInvocationOperation invocation, GeneratedEnum.Cache enums)
+        /// <summary>
+        /// <c>(E)Enum.Parse(typeof(E), s, ...)</c>, <c>Enum.IsDefined(typeof(E), value)</c> with value an E, and
+        /// <c>Enum.GetValues(typeof(E))</c> and <c>GetNames</c> as a foreach collection.
+        /// </summary>
+        private static Suggestion? MatchTypeOf(IInvocationOperation invocation, UsageSymbols symbols, GeneratedEnum.Cache enums, ISymbol containingSymbol)
         {
             IMethodSymbol method = invocation.TargetMethod;
             IArgumentOperation? typeArgument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0);
@@ -112,11 +104,16 @@ namespace TapiGen.Generator.Usage
             }
 
             int dropped = argumentList.Arguments.IndexOf(typeArgumentSyntax);
+            if (method.Name is "GetValues" or "GetNames")
+            {
+                return MatchListing(invocation, generated, symbols, containingSymbol, dropped);
+            }
+
             if (method.Name == "IsDefined")
             {
                 IArgumentOperation? value = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 1);
                 IMethodSymbol? isDefined = generated.FindMethod("IsDefined", new[] { ((ITypeSymbol)generated.Type, RefKind.None) });
-                return value is not null && IsOfType(value.Value, generated.Type) && isDefined is not null && NamedArgumentsFit(invocation, isDefined, typeDropped: true)
+                return value is not null && IsOfType(value.Value, generated.Type) && isDefined is not null && NamedArgumentsFit(invocation, isDefined, shift: -1)
                     ? new Suggestion(DiagnosticDescriptors.UseGeneratedIsDefined, invocation.Syntax, generated, isDefined, UsageContract.StaticShape, dropped)
                     : null;
             }
@@ -132,9 +129,36 @@ namespace TapiGen.Generator.Usage
             }
 
             IMethodSymbol? parse = generated.FindMethod("Parse", method.Parameters.Skip(1).Select(p => (p.Type, p.RefKind)).ToList());
-            return parse is not null && NamedArgumentsFit(invocation, parse, typeDropped: true)
+            return parse is not null && NamedArgumentsFit(invocation, parse, shift: -1)
                 ? new Suggestion(DiagnosticDescriptors.UseGeneratedParse, cast.Syntax, generated, parse, UsageContract.StaticShape, dropped)
                 : null;
+        }
+
+        /// <summary>
+        /// GetValues and GetNames return arrays, the helpers a span or a read-only list: only a foreach loop is sure to
+        /// treat them alike, and a span only where the function may hold a ref struct. GetValues(Type) returns an
+        /// Array of boxed values, the same loop only when the loop variable is declared as the enum.
+        /// </summary>
+        private static Suggestion? MatchListing(IInvocationOperation invocation, GeneratedEnum generated, UsageSymbols symbols, ISymbol containingSymbol, int dropped)
+        {
+            bool names = invocation.TargetMethod.Name == "GetNames";
+            IMethodSymbol? helper = generated.FindMethod(invocation.TargetMethod.Name, new (ITypeSymbol, RefKind)[0]);
+            if (helper is null
+                || (names && !FormatsAsSystemEnum(generated, symbols))
+                || !UseSites.IsForEachCollection(invocation, out IForEachLoopOperation? loop)
+                || (helper.ReturnType.IsRefLikeType && !UseSites.AllowsRefStructLocals(invocation, containingSymbol)))
+            {
+                return null;
+            }
+
+            if (!names && !invocation.TargetMethod.IsGenericMethod
+                && !(loop!.LoopControlVariable is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol.Type, generated.Type)))
+            {
+                return null;
+            }
+
+            DiagnosticDescriptor descriptor = names ? DiagnosticDescriptors.UseGeneratedGetNames : DiagnosticDescriptors.UseGeneratedGetValues;
+            return new Suggestion(descriptor, invocation.Syntax, generated, helper, UsageContract.StaticShape, dropped);
         }
 
         /// <summary>The extension method <paramref name="name"/>(this E value, E x...) with <paramref name="more"/> more E parameters.</summary>
@@ -163,8 +187,11 @@ namespace TapiGen.Generator.Usage
             return true;
         }
 
-        /// <summary>Named arguments name a parameter of the helper at the same position (after the Type, if dropped).</summary>
-        private static bool NamedArgumentsFit(IInvocationOperation invocation, IMethodSymbol helper, bool typeDropped)
+        /// <summary>
+        /// Named arguments name the helper's parameter at the same position, <paramref name="shift"/> places on: 1 for an
+        /// extension method (its receiver comes first), -1 when the Type argument is dropped (which is never kept).
+        /// </summary>
+        private static bool NamedArgumentsFit(IInvocationOperation invocation, IMethodSymbol helper, int shift)
         {
             foreach (IArgumentOperation argument in invocation.Arguments)
             {
@@ -173,7 +200,12 @@ namespace TapiGen.Generator.Usage
                     continue;
                 }
 
-                int position = argument.Parameter.Ordinal - (typeDropped ? 1 : 0);
+                int position = argument.Parameter.Ordinal + shift;
+                if (shift < 0 && position < 0)
+                {
+                    continue;
+                }
+
                 if (position < 0 || position >= helper.Parameters.Length || helper.Parameters[position].Name != nameColon.Name.Identifier.ValueText)
                 {
                     return false;

@@ -1,3 +1,5 @@
+using System.Linq;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
@@ -25,6 +27,9 @@ namespace TapiGen.Analyzers.Tests.Infrastructure
                 ReferenceAssemblies = new ReferenceAssemblies(generated.Target == Target.Net80 ? "net8.0" : "netstandard2.0"),
                 TestCode = source,
                 FixedCode = fixedSource ?? source,
+
+                // Fix All fixes one id at a time (the fix's equivalence key is the id): one pass per id marked.
+                NumberOfFixAllIterations = Regex.Matches(source, @"\{\|(TG\d{4}):").Select(m => m.Groups[1].Value).Distinct().Count(),
             };
             foreach (var reference in TapiGenOutput.References(generated.Target))
             {
