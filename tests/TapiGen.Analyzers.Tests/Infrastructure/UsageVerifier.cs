@@ -18,7 +18,11 @@ namespace TapiGen.Analyzers.Tests.Infrastructure
         /// Asserts exactly the marked diagnostics and, when <paramref name="fixedSource"/> is given, that fixing them
         /// all (one by one and with Fix All) gives that code, which must compile. Null: the diagnostics have no fix.
         /// </summary>
-        public static Task VerifyAsync(string source, string? fixedSource, TapiGenOutput? generated = null)
+        /// <param name="fixAllInDocumentOnly">
+        /// Check Fix All on the document only, not again on the project and the solution (the same single file here):
+        /// for sources with many diagnostics, where each check is a full run per id.
+        /// </param>
+        public static Task VerifyAsync(string source, string? fixedSource, TapiGenOutput? generated = null, bool fixAllInDocumentOnly = false)
         {
             generated ??= TapiGenOutput.Default;
             var test = new CSharpCodeFixTest<UsageAnalyzer, UsageCodeFixProvider, DefaultVerifier>
@@ -30,6 +34,9 @@ namespace TapiGen.Analyzers.Tests.Infrastructure
 
                 // Fix All fixes one id at a time (the fix's equivalence key is the id): one pass per id marked.
                 NumberOfFixAllIterations = Regex.Matches(source, @"\{\|(TG\d{4}):").Select(m => m.Groups[1].Value).Distinct().Count(),
+                CodeFixTestBehaviors = fixAllInDocumentOnly
+                    ? CodeFixTestBehaviors.SkipFixAllInProjectCheck | CodeFixTestBehaviors.SkipFixAllInSolutionCheck
+                    : CodeFixTestBehaviors.None,
             };
             foreach (var reference in TapiGenOutput.References(generated.Target))
             {
