@@ -24,11 +24,8 @@ namespace TapiGen.Analyzers.Tests.Infrastructure
         /// </param>
         public static Task VerifyAsync(string source, string? fixedSource, TapiGenOutput? generated = null, bool fixAllInDocumentOnly = false)
         {
-            generated ??= TapiGenOutput.Default;
             var test = new CSharpCodeFixTest<UsageAnalyzer, UsageCodeFixProvider, DefaultVerifier>
             {
-                // References come from Basic.Reference.Assemblies, the ones the generator ran against: nothing is downloaded.
-                ReferenceAssemblies = new ReferenceAssemblies(generated.Target == Target.Net80 ? "net8.0" : "netstandard2.0"),
                 TestCode = source,
                 FixedCode = fixedSource ?? source,
 
@@ -38,6 +35,20 @@ namespace TapiGen.Analyzers.Tests.Infrastructure
                     ? CodeFixTestBehaviors.SkipFixAllInProjectCheck | CodeFixTestBehaviors.SkipFixAllInSolutionCheck
                     : CodeFixTestBehaviors.None,
             };
+            AddGenerated(test, generated ?? TapiGenOutput.Default);
+            foreach ((string hintName, string text) in (generated ?? TapiGenOutput.Default).Sources)
+            {
+                test.FixedState.Sources.Add((hintName, text));
+            }
+
+            return test.RunAsync();
+        }
+
+        /// <summary>Puts the generated files beside the test's code, with the references the generator ran against.</summary>
+        public static void AddGenerated(AnalyzerTest<DefaultVerifier> test, TapiGenOutput generated)
+        {
+            // References come from Basic.Reference.Assemblies, the ones the generator ran against: nothing is downloaded.
+            test.ReferenceAssemblies = new ReferenceAssemblies(generated.Target == Target.Net80 ? "net8.0" : "netstandard2.0");
             foreach (var reference in TapiGenOutput.References(generated.Target))
             {
                 test.TestState.AdditionalReferences.Add(reference);
@@ -46,10 +57,7 @@ namespace TapiGen.Analyzers.Tests.Infrastructure
             foreach ((string hintName, string text) in generated.Sources)
             {
                 test.TestState.Sources.Add((hintName, text));
-                test.FixedState.Sources.Add((hintName, text));
             }
-
-            return test.RunAsync();
         }
     }
 }
