@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Immutable;
+using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -40,6 +42,21 @@ namespace TapiGen.Analyzers.Tests
                 Assert.EndsWith("README.md#usage-analyzers", d.HelpLinkUri);
             });
             Assert.Equal(descriptors.Select(d => d.Id).OrderBy(id => id), new TapiGen.CodeFixes.UsageCodeFixProvider().FixableDiagnosticIds.OrderBy(id => id));
+        }
+
+        [Fact]
+        public void README_lists_every_usage_diagnostic_in_its_table()
+        {
+            string? root = AppContext.BaseDirectory;
+            while (root is not null && !File.Exists(Path.Combine(root, "TapiGen.sln")))
+            {
+                root = Path.GetDirectoryName(root);
+            }
+
+            string readme = File.ReadAllText(Path.Combine(root!, "README.md"));
+            int section = readme.IndexOf("### Usage analyzers", StringComparison.Ordinal);
+            Assert.True(section >= 0, "README.md has no 'Usage analyzers' section (the descriptors' help link)");
+            Assert.All(new UsageAnalyzer().SupportedDiagnostics, d => Assert.Contains("\n| " + d.Id + " | ", readme.Substring(section)));
         }
 
         [Fact]

@@ -100,6 +100,12 @@ namespace TapiGen.Analyzers.Tests
                         values[0] = TAPI_EVENT.TE_AGENT;
                         foreach (var value in values) { }
                     }
+
+                    // GetValues(Type) gives objects: with var the loop variable would change type.
+                    void Boxed()
+                    {
+                        foreach (var boxed in Enum.GetValues(typeof(AGENT_SESSION_EVENT))) { }
+                    }
                 }
                 """,
                 null);
