@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
@@ -27,7 +28,7 @@ namespace TapiGen.PackageTests
         }
 
         [Fact]
-        public void The_package_holds_the_generator_the_runtime_library_and_the_build_files()
+        public void The_package_holds_the_generator_its_code_fixes_the_runtime_library_and_the_build_files()
         {
             using ZipArchive zip = ZipFile.OpenRead(_fixture.PackagePath);
             string[] content = zip.Entries
@@ -39,6 +40,7 @@ namespace TapiGen.PackageTests
                 new[]
                 {
                     "README.md",
+                    "analyzers/dotnet/cs/TapiGen.CodeFixes.dll",
                     "analyzers/dotnet/cs/TapiGen.Generator.dll",
                     "build/TapiGen.props",
                     "build/TapiGen.targets",
@@ -103,9 +105,29 @@ namespace TapiGen.PackageTests
         [Fact]
         public void The_generator_is_built_against_Roslyn_4_8_so_the_NET_8_SDK_can_load_it()
         {
+            var references = AssemblyReferences("analyzers/dotnet/cs/TapiGen.Generator.dll");
+            Assert.Equal(new Version(4, 8, 0, 0), references["Microsoft.CodeAnalysis"]);
+            Assert.Equal(new Version(4, 8, 0, 0), references["Microsoft.CodeAnalysis.CSharp"]);
+            Assert.Equal(new Version(2, 0, 0, 0), references["netstandard"]);
+            // The compiler loads analyzers without the Workspaces layer: only the code fixes may use it.
+            Assert.DoesNotContain(references.Keys, name => name.StartsWith("Microsoft.CodeAnalysis.Workspaces", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void The_code_fixes_are_built_against_Roslyn_4_8_so_Visual_Studio_17_8_can_load_them()
+        {
+            var references = AssemblyReferences("analyzers/dotnet/cs/TapiGen.CodeFixes.dll");
+            Assert.Equal(new Version(4, 8, 0, 0), references["Microsoft.CodeAnalysis"]);
+            Assert.Equal(new Version(4, 8, 0, 0), references["Microsoft.CodeAnalysis.CSharp"]);
+            Assert.Equal(new Version(4, 8, 0, 0), references["Microsoft.CodeAnalysis.Workspaces"]);
+            Assert.Equal(new Version(2, 0, 0, 0), references["netstandard"]);
+        }
+
+        private Dictionary<string, Version> AssemblyReferences(string entry)
+        {
             using ZipArchive zip = ZipFile.OpenRead(_fixture.PackagePath);
             using var dll = new MemoryStream();
-            using (Stream stream = zip.GetEntry("analyzers/dotnet/cs/TapiGen.Generator.dll")!.Open())
+            using (Stream stream = zip.GetEntry(entry)!.Open())
             {
                 stream.CopyTo(dll);
             }
@@ -113,12 +135,9 @@ namespace TapiGen.PackageTests
             dll.Position = 0;
             using var pe = new PEReader(dll);
             MetadataReader reader = pe.GetMetadataReader();
-            var references = reader.AssemblyReferences
+            return reader.AssemblyReferences
                 .Select(h => reader.GetAssemblyReference(h))
                 .ToDictionary(r => reader.GetString(r.Name), r => r.Version);
-            Assert.Equal(new Version(4, 8, 0, 0), references["Microsoft.CodeAnalysis"]);
-            Assert.Equal(new Version(4, 8, 0, 0), references["Microsoft.CodeAnalysis.CSharp"]);
-            Assert.Equal(new Version(2, 0, 0, 0), references["netstandard"]);
         }
 
         private static bool IsPackagingPart(string name)

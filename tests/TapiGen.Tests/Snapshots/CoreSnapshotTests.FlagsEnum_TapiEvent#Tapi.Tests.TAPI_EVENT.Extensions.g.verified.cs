@@ -14,6 +14,9 @@ namespace Tapi.Tests
         /// <summary>The number of members, aliases included: the length of <see cref="GetValues"/> and <see cref="GetNames"/>.</summary>
         public const int Length = 26;
 
+        /// <summary>Whether each member's text name is its C# name, so ToStringFast, Parse and GetNames agree with System.Enum.</summary>
+        public const bool TextNamesAreMemberNames = true;
+
         // In System.Enum's order: by value as an unsigned number, aliases as the runtime orders them.
         private static readonly global::Tapi.Tests.TAPI_EVENT[] s_values = new global::Tapi.Tests.TAPI_EVENT[]
         {

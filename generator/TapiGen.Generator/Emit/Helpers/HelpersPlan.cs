@@ -59,6 +59,7 @@ namespace TapiGen.Generator.Emit.Helpers
             HasZeroMember = sortedValues.Length > 0 && sortedValues[0] == 0;
             AllFlags = sortedValues.Aggregate(0UL, (acc, v) => acc | v);
             HasNonAsciiNames = model.Members.Any(m => m.TextName.Any(c => c > 0x7F));
+            TextNamesAreMemberNames = model.Members.All(m => m.TextName == m.Identifier);
 
             // Parse matches names in the runtime's order; the first one wins when two differ only in case.
             var seen = new HashSet<string>(System.StringComparer.Ordinal);
@@ -105,6 +106,12 @@ namespace TapiGen.Generator.Emit.Helpers
 
         /// <summary>Some text name has a character outside ASCII, so UTF-8 ignore-case matching must decode.</summary>
         public bool HasNonAsciiNames { get; }
+
+        /// <summary>
+        /// Every text name is the member's C# name, so ToStringFast, Parse and GetNames agree with System.Enum's methods:
+        /// the usage analyzers (Usage/) suggest them only then, and read this from the constant it is printed as.
+        /// </summary>
+        public bool TextNamesAreMemberNames { get; }
 
         /// <summary>Text names and their storage literals, in match priority order, each name once.</summary>
         public IReadOnlyList<NameSwitchEntry> ParseEntries { get; }

@@ -11,6 +11,9 @@ namespace TapiGen.Generator.Emit.Helpers
             w.WriteLine("/// <summary>The number of members, aliases included: the length of <see cref=\"GetValues\"/> and <see cref=\"GetNames\"/>.</summary>");
             w.WriteLine("public const int Length = " + count + ";");
             w.WriteLine();
+            w.WriteLine("/// <summary>Whether each member's text name is its C# name, so ToStringFast, Parse and GetNames agree with System.Enum.</summary>");
+            w.WriteLine("public const bool TextNamesAreMemberNames = " + (plan.TextNamesAreMemberNames ? "true" : "false") + ";");
+            w.WriteLine();
 
             // Static initializers run in order: the arrays before anything that wraps them.
             w.WriteLine("// In System.Enum's order: by value as an unsigned number, aliases as the runtime orders them.");

@@ -1,0 +1,120 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using TapiGen.Generator.Diagnostics;
+
+namespace TapiGen.Generator.Usage
+{
+    /// <summary>
+    /// Reports uses of System.Enum on TapiGen enums that a generated helper answers the same (TG1001-TG1008), with
+    /// what TapiGen.CodeFixes needs to rewrite them. A use is reported only when the result is the same: the helper
+    /// exists and is accessible, the arguments have exactly the helper's parameter types, names agree with
+    /// System.Enum's (the helpers' TextNamesAreMemberNames), and the use is not in an expression tree.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class UsageAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            DiagnosticDescriptors.UseToStringFast,
+            DiagnosticDescriptors.UseToStringFastInInterpolation,
+            DiagnosticDescriptors.UseGeneratedTryParse,
+            DiagnosticDescriptors.UseGeneratedParse,
+            DiagnosticDescriptors.UseGeneratedIsDefined,
+            DiagnosticDescriptors.UseHasFlagFast,
+            DiagnosticDescriptors.UseGeneratedGetValues,
+            DiagnosticDescriptors.UseGeneratedGetNames);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var symbols = new UsageSymbols(start.Compilation);
+                var enums = new GeneratedEnum.Cache();
+                start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, enums), OperationKind.Invocation);
+                start.RegisterOperationAction(c => AnalyzeInterpolation(c, symbols, enums), OperationKind.Interpolation);
+            });
+        }
+
+        private static void AnalyzeInvocation(OperationAnalysisContext context, UsageSymbols symbols, GeneratedEnum.Cache enums)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            IMethodSymbol method = invocation.TargetMethod;
+            bool declaredByEnum = SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.Enum);
+
+            // value.ToString() may bind to the method it overrides, object.ToString().
+            bool isObjectToString = method.ContainingType?.SpecialType == SpecialType.System_Object && method.Name == "ToString";
+            if ((!declaredByEnum && !isObjectToString) || UseSites.IsInExpressionTree(invocation, symbols))
+            {
+                return;
+            }
+
+            Suggestion? suggestion = method.IsStatic
+                ? EnumCalls.MatchStatic(invocation, symbols, enums, context.ContainingSymbol)
+                : EnumCalls.MatchInstance(invocation, symbols, enums);
+            Report(context, suggestion);
+        }
+
+        /// <summary>
+        /// <c>$"{value}"</c> formats the enum as ToString() does, when the interpolated string is a string (not a
+        /// FormattableString or a custom handler, which see the value itself) and the hole has no format.
+        /// </summary>
+        private static void AnalyzeInterpolation(OperationAnalysisContext context, UsageSymbols symbols, GeneratedEnum.Cache enums)
+        {
+            var interpolation = (IInterpolationOperation)context.Operation;
+            if (interpolation.FormatString is not null
+                || interpolation.Parent is not IInterpolatedStringOperation interpolated
+                || interpolated.Parent is IInterpolatedStringHandlerCreationOperation
+                || interpolated.SemanticModel?.GetTypeInfo(interpolated.Syntax, context.CancellationToken).ConvertedType?.SpecialType != SpecialType.System_String
+                || UseSites.IsInExpressionTree(interpolation, symbols))
+            {
+                return;
+            }
+
+            GeneratedEnum? generated = enums.Find(UseSites.WithoutImplicitConversions(interpolation.Expression)?.Type);
+            if (generated is null || !EnumCalls.FormatsAsSystemEnum(generated, symbols)
+                || interpolation.Syntax is not InterpolationSyntax hole)
+            {
+                return;
+            }
+
+            // The hole's expression as written, parentheses included (operations leave them out).
+            IMethodSymbol? helper = EnumCalls.FindExtension(generated, "ToStringFast", 0);
+            if (helper is not null)
+            {
+                Report(context, new Suggestion(DiagnosticDescriptors.UseToStringFastInInterpolation, hole.Expression, generated, helper, UsageContract.InterpolationShape));
+            }
+        }
+
+        private static void Report(OperationAnalysisContext context, Suggestion? suggestion)
+        {
+            if (suggestion is null
+                || suggestion.Helper.ReturnType.TypeKind == TypeKind.Error
+                || context.Operation.SemanticModel is not { } model
+                || !model.IsAccessible(suggestion.Reported.SpanStart, suggestion.Helper))
+            {
+                return;
+            }
+
+            ImmutableDictionary<string, string?>.Builder properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            properties[UsageContract.HelpersProperty] = suggestion.Enum.Helpers.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            properties[UsageContract.MethodProperty] = suggestion.Helper.Name;
+            properties[UsageContract.ShapeProperty] = suggestion.Shape;
+            if (suggestion.DropArgument >= 0)
+            {
+                properties[UsageContract.DropArgumentProperty] = suggestion.DropArgument.ToString(CultureInfo.InvariantCulture);
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                suggestion.Descriptor,
+                suggestion.Reported.GetLocation(),
+                properties.ToImmutable(),
+                suggestion.Enum.Type.Name,
+                suggestion.Enum.Helpers.Name));
+        }
+    }
+}
