@@ -120,11 +120,101 @@ namespace TapiGen.Tests
             Assert.DoesNotContain(sourceOutputs, o => o.Reason == IncrementalStepRunReason.Modified || o.Reason == IncrementalStepRunReason.New);
         }
 
+        private static readonly string[] s_headerSteps = { "HeaderFiles", "HeaderParse", "HeaderIndex", "HeaderLookup", "Plan" };
+
+        private const string AgentHeader = "/* a.h */\ntypedef enum AGENT_SESSION_EVENT { ASE_NEW_SESSION = 0, ASE_NOT_READY, ASE_READY, ASE_BUSY, ASE_WRAPUP, ASE_END } AGENT_SESSION_EVENT;\n";
+        private const string CallHeader = "/* b.h */\ntypedef enum CALL_STATE { CS_IDLE = 0, CS_INPROGRESS, CS_CONNECTED, CS_DISCONNECTED, CS_OFFERING, CS_HOLD, CS_QUEUED, CS_LASTITEM = CS_QUEUED } CALL_STATE;\n";
+
+        /// <summary>Three manifests and two headers, each declaring the enum of one manifest.</summary>
+        private static (GeneratorDriver Driver, Compilation Compilation, IReadOnlyList<AdditionalText> Texts) FirstRunWithHeaders()
+        {
+            static TestManifest Header(string path, string text)
+                => new TestManifest(path, text, IsManifest: false, Metadata: new Dictionary<string, string> { ["TapiGenHeader"] = "true" });
+            var files = new[]
+            {
+                TestManifests.Page("ne-tapi3-agent_session_event.md"),
+                TestManifests.Page("ne-tapi3if-call_state.md"),
+                TestManifests.Page("ne-tapi3if-tapi_event.md"),
+                Header("/headers/a.h", AgentHeader),
+                Header("/headers/b.h", CallHeader),
+            };
+            var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+            var compilation = GeneratorHarness.CreateCompilation(parseOptions, "namespace App { public class C { } }", TargetRefs.Net80);
+            GeneratorDriver driver = GeneratorHarness.CreateDriver(files, new GeneratorHarness.RunOptions(TrackSteps: true), parseOptions, out var texts);
+            driver = driver.RunGenerators(compilation);
+            Assert.DoesNotContain(driver.GetRunResult().Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+            return (driver, compilation, texts);
+        }
+
+        private static List<IncrementalStepRunReason> Reasons(GeneratorDriver driver, string step)
+            => Steps(driver)[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+
+        [Fact]
+        public void With_headers_every_step_is_tracked_and_a_rerun_is_fully_cached()
+        {
+            var (driver, compilation, _) = FirstRunWithHeaders();
+            Assert.All(s_headerSteps, name => Assert.True(Steps(driver).ContainsKey(name), "missing tracked step " + name));
+            driver = driver.RunGenerators(compilation.Clone());
+            foreach (string name in s_headerSteps.Concat(s_trackedSteps))
+            {
+                Assert.All(Reasons(driver, name), r => Assert.True(r == IncrementalStepRunReason.Cached || r == IncrementalStepRunReason.Unchanged, name + ": " + r));
+            }
+
+            Assert.All(driver.GetRunResult().Results.Single().TrackedOutputSteps.SelectMany(kv => kv.Value).SelectMany(r => r.Outputs),
+                o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        }
+
+        [Fact]
+        public void Editing_a_header_re_reads_that_header_and_re_plans_only_the_manifest_it_feeds()
+        {
+            var (driver, compilation, texts) = FirstRunWithHeaders();
+            AdditionalText callHeader = texts.Single(t => t.Path == "/headers/b.h");
+            driver = driver.ReplaceAdditionalText(callHeader, new GeneratorHarness.TestAdditionalText(callHeader.Path, CallHeader.Replace("CS_QUEUED }", "CS_QUEUED, CS_NEWER }")));
+            driver = driver.RunGenerators(compilation);
+
+            List<IncrementalStepRunReason> parsed = Reasons(driver, "HeaderParse");
+            Assert.Equal(1, parsed.Count(r => r == IncrementalStepRunReason.Modified));
+            Assert.Equal(1, parsed.Count(r => r == IncrementalStepRunReason.Cached));
+            List<IncrementalStepRunReason> lookups = Reasons(driver, "HeaderLookup");
+            Assert.Equal(1, lookups.Count(r => r == IncrementalStepRunReason.Modified));
+            Assert.Equal(2, lookups.Count(r => r == IncrementalStepRunReason.Unchanged));
+            List<IncrementalStepRunReason> plans = Reasons(driver, "Plan");
+            Assert.Equal(1, plans.Count(r => r == IncrementalStepRunReason.Modified));
+            Assert.Equal(2, plans.Count(r => r == IncrementalStepRunReason.Cached));
+            Assert.All(Reasons(driver, "Parse"), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+
+            // Re-emitted: CALL_STATE's files, and its diagnostics (TG0029 now says the page lacks CS_NEWER); nothing else.
+            var emitted = driver.GetRunResult().Results.Single().TrackedOutputSteps.SelectMany(kv => kv.Value).SelectMany(r => r.Outputs).ToList();
+            Assert.Equal(2, emitted.Count(o => o.Reason == IncrementalStepRunReason.Modified));
+            Assert.Contains(driver.GetRunResult().Diagnostics, d => d.Id == "TG0029" && d.GetMessage().Contains("CS_NEWER"));
+            Assert.Contains("CS_NEWER", driver.GetRunResult().GeneratedTrees.Single(t => t.FilePath.EndsWith("CALL_STATE.g.cs", StringComparison.Ordinal)).ToString());
+        }
+
+        [Fact]
+        public void A_header_edit_that_changes_no_value_re_emits_nothing()
+        {
+            var (driver, compilation, texts) = FirstRunWithHeaders();
+            AdditionalText callHeader = texts.Single(t => t.Path == "/headers/b.h");
+            driver = driver.ReplaceAdditionalText(callHeader, new GeneratorHarness.TestAdditionalText(callHeader.Path, "/* a comment\n   that moves every line */\n" + CallHeader));
+            driver = driver.RunGenerators(compilation);
+            Assert.All(Reasons(driver, "Models"), r => Assert.True(r == IncrementalStepRunReason.Cached || r == IncrementalStepRunReason.Unchanged, r.ToString()));
+            var sourceOutputs = driver.GetRunResult().Results.Single().TrackedOutputSteps.Where(kv => kv.Key == "SourceOutput").SelectMany(kv => kv.Value).SelectMany(r => r.Outputs);
+            Assert.DoesNotContain(sourceOutputs, o => o.Reason == IncrementalStepRunReason.Modified || o.Reason == IncrementalStepRunReason.New);
+        }
+
+        [Fact]
+        public void An_unrelated_edit_re_reads_no_header()
+        {
+            var (driver, compilation, _) = FirstRunWithHeaders();
+            driver = driver.RunGenerators(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace App { public class D { } }", new CSharpParseOptions(LanguageVersion.Latest))));
+            Assert.All(Reasons(driver, "HeaderParse").Concat(Reasons(driver, "HeaderLookup")).Concat(Reasons(driver, "Plan")), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        }
+
         [Fact]
         public void No_step_output_holds_compiler_objects()
         {
-            var (driver, _, _, _) = FirstRun();
-            foreach (var (name, runs) in Steps(driver).Where(kv => s_trackedSteps.Contains(kv.Key)))
+            var (driver, _, _) = FirstRunWithHeaders();
+            foreach (var (name, runs) in Steps(driver).Where(kv => s_trackedSteps.Contains(kv.Key) || s_headerSteps.Contains(kv.Key)))
             {
                 foreach (var output in runs.SelectMany(r => r.Outputs))
                 {
