@@ -52,6 +52,22 @@ namespace TapiGen.Tests.Configuration
         }
 
         [Fact]
+        public void README_states_the_value_forms_the_messages_state()
+        {
+            // One source of truth: TG0008's message and the README say the same forms, in the same words.
+            string readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+            Assert.Contains("<!-- value-forms: a test checks this sentence is CExpression.AcceptedForms -->" + TapiGen.Generator.Parsing.C.CExpression.AcceptedForms + ".", readme);
+            Assert.Contains(TapiGen.Generator.Parsing.C.CExpression.AcceptedForms, TapiGen.Generator.Diagnostics.DiagnosticDescriptors.InvalidMemberValue.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        [Fact]
+        public void README_lists_every_diagnostic_id()
+        {
+            string readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+            Assert.All(TapiGen.Generator.Diagnostics.DiagnosticDescriptors.All.Where(d => d.Id.StartsWith("TG00", StringComparison.Ordinal)), d => Assert.Contains("| " + d.Id + " | " + d.DefaultSeverity.ToString().ToLowerInvariant() + " |", readme));
+        }
+
+        [Fact]
         public void README_lists_every_setting()
         {
             // The settings table: "| property | item metadata | default | allowed values | what it sets |".

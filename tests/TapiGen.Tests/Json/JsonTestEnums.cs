@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Reflection;
 using TapiGen.Tests.Infrastructure;
 
@@ -32,7 +33,30 @@ namespace Tapi.Tests
             TestManifests.Inline("FLAG_ALIASES", "NONE:0", "X:0x1", "Y:0x2", "XA:0x1", "BOTH:0x3", "BOTH2:0x3", "Z:0x4", "W:0x10"),
             TestManifests.Inline("NO_ZERO_FLAGS", "X:0x1", "Y:0x2", "Z:0x4"),
             TestManifests.Inline("UNICODE", "\u00C4RGER:1", "Stra\u00DFe:2", "\u017Ftop:3", "\u0131x:4"),
+            ManyAliases,
+            ManyFlagAliases,
         };
+
+        /// <summary>
+        /// 46 members, three names for most values (the Direct3D version aliases' shape): over 16 members System.Enum's
+        /// sort is not stable and over 32 ToString searches binary, so Enum.ToString and JsonStringEnumConverter name
+        /// some values with different aliases, and neither with the first declared.
+        /// </summary>
+        public static TestManifest ManyAliases => TestManifests.Inline(
+            "MANY_ALIASES",
+            Enumerable.Range(0, 16).Select(i => "D3D_X" + i + ":" + i)
+                .Concat(Enumerable.Range(0, 16).Select(i => "D3D10_X" + i + ":" + i))
+                .Concat(Enumerable.Range(0, 14).Select(i => "D3D11_X" + i + ":" + i))
+                .ToArray());
+
+        /// <summary>The same for [Flags]: three names for most bits, a zero and a composite member.</summary>
+        public static TestManifest ManyFlagAliases => TestManifests.Inline(
+            "MANY_FLAG_ALIASES",
+            Enumerable.Range(0, 12).Select(i => "A_X" + i + ":0x" + (1 << i).ToString("X", System.Globalization.CultureInfo.InvariantCulture))
+                .Concat(Enumerable.Range(0, 12).Select(i => "B_X" + i + ":0x" + (1 << i).ToString("X", System.Globalization.CultureInfo.InvariantCulture)))
+                .Concat(Enumerable.Range(0, 10).Select(i => "C_X" + i + ":0x" + (1 << i).ToString("X", System.Globalization.CultureInfo.InvariantCulture)))
+                .Concat(new[] { "NONE:0", "ALL_LOW:0x7" })
+                .ToArray());
 
         // JsonCompatibilityTests and JsonSnapshotTests check this code compiles without warnings; here it only has to run.
         private static readonly Lazy<Assembly> s_defaults = new Lazy<Assembly>(() => JsonCompilation.Load(Manifests, consumer: Consumer, checkWarnings: false));
@@ -60,7 +84,7 @@ namespace Tapi.Tests
         public static IEnumerable<string> Names => new[]
         {
             "AGENT_SESSION_EVENT", "TAPI_EVENT", "PROPDESC_TYPE_FLAGS", "CALL_STATE", "WIDE", "UWIDE", "FLAGS64",
-            "ALIASES", "FLAG_ALIASES", "NO_ZERO_FLAGS", "UNICODE",
+            "ALIASES", "FLAG_ALIASES", "NO_ZERO_FLAGS", "UNICODE", "MANY_ALIASES", "MANY_FLAG_ALIASES",
         };
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Numerics;
 using TapiGen.Generator.Model;
 
@@ -16,7 +17,8 @@ namespace TapiGen.Generator.Emit.Json
     /// <summary>
     /// The names both JSON converters read and write, decided once: which name each value is written as, which
     /// names are read, and the table flags are formatted from. The rules follow JsonStringEnumConverter: of several
-    /// members with one value (aliases) the first declared is written; every member's name is read.
+    /// members with one value (aliases) the first in System.Enum's order is written (<see cref="Helpers.RuntimeEnumRules"/>,
+    /// which ToStringFast uses too); every member's name is read.
     /// </summary>
     internal sealed class JsonNames
     {
@@ -31,7 +33,7 @@ namespace TapiGen.Generator.Emit.Json
         /// <summary>Every name that reads, in declaration order; a name two members share reads as the first.</summary>
         public IReadOnlyList<JsonName> Readable { get; }
 
-        /// <summary>One entry per distinct value, in declaration order: the first declared member with that value.</summary>
+        /// <summary>One entry per distinct value, in declaration order: the member JsonStringEnumConverter writes for it.</summary>
         public IReadOnlyList<JsonName> Written { get; }
 
         /// <summary>
@@ -81,9 +83,24 @@ namespace TapiGen.Generator.Emit.Json
             var written = new List<JsonName>();
             var problems = new List<JsonNameProblem>();
             var byName = new Dictionary<string, JsonName>(System.StringComparer.Ordinal);
-            var byValue = new HashSet<ulong>();
-            foreach (EnumMemberModel member in model.Members)
+
+            // Of several members with one value, JsonStringEnumConverter writes the first in System.Enum's order
+            // (GetNames, which sorts the values without keeping the order of equal ones), not the first declared.
+            Helpers.StorageType storage = Helpers.StorageType.For(model.UnderlyingType);
+            int[] runtimeOrder = Helpers.RuntimeEnumRules.Sort(model.Members.Select(m => storage.ToStorage(m.Value)).ToList());
+            var writtenIndex = new Dictionary<ulong, int>();
+            foreach (int index in runtimeOrder)
             {
+                ulong bits = Bits(model.Members[index].Value);
+                if (!writtenIndex.ContainsKey(bits))
+                {
+                    writtenIndex.Add(bits, index);
+                }
+            }
+
+            for (int index = 0; index < model.Members.Count; index++)
+            {
+                EnumMemberModel member = model.Members[index];
                 string name = member.JsonName;
                 if (name.Length == 0)
                 {
@@ -106,7 +123,7 @@ namespace TapiGen.Generator.Emit.Json
                     readable.Add(entry);
                 }
 
-                if (byValue.Add(entry.Bits))
+                if (writtenIndex[entry.Bits] == index)
                 {
                     written.Add(entry);
                 }
