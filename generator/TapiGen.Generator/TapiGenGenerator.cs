@@ -105,7 +105,44 @@ namespace TapiGen.Generator
                 .Combine(facts)
                 .WithTrackingName(TrackingNames.EmitInputs);
 
-            context.RegisterSourceOutput(toEmit, static (spc, input) => SourceFiles.AddAll(spc, input.Model, input.Facts));
+            // Every decision for an enum, made once; the emitters print it.
+            IncrementalValuesProvider<EnumSpec> specs = toEmit
+                .Select(static (input, _) => SpecBuilder.Build(input.Model, input.Facts))
+                .WithTrackingName(TrackingNames.Specs);
+
+            context.RegisterSourceOutput(specs, static (spc, spec) => Add(spc, SourceFiles.For(spec)));
+
+            // What does not depend on one enum, once per compilation: it changes only with what the enums use.
+            IncrementalValueProvider<SupportSpec?> support = specs
+                .Collect()
+                .Combine(facts)
+                .Select(static (pair, _) => SpecBuilder.Support(pair.Left, pair.Right))
+                .WithTrackingName(TrackingNames.Support);
+
+            context.RegisterSourceOutput(support, static (spc, spec) =>
+            {
+                if (spec is not null)
+                {
+                    Add(spc, new[] { (SupportEmitter.HintName, SupportEmitter.Emit(spec)) });
+                }
+            });
+
+            // Diagnostics about the JSON names, where a converter is generated.
+            context.RegisterSourceOutput(
+                parsed.Combine(facts)
+                    .Select(static (pair, _) => pair.Left.Model is { } model && (GeneratedNames.EmitsSystemTextJson(model, pair.Right) || GeneratedNames.EmitsNewtonsoftJson(model, pair.Right))
+                        ? pair.Left.ConverterDiagnostics
+                        : EquatableArray<DiagnosticInfo>.Empty)
+                    .WithTrackingName(TrackingNames.ConverterDiagnostics),
+                static (spc, diagnostics) => Report(spc, diagnostics));
+        }
+
+        private static void Add(SourceProductionContext context, System.Collections.Generic.IEnumerable<(string HintName, string Text)> files)
+        {
+            foreach ((string hintName, string text) in files)
+            {
+                context.AddSource(hintName, SourceText.From(text, System.Text.Encoding.UTF8));
+            }
         }
 
         private static HeaderLookup Lookup(PageParse page, HeaderIndex headers, System.Threading.CancellationToken cancellationToken)

@@ -19,5 +19,8 @@ namespace TapiGen.Generator
         public const string Duplicates = nameof(Duplicates);
         public const string Facts = nameof(Facts);
         public const string EmitInputs = nameof(EmitInputs);
+        public const string Specs = nameof(Specs);
+        public const string Support = nameof(Support);
+        public const string ConverterDiagnostics = nameof(ConverterDiagnostics);
     }
 }

@@ -1,58 +1,410 @@
-using System.Text.RegularExpressions;
-using TapiGen.Generator.Emit.Helpers;
-using TapiGen.Generator.Model;
-using TapiGen.Generator.Parsing;
+using System.Collections.Generic;
+using System.Linq;
+using TapiGen.Generator.Planning;
 
 namespace TapiGen.Generator.Emit
 {
     /// <summary>
-    /// Writes <c>{Enum}Extensions</c>: ToStringFast, GetDescription, IsDefined, TryParse/Parse, GetValues/GetNames and,
-    /// for [Flags] enums, bit helpers. Every answer is the one System.Enum gives (.NET 8+), computed without
-    /// reflection and without allocating; the sections are written by the classes in Emit/Helpers/.
+    /// Writes <c>{Enum}Extensions</c> from its <see cref="HelpersSpec"/>: ToStringFast, GetDescription, IsDefined,
+    /// TryParse and Parse (string, and where the consumer has them span and UTF-8), GetValues, GetNames, and the flag
+    /// tests for [Flags] enums. Per enum only its tables and switches; the rest is in the support file.
     /// </summary>
     internal static class HelpersEmitter
     {
-        private static readonly Regex BlankLineBeforeBrace = new Regex("\n\n( *})", RegexOptions.CultureInvariant);
+        private const string Support = SupportEmitter.Namespace;
+        private const string Span = "global::System.ReadOnlySpan";
 
-        public static string? Emit(EnumModel model, CompilationFacts facts)
+        public static string Emit(EnumSpec spec)
         {
-            HelpersPlan plan = HelpersPlan.Create(model, facts);
+            HelpersSpec h = spec.Helpers!;
             var w = new SourceWriter();
-            GeneratedFile.WriteHeader(w, model, facts);
-            if (model.Namespace.Length > 0)
+            GeneratedFile.WriteHeader(w, spec);
+            GeneratedFile.InNamespace(w, spec, () =>
             {
-                w.WriteLine("namespace " + Identifiers.EscapeNamespace(model.Namespace));
+                w.WriteLine("/// <summary>");
+                w.WriteLine("/// Fast helpers for <see cref=\"" + spec.QualifiedType + "\"/>:");
+                w.WriteLine("/// the answers of <see cref=\"global::System.Enum\"/>'s methods (.NET 8 and later), without reflection, boxing or allocation.");
+                w.WriteLine("/// </summary>");
+                w.WriteLine(GeneratedFile.GeneratedCodeAttribute);
+                w.WriteLine(spec.Accessibility + " static partial class " + h.ClassName);
                 using (w.OpenBlock())
                 {
-                    WriteClass(w, plan);
+                    WriteTables(w, spec, h);
+                    WriteValues(w, spec, h);
+                    WriteToStringFast(w, spec, h);
+                    WriteDescriptions(w, spec, h);
+                    WriteIsDefined(w, spec, h);
+                    WriteParsing(w, spec, "string", spec.Target.NullableString, "value", "a string");
+                    if (spec.Target.Spans)
+                    {
+                        WriteParsing(w, spec, Span + "<char>", Span + "<char>", "value", "characters");
+                        WriteParsing(w, spec, Span + "<byte>", Span + "<byte>", "utf8Text", "UTF-8 text");
+                    }
+
+                    WriteFlags(w, spec, h);
                 }
+            });
+            return w.ToString();
+        }
+
+        private static void WriteTables(SourceWriter w, EnumSpec spec, HelpersSpec h)
+        {
+            w.WriteLine("/// <summary>The number of members, aliases included: the length of <see cref=\"GetValues\"/> and <see cref=\"GetNames\"/>.</summary>");
+            w.WriteLine("public const int Length = " + CSharp.Int(h.SortedMembers.Count) + ";");
+            w.WriteLine();
+            w.WriteLine("/// <summary>Whether each member's text name is its C# name, so ToStringFast, Parse and GetNames agree with System.Enum.</summary>");
+            w.WriteLine("public const bool TextNamesAreMemberNames = " + (h.TextNamesAreMemberNames ? "true" : "false") + ";");
+            w.WriteLine();
+            w.WriteLine("/// <summary>The names TryParse matches and GetNames lists, in System.Enum's order, and their values.</summary>");
+            WriteNewInfo(w, "internal static readonly " + Support + ".EnumInfo Info", spec, h.Names);
+            if (h.Flags is not null)
+            {
+                w.WriteLine();
+                w.WriteLine("/// <summary>The names flag combinations are made of, as Enum.ToString names them.</summary>");
+                WriteNewFlags(w, "internal static readonly " + Support + ".FlagNames Flags", h.Flags, h.FlagsFromInfo ? "Info" : null);
+            }
+
+            w.WriteLine();
+        }
+
+        /// <summary>"FIELD = new EnumInfo("Ns.E", "int", new string[] { ... }, new ulong[] { ... });".</summary>
+        internal static void WriteNewInfo(SourceWriter w, string field, EnumSpec spec, NamesSpec names)
+        {
+            w.WriteLine(field + " = new " + Support + ".EnumInfo(");
+            using (w.Indent())
+            {
+                w.WriteLine(CSharp.String(spec.DisplayName) + ",");
+                w.WriteLine("\"" + spec.Keyword + "\",");
+                w.WritePacked("new string[] ", names.Names.Select(CSharp.String).ToList(), ",");
+                w.WritePacked("new ulong[] ", names.Bits.Select(CSharp.ULong).ToList(), ");");
+            }
+        }
+
+        /// <summary>"FIELD = new FlagNames(...)": from an EnumInfo field when the flag names are its names, else from copies.</summary>
+        internal static void WriteNewFlags(SourceWriter w, string field, FlagsSpec flags, string? fromInfo)
+        {
+            if (fromInfo is not null)
+            {
+                w.WriteLine(field + " = new " + Support + ".FlagNames(" + fromInfo + ");");
+                return;
+            }
+
+            w.WriteLine(field + " = new " + Support + ".FlagNames(");
+            using (w.Indent())
+            {
+                w.WritePacked("new ulong[] ", flags.Values.Select(CSharp.ULong).ToList(), ",");
+                w.WritePacked("new string[] ", flags.Names.Select(CSharp.String).ToList(), ",");
+                w.WriteLine((flags.ZeroName is null ? "null" : CSharp.String(flags.ZeroName)) + ");");
+            }
+        }
+
+        private static void WriteValues(SourceWriter w, EnumSpec spec, HelpersSpec h)
+        {
+            string e = spec.QualifiedType;
+            w.WritePacked("private static readonly " + e + "[] s_values = new " + e + "[] ", h.SortedMembers.ToList(), ";");
+
+            w.WriteLine();
+            if (spec.Target.Spans)
+            {
+                w.WriteLine("/// <summary>Every member's value in the order of Enum.GetValues (by value as an unsigned number), aliases included; nothing is allocated.</summary>");
+                w.WriteLine("public static " + Span + "<" + e + "> GetValues() => s_values;");
+                w.WriteLine();
+                w.WriteLine("/// <summary>Every member's name in the order of <see cref=\"GetValues\"/>, as Enum.GetNames orders them; nothing is allocated.</summary>");
+                w.WriteLine("public static " + Span + "<string> GetNames() => Info.Names;");
             }
             else
             {
-                WriteClass(w, plan);
+                string values = "global::System.Collections.ObjectModel.ReadOnlyCollection<" + e + ">";
+                string names = "global::System.Collections.ObjectModel.ReadOnlyCollection<string>";
+                w.WriteLine("private static readonly " + values + " s_valueList = new " + values + "(s_values);");
+                w.WriteLine();
+                w.WriteLine("private static readonly " + names + " s_nameList = new " + names + "(Info.Names);");
+                w.WriteLine();
+                w.WriteLine("/// <summary>Every member's value in the order of Enum.GetValues (by value as an unsigned number), aliases included; one shared read-only list.</summary>");
+                w.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<" + e + "> GetValues() => s_valueList;");
+                w.WriteLine();
+                w.WriteLine("/// <summary>Every member's name in the order of <see cref=\"GetValues\"/>, as Enum.GetNames orders them; one shared read-only list.</summary>");
+                w.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<string> GetNames() => s_nameList;");
             }
 
-            // Each section ends with a blank line; none belongs before a closing brace. Literals hold no raw line
-            // breaks (they are escaped), so this only touches layout.
-            return BlankLineBeforeBrace.Replace(w.ToString(), "\n$1");
+            w.WriteLine();
         }
 
-        private static void WriteClass(SourceWriter w, HelpersPlan plan)
+        private static void WriteToStringFast(SourceWriter w, EnumSpec spec, HelpersSpec h)
         {
+            string bits = spec.ToBits("value");
+            string number = "Info.FormatNumber(" + bits + ")";
+            string fallback = h.Flags is null ? number : "Flags.Format(" + bits + ") ?? " + number;
             w.WriteLine("/// <summary>");
-            w.WriteLine("/// Fast helpers for <see cref=\"" + plan.Enum + "\"/>: formatting, parsing and lookups that give the results of");
-            w.WriteLine("/// <see cref=\"global::System.Enum\"/>'s methods without reflection, boxing or allocation.");
+            w.WriteLine("/// The text of <see cref=\"global::System.Enum.ToString()\"/>: the member's name (of aliases, the one the runtime picks),");
+            if (h.Flags is not null)
+            {
+                w.WriteLine("/// the names of the flags of a combination joined by \", \",");
+            }
+
+            w.WriteLine("/// else the number in the invariant culture. A member's name is a cached string: nothing is allocated.");
             w.WriteLine("/// </summary>");
-            w.WriteLine(GeneratedFile.GeneratedCodeAttribute);
-            w.WriteLine(GeneratedNames.Accessibility(plan.Model) + " static partial class " + plan.ClassName);
+            w.WriteLine("public static string ToStringFast(this " + spec.QualifiedType + " value)");
+            LookupSpec lookup = h.Text;
             using (w.OpenBlock())
             {
-                ValuesWriter.Write(w, plan);
-                FormatWriter.Write(w, plan);
-                FlagsWriter.Write(w, plan);
-                ParseApiWriter.Write(w, plan);
-                ParseCoreWriter.Write(w, plan);
+                switch (lookup.Shape)
+                {
+                    case LookupShape.Table:
+                        WriteTableLookup(w, spec, lookup, "s_text", spec.Target.NullableString, "text", "text != null", "return text;");
+                        w.WriteLine("return " + fallback + ";");
+                        break;
+                    case LookupShape.Flags:
+                        w.WriteLine("return " + fallback + ";");
+                        break;
+                    default:
+                        WriteSwitch(w, lookup.Cases.Select(c => (c.Member, "return " + c.Code + ";")), "return " + fallback + ";");
+                        break;
+                }
             }
+
+            w.WriteLine();
+            if (lookup.Shape == LookupShape.Table)
+            {
+                WriteTableField(w, lookup, "s_text", spec.Target.NullableString, "The text of each value by its distance from the smallest value");
+                w.WriteLine();
+            }
+        }
+
+        /// <summary>Statements reading the entry of 'value' from a table field by its distance from the smallest value.</summary>
+        internal static void WriteTableLookup(SourceWriter w, EnumSpec spec, LookupSpec lookup, string field, string elementType, string entry, string isPresent, params string[] found)
+        {
+            bool wide = spec.Keyword == "long" || spec.Keyword == "ulong";
+            string offsetType = wide ? "ulong" : "uint";
+            string offset = lookup.TableStart == 0
+                ? "unchecked((" + offsetType + ")value)"
+                : "unchecked((" + offsetType + ")value - " + CSharp.Storage(lookup.TableStart, wide) + ")";
+
+            // Computed modulo 2^32 or 2^64: a value below the smallest is huge and fails the bounds check too.
+            w.WriteLine(offsetType + " offset = " + offset + ";");
+            w.WriteLine("if (offset < (" + offsetType + ")" + field + ".Length)");
+            using (w.OpenBlock())
+            {
+                w.WriteLine(elementType + " " + entry + " = " + field + "[(int)offset];");
+                w.WriteLine("if (" + isPresent + ")");
+                using (w.OpenBlock())
+                {
+                    foreach (string statement in found)
+                    {
+                        w.WriteLine(statement);
+                    }
+                }
+            }
+
+            w.WriteLine();
+        }
+
+        internal static void WriteTableField(SourceWriter w, LookupSpec lookup, string field, string elementType, string what)
+        {
+            w.WriteLine("// " + what + "; null where no member has the value.");
+            w.WritePacked("private static readonly " + elementType + "[] " + field + " = new " + elementType + "[] ", lookup.TableEntries.ToList(), ";");
+        }
+
+        internal static void WriteSwitch(SourceWriter w, IEnumerable<(string Label, string Statement)> cases, string otherwise)
+        {
+            var list = cases.ToList();
+            if (list.Count == 0)
+            {
+                w.WriteLine(otherwise);
+                return;
+            }
+
+            w.WriteLine("switch (value)");
+            using (w.OpenBlock())
+            {
+                foreach ((string label, string statement) in list)
+                {
+                    w.WriteLine("case " + label + ":");
+                    w.WriteLine("    " + statement);
+                }
+
+                w.WriteLine("default:");
+                w.WriteLine("    " + otherwise);
+            }
+        }
+
+        private static void WriteDescriptions(SourceWriter w, EnumSpec spec, HelpersSpec h)
+        {
+            w.WriteLine("/// <summary>The page's description of the member <see cref=\"ToStringFast\"/> names, as plain text, or null.</summary>");
+            w.WriteLine("public static " + spec.Target.NullableString + " GetDescription(this " + spec.QualifiedType + " value)");
+            using (w.OpenBlock())
+            {
+                WriteSwitch(w, h.Descriptions.Select(d => (d.Member, "return " + d.Text + ";")), "return null;");
+            }
+
+            w.WriteLine();
+        }
+
+        private static void WriteIsDefined(SourceWriter w, EnumSpec spec, HelpersSpec h)
+        {
+            w.WriteLine("/// <summary>Whether a member has exactly this value, as Enum.IsDefined (a combination of flags is not one).</summary>");
+            w.WriteLine("public static bool IsDefined(" + spec.QualifiedType + " value)");
+            using (w.OpenBlock())
+            {
+                if (h.Defined.Count == 0)
+                {
+                    w.WriteLine("return false;");
+                }
+                else
+                {
+                    w.WriteLine("switch (value)");
+                    using (w.OpenBlock())
+                    {
+                        foreach (string member in h.Defined)
+                        {
+                            w.WriteLine("case " + member + ":");
+                        }
+
+                        w.WriteLine("    return true;");
+                        w.WriteLine("default:");
+                        w.WriteLine("    return false;");
+                    }
+                }
+            }
+
+            w.WriteLine();
+            string matchName = spec.Target.Spans ? "Info.TryMatch(global::System.MemoryExtensions.AsSpan(name), ignoreCase, out bits)" : "Info.TryMatch(name, 0, name.Length, ignoreCase, out bits)";
+            w.WriteLine("/// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>");
+            w.WriteLine("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"name\"/> is null.</exception>");
+            w.WriteLine("public static bool IsDefined(string name, bool ignoreCase = false)");
+            using (w.OpenBlock())
+            {
+                w.WriteLine("if (name == null)");
+                using (w.OpenBlock())
+                {
+                    w.WriteLine("throw new global::System.ArgumentNullException(nameof(name));");
+                }
+
+                w.WriteLine();
+                w.WriteLine("ulong bits;");
+                w.WriteLine("return " + matchName + ";");
+            }
+
+            w.WriteLine();
+            if (spec.Target.Spans)
+            {
+                w.WriteLine("/// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>");
+                w.WriteLine("public static bool IsDefined(" + Span + "<char> name, bool ignoreCase = false)");
+                using (w.OpenBlock())
+                {
+                    w.WriteLine("ulong bits;");
+                    w.WriteLine("return Info.TryMatch(name, ignoreCase, out bits);");
+                }
+
+                w.WriteLine();
+            }
+        }
+
+        /// <param name="type">The input's type in Parse; <paramref name="tryType"/> in TryParse (string? where null is allowed).</param>
+        private static void WriteParsing(SourceWriter w, EnumSpec spec, string type, string tryType, string parameter, string kind)
+        {
+            string e = spec.QualifiedType;
+            bool isString = type == "string";
+            bool utf8 = type.EndsWith("<byte>", System.StringComparison.Ordinal);
+            string input = isString && spec.Target.Spans ? "global::System.MemoryExtensions.AsSpan(" + parameter + ")" : parameter;
+            string parse = (utf8 ? Support + ".EnumParse.ParseUtf8(" : Support + ".EnumParse.Parse(") + input + ", Info, ignoreCase, allowNumbers, out bits)";
+            string cref = type.Replace('<', '{').Replace('>', '}');
+
+            w.WriteLine("/// <summary>Parses " + kind + " as Enum.TryParse(string, out TEnum) does: see <see cref=\"TryParse(" + cref + ", bool, bool, out " + e + ")\"/>.</summary>");
+            w.WriteLine("public static bool TryParse(" + tryType + " " + parameter + ", out " + e + " result) => TryParse(" + parameter + ", false, true, out result);");
+            w.WriteLine();
+            w.WriteLine("/// <summary>Parses " + kind + " as Enum.TryParse(string, bool, out TEnum) does: see <see cref=\"TryParse(" + cref + ", bool, bool, out " + e + ")\"/>.</summary>");
+            w.WriteLine("public static bool TryParse(" + tryType + " " + parameter + ", bool ignoreCase, out " + e + " result) => TryParse(" + parameter + ", ignoreCase, true, out result);");
+            w.WriteLine();
+            w.WriteLine("/// <summary>");
+            w.WriteLine("/// Parses " + kind + " exactly as Enum.TryParse does, without reflection or allocation: a name, or names separated by");
+            w.WriteLine("/// commas (values combined), or (when <paramref name=\"allowNumbers\"/>) an integer of the underlying type; white space");
+            w.WriteLine("/// around the input and each name is ignored. <paramref name=\"ignoreCase\"/> compares with OrdinalIgnoreCase.");
+            w.WriteLine("/// </summary>");
+            w.WriteLine("public static bool TryParse(" + tryType + " " + parameter + ", bool ignoreCase, bool allowNumbers, out " + e + " result)");
+            using (w.OpenBlock())
+            {
+                w.WriteLine("ulong bits = 0;");
+                w.WriteLine("bool parsed = " + (isString ? parameter + " != null && " : string.Empty) + parse + " == " + Support + ".EnumParse.Ok;");
+                w.WriteLine("result = parsed ? " + spec.FromBits("bits") + " : default(" + e + ");");
+                w.WriteLine("return parsed;");
+            }
+
+            w.WriteLine();
+            w.WriteLine("/// <summary>Parses " + kind + " as Enum.Parse(Type, string) does: see <see cref=\"Parse(" + cref + ", bool, bool)\"/>.</summary>");
+            w.WriteLine("public static " + e + " Parse(" + type + " " + parameter + ") => Parse(" + parameter + ", false, true);");
+            w.WriteLine();
+            w.WriteLine("/// <summary>Parses " + kind + " as Enum.Parse(Type, string, bool) does: see <see cref=\"Parse(" + cref + ", bool, bool)\"/>.</summary>");
+            w.WriteLine("public static " + e + " Parse(" + type + " " + parameter + ", bool ignoreCase) => Parse(" + parameter + ", ignoreCase, true);");
+            w.WriteLine();
+            w.WriteLine("/// <summary>Parses " + kind + " as <see cref=\"TryParse(" + cref + ", bool, bool, out " + e + ")\"/> does, and throws what Enum.Parse throws.</summary>");
+            if (isString)
+            {
+                w.WriteLine("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"" + parameter + "\"/> is null.</exception>");
+            }
+
+            w.WriteLine("/// <exception cref=\"global::System.ArgumentException\">The text is empty, white space, or no name, list of names or (when allowed) number.</exception>");
+            w.WriteLine("/// <exception cref=\"global::System.OverflowException\">The text is a number outside the range of the underlying type.</exception>");
+            w.WriteLine("public static " + e + " Parse(" + type + " " + parameter + ", bool ignoreCase, bool allowNumbers)");
+            using (w.OpenBlock())
+            {
+                if (isString)
+                {
+                    w.WriteLine("if (" + parameter + " == null)");
+                    using (w.OpenBlock())
+                    {
+                        w.WriteLine("throw new global::System.ArgumentNullException(nameof(" + parameter + "));");
+                    }
+
+                    w.WriteLine();
+                }
+
+                string shown = isString ? parameter
+                    : utf8 ? "global::System.Text.Encoding.UTF8.GetString(" + parameter + ".ToArray())"
+                    : parameter + ".ToString()";
+                w.WriteLine("ulong bits;");
+                w.WriteLine("int status = " + parse + ";");
+                w.WriteLine("if (status != " + Support + ".EnumParse.Ok)");
+                using (w.OpenBlock())
+                {
+                    w.WriteLine("throw " + Support + ".EnumParse.Failure(status, " + shown + ", nameof(" + parameter + "), Info);");
+                }
+
+                w.WriteLine();
+                w.WriteLine("return " + spec.FromBits("bits") + ";");
+            }
+
+            w.WriteLine();
+        }
+
+        private static void WriteFlags(SourceWriter w, EnumSpec spec, HelpersSpec h)
+        {
+            if (h.AllFlags is null)
+            {
+                return;
+            }
+
+            string e = spec.QualifiedType;
+            w.WriteLine("/// <summary>Every member's bits together.</summary>");
+            w.WriteLine("public const " + e + " AllFlags = " + h.AllFlags + ";");
+            w.WriteLine();
+            w.WriteLine("/// <summary>Whether every bit of <paramref name=\"flag\"/> is set, as Enum.HasFlag (true for a zero flag), without boxing.</summary>");
+            w.WriteLine("public static bool HasFlagFast(this " + e + " value, " + e + " flag) => (value & flag) == flag;");
+            w.WriteLine();
+            w.WriteLine("/// <summary>Whether every bit of <paramref name=\"flags\"/> is set (true when it is zero).</summary>");
+            w.WriteLine("public static bool HasAllFlags(this " + e + " value, " + e + " flags) => (value & flags) == flags;");
+            w.WriteLine();
+            w.WriteLine("/// <summary>Whether any bit of <paramref name=\"flags\"/> is set (false when it is zero).</summary>");
+            w.WriteLine("public static bool HasAnyFlags(this " + e + " value, " + e + " flags) => (value & flags) != 0;");
+            w.WriteLine();
+            w.WriteLine("/// <summary>Whether <paramref name=\"value\"/> has no bits outside <see cref=\"AllFlags\"/>.</summary>");
+            w.WriteLine("public static bool HasOnlyKnownFlags(this " + e + " value) => (value & ~AllFlags) == 0;");
+            w.WriteLine();
+            w.WriteLine("/// <summary><paramref name=\"value\"/> with the bits of <paramref name=\"flags\"/> set.</summary>");
+            w.WriteLine("public static " + e + " SetFlags(this " + e + " value, " + e + " flags) => value | flags;");
+            w.WriteLine();
+            w.WriteLine("/// <summary><paramref name=\"value\"/> with the bits of <paramref name=\"flags\"/> cleared.</summary>");
+            w.WriteLine("public static " + e + " ClearFlags(this " + e + " value, " + e + " flags) => value & ~flags;");
         }
     }
 }

@@ -1,40 +1,30 @@
-using System.Text;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
-using TapiGen.Generator.Model;
+using System.Collections.Generic;
+using TapiGen.Generator.Planning;
 
 namespace TapiGen.Generator.Emit
 {
-    /// <summary>Adds every file generated for one enum: the enum, its helpers, its JSON converters.</summary>
+    /// <summary>The files generated for one enum (the enum, its helpers, its JSON converters), as hint names and text.</summary>
     internal static class SourceFiles
     {
-        public static void AddAll(SourceProductionContext context, EnumModel model, CompilationFacts facts)
+        public static IEnumerable<(string HintName, string Text)> For(EnumSpec spec)
         {
-            Add(context, GeneratedNames.HintName(model, string.Empty), EnumEmitter.Emit(model, facts));
-            if (model.Options.GenerateHelpers)
+            yield return (HintName(spec, string.Empty), EnumEmitter.Emit(spec));
+            if (spec.Helpers is not null)
             {
-                Add(context, GeneratedNames.HintName(model, ".Extensions"), HelpersEmitter.Emit(model, facts));
+                yield return (HintName(spec, ".Extensions"), HelpersEmitter.Emit(spec));
             }
 
-            if (GeneratedNames.EmitsSystemTextJson(model, facts))
+            if (spec.SystemTextJson is not null)
             {
-                Add(context, GeneratedNames.HintName(model, ".JsonConverter"), SystemTextJsonEmitter.Emit(model, facts));
+                yield return (HintName(spec, ".JsonConverter"), SystemTextJsonEmitter.Emit(spec));
             }
 
-            if (GeneratedNames.EmitsNewtonsoftJson(model, facts))
+            if (spec.Newtonsoft is not null)
             {
-                Add(context, GeneratedNames.HintName(model, ".NewtonsoftJsonConverter"), NewtonsoftJsonEmitter.Emit(model, facts));
+                yield return (HintName(spec, ".NewtonsoftJsonConverter"), NewtonsoftJsonEmitter.Emit(spec));
             }
-
-            Json.JsonDiagnostics.Report(context, model, facts);
         }
 
-        private static void Add(SourceProductionContext context, string hintName, string? source)
-        {
-            if (source is not null)
-            {
-                context.AddSource(hintName, SourceText.From(source, Encoding.UTF8));
-            }
-        }
+        private static string HintName(EnumSpec spec, string suffix) => spec.DisplayName + suffix + ".g.cs";
     }
 }

@@ -13,8 +13,19 @@ namespace TapiGen.Generator.Emit
         private readonly StringBuilder _builder = new StringBuilder(4096);
         private int _indent;
 
+        /// <summary>Writes a line; text with line breaks is written as several lines, each indented.</summary>
         public void WriteLine(string line)
         {
+            if (line.IndexOf('\n') >= 0)
+            {
+                foreach (string part in line.Split('\n'))
+                {
+                    WriteLine(part);
+                }
+
+                return;
+            }
+
             if (line.Length > 0)
             {
                 for (int i = 0; i < _indent; i++)
@@ -38,6 +49,13 @@ namespace TapiGen.Generator.Emit
             return new Block(this, suffix);
         }
 
+        /// <summary>Indents the lines written until the scope is disposed (no braces).</summary>
+        public Indented Indent()
+        {
+            _indent++;
+            return new Indented(this);
+        }
+
         /// <summary>Writes one XML doc element, each line prefixed with "/// ".</summary>
         public void WriteDocElement(string element, System.Collections.Generic.IReadOnlyList<string> contentLines)
         {
@@ -54,6 +72,47 @@ namespace TapiGen.Generator.Emit
 
             WriteLine("/// </" + element + ">");
         }
+
+        /// <summary>
+        /// Writes <paramref name="items"/> separated by ", " on as few lines as fit in <see cref="Width"/> columns: on the
+        /// current line after <paramref name="prefix"/> and before <paramref name="suffix"/> when they all fit there,
+        /// else as a block of lines between braces.
+        /// </summary>
+        public void WritePacked(string prefix, System.Collections.Generic.IReadOnlyList<string> items, string suffix)
+        {
+            string oneLine = prefix + "{ " + string.Join(", ", items) + " }" + suffix;
+            if ((_indent * IndentUnit.Length) + oneLine.Length <= Width)
+            {
+                WriteLine(oneLine);
+                return;
+            }
+
+            WriteLine(prefix.TrimEnd());
+            WriteLine("{");
+            _indent++;
+            var line = new StringBuilder();
+            foreach (string item in items)
+            {
+                if (line.Length > 0 && (_indent * IndentUnit.Length) + line.Length + item.Length + 2 > Width)
+                {
+                    WriteLine(line.ToString().TrimEnd());
+                    line.Clear();
+                }
+
+                line.Append(item).Append(", ");
+            }
+
+            if (line.Length > 0)
+            {
+                WriteLine(line.ToString().TrimEnd());
+            }
+
+            _indent--;
+            WriteLine("}" + suffix);
+        }
+
+        /// <summary>The width generated code keeps to, so no line must be scrolled sideways.</summary>
+        public const int Width = 120;
 
         public override string ToString() => _builder.ToString();
 
@@ -79,6 +138,15 @@ namespace TapiGen.Generator.Emit
 
         private static readonly char[] LineBreaks = { '\r', '\n', '\u0085', '\u2028', '\u2029' };
 
+        internal readonly struct Indented : IDisposable
+        {
+            private readonly SourceWriter _writer;
+
+            public Indented(SourceWriter writer) => _writer = writer;
+
+            public void Dispose() => _writer._indent--;
+        }
+
         internal readonly struct Block : IDisposable
         {
             private readonly SourceWriter _writer;
@@ -92,6 +160,13 @@ namespace TapiGen.Generator.Emit
 
             public void Dispose()
             {
+                // A block's last member ends with a blank line; none belongs before the closing brace.
+                StringBuilder b = _writer._builder;
+                if (b.Length >= 2 && b[b.Length - 1] == '\n' && b[b.Length - 2] == '\n')
+                {
+                    b.Length--;
+                }
+
                 _writer._indent--;
                 _writer.WriteLine("}" + _suffix);
             }

@@ -70,5 +70,9 @@ namespace TapiGen.Generator.Model
     }
 
     /// <summary>What the parser makes of one manifest: a model when it can be generated, and what it has to say about it.</summary>
-    internal sealed record ParseResult(EnumModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+    /// <param name="ConverterDiagnostics">Reported only when a JSON converter is generated (TG0024: JSON names that cannot work as computed).</param>
+    internal sealed record ParseResult(EnumModel? Model, EquatableArray<DiagnosticInfo> Diagnostics)
+    {
+        public EquatableArray<DiagnosticInfo> ConverterDiagnostics { get; init; }
+    }
 }

@@ -100,7 +100,18 @@ namespace TapiGen.Generator.Planning
                 page.RemarksLines,
                 members.Select(m => new EnumMemberModel(m.Name, m.Name, m.Name, m.Name, m.Value, m.Style, m.Style == ValueStyle.Reference ? m.Reference : null, m.DocLines, m.PlainDescription)).ToEquatableArray(),
                 page.Options);
-            return new ParseResult(NamingOptions.Apply(model), diagnostics.ToEquatableArray());
+            model = NamingOptions.Apply(model);
+
+            // JSON names that cannot work as computed; reported only where a converter is generated.
+            var converterDiagnostics = JsonNames.For(model).Problems.Select(p => DiagnosticInfo.Create(
+                DiagnosticDescriptors.JsonNameConflict,
+                members[p.MemberIndex].NameLocation ?? members[p.MemberIndex].ValueLocation,
+                page.FileName,
+                p.MemberName,
+                p.ComputedName,
+                page.Options.JsonNaming.ToString(),
+                p.Resolution)).ToEquatableArray();
+            return new ParseResult(model, diagnostics.ToEquatableArray()) { ConverterDiagnostics = converterDiagnostics };
         }
 
         /// <summary>
@@ -111,7 +122,7 @@ namespace TapiGen.Generator.Planning
         {
             verifiedBy = null;
             List<HeaderCheck.Reconciled> pageMembers = page.Members
-                .Select(m => new HeaderCheck.Reconciled(m.Name, m.Value, m.Style, m.Reference, m.DocLines, m.PlainDescription, m.ValueLocation))
+                .Select(m => new HeaderCheck.Reconciled(m.Name, m.Value, m.Style, m.Reference, m.DocLines, m.PlainDescription, m.ValueLocation) { NameLocation = m.NameLocation })
                 .ToList();
             if (lookup.HeaderCount == 0 || page.Options.HeaderValues == HeaderValues.Off)
             {

@@ -24,7 +24,11 @@ namespace TapiGen.Generator.Planning
             string? Reference,
             EquatableArray<string> DocLines,
             string PlainDescription,
-            LocationInfo? ValueLocation);
+            LocationInfo? ValueLocation)
+        {
+            /// <summary>Where the member's name is written (its heading), for diagnostics about the member itself.</summary>
+            public LocationInfo? NameLocation { get; init; }
+        }
 
         public static List<Reconciled> Apply(PageParse page, HeaderEnum header, HeaderValues mode, List<DiagnosticInfo> diagnostics)
         {
@@ -112,7 +116,7 @@ namespace TapiGen.Generator.Planning
 
         /// <summary>The page's members as they are (HeaderValues=Check).</summary>
         private static List<Reconciled> PageOrder(PageParse page)
-            => page.Members.Select(m => new Reconciled(m.Name, m.Value, m.Style, m.Reference, m.DocLines, m.PlainDescription, m.ValueLocation)).ToList();
+            => page.Members.Select(m => new Reconciled(m.Name, m.Value, m.Style, m.Reference, m.DocLines, m.PlainDescription, m.ValueLocation) { NameLocation = m.NameLocation }).ToList();
 
         /// <summary>
         /// The header's members in its order with its values; a member only on the page goes after the page member
@@ -125,7 +129,7 @@ namespace TapiGen.Generator.Planning
             {
                 if (pageByName.TryGetValue(declared.Name, out PageMember? documented))
                 {
-                    result.Add(new Reconciled(declared.Name, declared.Value, declared.Style, declared.Reference, documented.DocLines, documented.PlainDescription, documented.ValueLocation));
+                    result.Add(new Reconciled(declared.Name, declared.Value, declared.Style, declared.Reference, documented.DocLines, documented.PlainDescription, documented.ValueLocation) { NameLocation = documented.NameLocation });
                 }
                 else if (subHeadings.TryGetValue(declared.Name, out PageSubHeading? sub))
                 {
@@ -156,7 +160,7 @@ namespace TapiGen.Generator.Planning
                 // A page-only member that names another one as its value keeps the reference only if it is earlier.
                 string? reference = member.Reference is not null && result.Take(after + 1).Any(r => r.Name == member.Reference) ? member.Reference : null;
                 ValueStyle style = member.Style == ValueStyle.Reference && reference is null ? ValueStyle.Decimal : member.Style;
-                result.Insert(after + 1, new Reconciled(member.Name, member.Value, style, reference, member.DocLines, member.PlainDescription, member.ValueLocation));
+                result.Insert(after + 1, new Reconciled(member.Name, member.Value, style, reference, member.DocLines, member.PlainDescription, member.ValueLocation) { NameLocation = member.NameLocation });
             }
 
             return result;

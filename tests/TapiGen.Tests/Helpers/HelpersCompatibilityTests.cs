@@ -69,23 +69,27 @@ namespace TapiGen.Tests.Helpers
         [Fact]
         public void Spans_are_used_exactly_where_the_target_has_them()
         {
-            static string Helpers(LanguageVersion version, Target target)
+            static (string Helpers, string Support) Files(LanguageVersion version, Target target)
             {
                 GeneratorDriverRunResult result = Run(version, target, new Dictionary<string, string>());
-                return result.GeneratedTrees.Single(t => t.FilePath.EndsWith("CALL_STATE.Extensions.g.cs", StringComparison.Ordinal)).ToString();
+                return (
+                    result.GeneratedTrees.Single(t => t.FilePath.EndsWith("CALL_STATE.Extensions.g.cs", StringComparison.Ordinal)).ToString(),
+                    result.SupportTree()!.ToString());
             }
 
-            string old = Helpers(LanguageVersion.CSharp7_3, Target.NetStandard20);
-            Assert.DoesNotContain("ReadOnlySpan", old);
-            Assert.Contains("IReadOnlyList<global::Tapi.Tests.CALL_STATE> GetValues()", old);
+            var old = Files(LanguageVersion.CSharp7_3, Target.NetStandard20);
+            Assert.DoesNotContain("ReadOnlySpan", old.Helpers);
+            Assert.DoesNotContain("ReadOnlySpan", old.Support);
+            Assert.Contains("IReadOnlyList<global::Tapi.Tests.CALL_STATE> GetValues()", old.Helpers);
+            Assert.Contains("TryMatch(string text, int start, int length, bool ignoreCase, out ulong value)", old.Support);
 
-            string memory = Helpers(LanguageVersion.CSharp10, Target.NetStandard20WithSystemMemory);
-            Assert.Contains("ReadOnlySpan<global::Tapi.Tests.CALL_STATE> GetValues()", memory);
-            Assert.DoesNotContain("u8", memory.Replace("Utf8", string.Empty, StringComparison.Ordinal).Replace("utf8", string.Empty, StringComparison.Ordinal));
-
-            string latest = Helpers(LanguageVersion.Latest, Target.Net80);
-            Assert.Contains("\"CS_IDLE\"u8", latest);
-            Assert.Contains("switch (text)", latest);
+            foreach (var spans in new[] { Files(LanguageVersion.CSharp10, Target.NetStandard20WithSystemMemory), Files(LanguageVersion.Latest, Target.Net80) })
+            {
+                Assert.Contains("ReadOnlySpan<global::Tapi.Tests.CALL_STATE> GetValues()", spans.Helpers);
+                Assert.Contains("TryParse(global::System.ReadOnlySpan<byte> utf8Text, out global::Tapi.Tests.CALL_STATE result)", spans.Helpers);
+                Assert.Contains("TryMatchUtf8(global::System.ReadOnlySpan<byte> text, bool ignoreCase, out ulong value)", spans.Support);
+                Assert.DoesNotContain("TryMatch(string text, int start", spans.Support);
+            }
         }
 
         private static CSharpCompilation Compile(LanguageVersion version, Target target, Dictionary<string, string> globalOptions, string ns)

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using TapiGen.Generator.Emit;
 using TapiGen.Generator.Model;
+using TapiGen.Generator.Planning;
 using TapiGen.Tests.Infrastructure;
 using Xunit;
 using static TapiGen.Tests.Helpers.TestModels;
@@ -34,7 +35,7 @@ namespace TapiGen.Tests.Helpers
 
         private static void Verify(EnumModel model, CompilationFacts facts, string variant, [CallerFilePath] string sourceFile = "", [CallerMemberName] string method = "")
             => Snapshots.VerifyFiles(
-                new[] { (model.FullName + ".Extensions.g.cs", HelpersEmitter.Emit(model, facts)!) },
+                new[] { (model.FullName + ".Extensions.g.cs", HelpersEmitter.Emit(SpecBuilder.Build(model, facts))) },
                 Snapshots.NoDiagnosticsText,
                 variant,
                 sourceFile,

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using TapiGen.Generator.Emit;
 using TapiGen.Generator.Model;
+using TapiGen.Generator.Planning;
 using TapiGen.Tests.Infrastructure;
 using Xunit;
 
@@ -47,35 +48,52 @@ namespace TapiGen.Tests.Helpers
 
             // The models are emitted three times: for C# 11+ with spans (u8 literals, span switches), for C# 10 with
             // spans (neither), and for C# 7.3 without spans (strings only), each in its own namespace.
+            // The models are emitted three times: for C# 11+ with spans (u8 literals, span switches), for C# 10 with
+            // spans (neither), and for C# 7.3 without spans (strings only), each in its own namespace. The first two
+            // share the generator's support file (spans); the third is compiled on its own with the support file for a
+            // compilation without spans, as that consumer gets it.
             var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
-            var modelTrees = new List<SyntaxTree>();
             Models = TestModels.Edge().Concat(TestModels.Random(RandomSeed, RandomCount)).ToList();
             IReadOnlyList<EnumModel> variantModels = TestModels.Edge().Concat(TestModels.Random(RandomSeed, 4)).ToList();
-            var variants = new (string Namespace, CompilationFacts Facts, IReadOnlyList<EnumModel> Models)[]
+            var withSpans = new List<SyntaxTree>();
+            withSpans.AddRange(Trees(TestModels.Namespace, new CompilationFacts(1400, true, false, false, true), Models, parseOptions));
+            withSpans.AddRange(Trees(CSharp10Namespace, new CompilationFacts(1000, true, false, false, true), variantModels, parseOptions));
+            var noSpansFacts = new CompilationFacts(703, false, false, false, false);
+            List<SyntaxTree> noSpans = Trees(NoSpansNamespace, noSpansFacts, variantModels, parseOptions);
+            noSpans.Add(CSharpSyntaxTree.ParseText(
+                SupportEmitter.Emit(SpecBuilder.Support(variantModels.Select(m => SpecBuilder.Build(m, noSpansFacts)).ToList(), noSpansFacts)!),
+                parseOptions,
+                "/" + NoSpansNamespace + "/" + SupportEmitter.HintName));
+
+            var main = (CSharpCompilation)output.OutputCompilation.AddSyntaxTrees(withSpans);
+            var separate = CSharpCompilation.Create("NoSpansHelpers", noSpans, main.References, main.Options);
+            var drivers = new List<HelperDriver>();
+            foreach (CSharpCompilation part in new[] { main, separate })
             {
-                (TestModels.Namespace, new CompilationFacts(1400, true, false, false, true), Models),
-                (CSharp10Namespace, new CompilationFacts(1000, true, false, false, true), variantModels),
-                (NoSpansNamespace, new CompilationFacts(703, false, false, false, false), variantModels),
-            };
-            foreach (var (ns, facts, models) in variants)
-            {
-                foreach (EnumModel source in models)
-                {
-                    EnumModel model = source with { Namespace = ns };
-                    modelTrees.Add(CSharpSyntaxTree.ParseText(EnumEmitter.Emit(model, facts), parseOptions, "/" + ns + "/" + model.Identifier + ".g.cs"));
-                    modelTrees.Add(CSharpSyntaxTree.ParseText(HelpersEmitter.Emit(model, facts)!, parseOptions, "/" + ns + "/" + model.Identifier + ".Extensions.g.cs"));
-                }
+                List<DrivenEnum> enums = DrivenEnum.FindAll(part);
+                CSharpCompilation compilation = part
+                    .AddSyntaxTrees(CSharpSyntaxTree.ParseText(HelperDriver.Source(enums), parseOptions, "/drivers.cs"))
+                    .WithOptions(part.Options.WithOverflowChecks(true));
+
+                // Load emits, and fails with the errors if there are any (binding twice would double the time).
+                Assembly assembly = GeneratorHarness.Load(compilation);
+                drivers.AddRange(enums.Select((e, i) => HelperDriver.Create(assembly, e, i)));
             }
 
-            Compilation compilation = output.OutputCompilation.AddSyntaxTrees(modelTrees);
-            List<DrivenEnum> enums = DrivenEnum.FindAll(compilation);
-            compilation = compilation
-                .AddSyntaxTrees(CSharpSyntaxTree.ParseText(HelperDriver.Source(enums), parseOptions, "/drivers.cs"))
-                .WithOptions(((CSharpCompilationOptions)compilation.Options).WithOverflowChecks(true));
+            Drivers = drivers;
+        }
 
-            // Load emits, and fails with the errors if there are any (binding twice would double the time).
-            Assembly assembly = GeneratorHarness.Load((CSharpCompilation)compilation);
-            Drivers = enums.Select((e, i) => HelperDriver.Create(assembly, e, i)).ToList();
+        private static List<SyntaxTree> Trees(string ns, CompilationFacts facts, IReadOnlyList<EnumModel> models, CSharpParseOptions parseOptions)
+        {
+            var trees = new List<SyntaxTree>();
+            foreach (EnumModel source in models)
+            {
+                EnumSpec spec = SpecBuilder.Build(source with { Namespace = ns }, facts);
+                trees.Add(CSharpSyntaxTree.ParseText(EnumEmitter.Emit(spec), parseOptions, "/" + ns + "/" + source.Identifier + ".g.cs"));
+                trees.Add(CSharpSyntaxTree.ParseText(HelpersEmitter.Emit(spec), parseOptions, "/" + ns + "/" + source.Identifier + ".Extensions.g.cs"));
+            }
+
+            return trees;
         }
 
         /// <summary>False when ../shared/corpus is missing (then only the test pages and models run).</summary>

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using System.Reflection.Emit;
-using TapiGen.Generator.Emit.Helpers;
+using TapiGen.Generator.Planning;
 using Xunit;
 
 namespace TapiGen.Tests.Helpers

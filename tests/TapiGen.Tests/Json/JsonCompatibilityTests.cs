@@ -68,7 +68,7 @@ namespace TapiGen.Tests.Json
             var output = JsonCompilation.Compile(s_pages, JsonCompilation.Properties(("NewtonsoftAttribute", "true")), languageVersion: version, refs: refs, stj: stj, newtonsoft: newtonsoft);
             Assert.Equal(s_pages.Length, output.Result.GeneratedTrees.Count(t => t.FilePath.EndsWith(".NewtonsoftJsonConverter.g.cs", System.StringComparison.Ordinal)));
             Assert.All(
-                output.Result.GeneratedTrees.Where(t => !t.FilePath.Contains("Converter", System.StringComparison.Ordinal)),
+                output.Result.EnumTrees(),
                 t => Assert.Contains("[global::Newtonsoft.Json.JsonConverter(typeof(", t.ToString(), System.StringComparison.Ordinal));
         }
 

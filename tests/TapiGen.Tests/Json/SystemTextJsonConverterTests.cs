@@ -146,10 +146,10 @@ namespace TapiGen.Tests.Json
         public void Rejects_anything_else_with_a_JsonException_that_names_the_enum_and_the_text(string enumName, string json, string shown)
         {
             Type type = E(enumName);
-            var e = Assert.Throws<JsonException>(() => JsonDriver.Read(json, type));
+            var e = Assert.ThrowsAny<JsonException>(() => JsonDriver.Read(json, type));
             Assert.Contains("Tapi.Tests." + enumName, e.Message);
             Assert.Contains(shown, e.Message);
-            Assert.Throws<JsonException>(() => JsonDriver.ReadSegmented(json, type));
+            Assert.ThrowsAny<JsonException>(() => JsonDriver.ReadSegmented(json, type));
         }
 
         [Fact]
@@ -157,7 +157,7 @@ namespace TapiGen.Tests.Json
         {
             Type type = E("AGENT_SESSION_EVENT");
             string longName = new string('A', 300);
-            var e = Assert.Throws<JsonException>(() => JsonDriver.Read("\"" + longName + "\"", type));
+            var e = Assert.ThrowsAny<JsonException>(() => JsonDriver.Read("\"" + longName + "\"", type));
             Assert.Contains("\"" + new string('A', 64) + "...\"", e.Message);
             Assert.DoesNotContain(new string('A', 65), e.Message);
 
@@ -179,8 +179,8 @@ namespace TapiGen.Tests.Json
             Assert.Equal(JsonDriver.Write(keys, dictionary, JsonDriver.Oracle), json);
             var back = (IDictionary)JsonDriver.Read(json, dictionary)!;
             Assert.Equal(20, back[V(type, 99)]);
-            Assert.Throws<JsonException>(() => JsonDriver.Read("{\"cs_inprogress\":1}", dictionary));
-            Assert.Throws<JsonException>(() => JsonDriver.Read("{\"CS_NOPE\":1}", dictionary));
+            Assert.ThrowsAny<JsonException>(() => JsonDriver.Read("{\"cs_inprogress\":1}", dictionary));
+            Assert.ThrowsAny<JsonException>(() => JsonDriver.Read("{\"CS_NOPE\":1}", dictionary));
         }
 
         [Fact]
@@ -196,7 +196,7 @@ namespace TapiGen.Tests.Json
             foreach (string json in new[] { "\"STOP\"", "\"IX\"", "\"ARGER\"" })
             {
                 Assert.Equal(JsonDriver.Outcome(() => JsonDriver.Read(json, unicode, JsonDriver.Oracle)), JsonDriver.Outcome(() => JsonDriver.Read(json, unicode)));
-                Assert.Throws<JsonException>(() => JsonDriver.Read(json, unicode));
+                Assert.ThrowsAny<JsonException>(() => JsonDriver.Read(json, unicode));
             }
         }
 
@@ -204,19 +204,19 @@ namespace TapiGen.Tests.Json
         public void Strict_options_reject_numbers_and_undefined_values_on_both_sides()
         {
             Type type = JsonTestEnums.Enum(JsonTestEnums.Strict, "TAPI_EVENT");
-            Assert.Contains("numbers are not allowed", Assert.Throws<JsonException>(() => JsonDriver.Read("8", type)).Message);
-            Assert.Contains("numbers are not allowed", Assert.Throws<JsonException>(() => JsonDriver.Read("\"8\"", type)).Message);
+            Assert.Contains("numbers are not allowed", Assert.ThrowsAny<JsonException>(() => JsonDriver.Read("8", type)).Message);
+            Assert.Contains("numbers are not allowed", Assert.ThrowsAny<JsonException>(() => JsonDriver.Read("\"8\"", type)).Message);
             Assert.Equal(JsonDriver.Value(type, 8), JsonDriver.Read("\"TE_CALLSTATE\"", type));
 
-            var write = Assert.Throws<JsonException>(() => JsonDriver.Write(JsonDriver.Value(type, 0x40000000), type));
+            var write = Assert.ThrowsAny<JsonException>(() => JsonDriver.Write(JsonDriver.Value(type, 0x40000000), type));
             Assert.Contains("1073741824", write.Message);
             Assert.Contains("Tapi.Tests.TAPI_EVENT", write.Message);
-            Assert.Throws<JsonException>(() => JsonDriver.Write(JsonDriver.Value(type, 0), type));
+            Assert.ThrowsAny<JsonException>(() => JsonDriver.Write(JsonDriver.Value(type, 0), type));
             Assert.Equal("\"TE_ADDRESS, TE_CALLSTATE\"", JsonDriver.Write(JsonDriver.Value(type, 0xA), type));
             Type dictionary = JsonDriver.Dictionary(type);
             var keys = (IDictionary)Activator.CreateInstance(dictionary)!;
             keys.Add(JsonDriver.Value(type, 0x40000000), 1);
-            Assert.Throws<JsonException>(() => JsonDriver.Write(keys, dictionary));
+            Assert.ThrowsAny<JsonException>(() => JsonDriver.Write(keys, dictionary));
         }
 
         [Fact]
@@ -228,10 +228,10 @@ namespace TapiGen.Tests.Json
             Type states = JsonCompilation.EnumType(assembly, "STATES"), bits = JsonCompilation.EnumType(assembly, "BITS");
             Assert.Equal(JsonDriver.Value(states, 2), JsonDriver.Read("2", states));
             Assert.Equal(JsonDriver.Value(states, 2), JsonDriver.Read("\"2\"", states));
-            Assert.Contains("not a defined value", Assert.Throws<JsonException>(() => JsonDriver.Read("3", states)).Message);
-            Assert.Contains("not a defined value", Assert.Throws<JsonException>(() => JsonDriver.Read("\"3\"", states)).Message);
+            Assert.Contains("not a defined value", Assert.ThrowsAny<JsonException>(() => JsonDriver.Read("3", states)).Message);
+            Assert.Contains("not a defined value", Assert.ThrowsAny<JsonException>(() => JsonDriver.Read("\"3\"", states)).Message);
             Assert.Equal(JsonDriver.Value(bits, 7), JsonDriver.Read("7", bits));
-            Assert.Throws<JsonException>(() => JsonDriver.Read("8", bits));
+            Assert.ThrowsAny<JsonException>(() => JsonDriver.Read("8", bits));
         }
 
         [Fact]
@@ -251,7 +251,7 @@ namespace TapiGen.Tests.Json
             Assert.Equal(JsonDriver.Value(type, 0xA), JsonDriver.Read("\"TE_\\u0041DDRESS, TE_CALLSTATE\"", type));
             Assert.Equal(JsonDriver.Value(type, 0xA), JsonDriver.ReadSegmented("\"TE_ADDRESS, TE_CALLSTATE\"", type));
             Assert.Equal("\"TE_ADDRESS, TE_CALLSTATE\"", JsonDriver.Write(JsonDriver.Value(type, 0xA), type));
-            Assert.Throws<JsonException>(() => JsonDriver.Read("\"TE_\\uD800\"", type));
+            Assert.ThrowsAny<JsonException>(() => JsonDriver.Read("\"TE_\\uD800\"", type));
         }
     }
 }

@@ -5,89 +5,136 @@
 namespace Tapi.Tests
 {
     /// <summary>
-    /// Reads and writes <see cref="global::Tapi.Tests.TAPI_EVENT"/> as JSON with System.Text.Json, by the names in its manifest,
-    /// without reflection. It is on the enum as [JsonConverter], so it is used without any option set.
+    /// Reads and writes <see cref="global::Tapi.Tests.TAPI_EVENT"/> as JSON with System.Text.Json:
+    /// by the names in its manifest, without reflection. The enum carries it as [JsonConverter], so it is used with no option set.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TapiGen", "0.1.0")]
     public sealed class TAPI_EVENTJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Tapi.Tests.TAPI_EVENT>
     {
-        private const string TypeName = "Tapi.Tests.TAPI_EVENT";
-        private const int NotAnInteger = 0;
-        private const int IntegerRead = 1;
-        private const int IntegerOutOfRange = 2;
+        // The names read are the helpers' (TAPI_EVENTExtensions.Info).
+        private static readonly global::TapiGen.Generated.JsonEnum s_json = new global::TapiGen.Generated.JsonEnum(global::Tapi.Tests.TAPI_EVENTExtensions.Info, global::Tapi.Tests.TAPI_EVENTExtensions.Flags, global::TapiGen.Generated.JsonEnum.AllowNumbers);
 
-        /// <summary>The members' nonzero values, highest first: flags are named greedily in this order, as Enum.ToString does.</summary>
-        private static readonly ulong[] s_flagBits =
+        /// <summary>The name a member's value is written with: of aliases, the one JsonStringEnumConverter writes.</summary>
+        private static bool TryGetName(global::Tapi.Tests.TAPI_EVENT value, out global::System.Text.Json.JsonEncodedText name)
         {
-            0x2000000UL,
-            0x1000000UL,
-            0x800000UL,
-            0x400000UL,
-            0x200000UL,
-            0x100000UL,
-            0x80000UL,
-            0x40000UL,
-            0x20000UL,
-            0x10000UL,
-            0x8000UL,
-            0x4000UL,
-            0x2000UL,
-            0x1000UL,
-            0x800UL,
-            0x400UL,
-            0x200UL,
-            0x100UL,
-            0x80UL,
-            0x40UL,
-            0x20UL,
-            0x10UL,
-            0x8UL,
-            0x4UL,
-            0x2UL,
-            0x1UL,
-        };
-        private const int StackBufferBytes = 256;
+            switch (value)
+            {
+                case global::Tapi.Tests.TAPI_EVENT.TE_TAPIOBJECT:
+                    name = s_names[0];
+                    return true;
+                case global::Tapi.Tests.TAPI_EVENT.TE_ADDRESS:
+                    name = s_names[1];
+                    return true;
+                case global::Tapi.Tests.TAPI_EVENT.TE_CALLNOTIFICATION:
+                    name = s_names[2];
+                    return true;
+                case global::Tapi.Tests.TAPI_EVENT.TE_CALLSTATE:
+                    name = s_names[3];
+                    return true;
+                case global::Tapi.Tests.TAPI_EVENT.TE_CALLMEDIA:
+                    name = s_names[4];
+                    return true;
+                case global::Tapi.Tests.TAPI_EVENT.TE_CALLHUB:
+                    name = s_names[5];
+                    return true;
+                case global::Tapi.Tests.TAPI_EVENT.TE_CALLINFOCHANGE:
+                    name = s_names[6];
+                    return true;
+                case global::Tapi.Tests.TAPI_EVENT.TE_PRIVATE:
+                    name = s_names[7];
+                    return true;
+                case global::Tapi.Tests.TAPI_EVENT.TE_REQUEST:
+                    name = s_names[8];
+                    return true;
+                case global::Tapi.Tests.TAPI_EVENT.TE_AGENT:
+                    name = s_names[9];
+                    return true;
+                case global::Tapi.Tests.TAPI_EVENT.TE_AGENTSESSION:
+                    name = s_names[10];
+                    return true;
+                case global::Tapi.Tests.TAPI_EVENT.TE_QOSEVENT:
+                    name = s_names[11];
+                    return true;
+                case global::Tapi.Tests.TAPI_EVENT.TE_AGENTHANDLER:
+                    name = s_names[12];
+                    return true;
+                case global::Tapi.Tests.TAPI_EVENT.TE_ACDGROUP:
+                    name = s_names[13];
+                    return true;
+                case global::Tapi.Tests.TAPI_EVENT.TE_QUEUE:
+                    name = s_names[14];
+                    return true;
+                case global::Tapi.Tests.TAPI_EVENT.TE_DIGITEVENT:
+                    name = s_names[15];
+                    return true;
+                case global::Tapi.Tests.TAPI_EVENT.TE_GENERATEEVENT:
+                    name = s_names[16];
+                    return true;
+                case global::Tapi.Tests.TAPI_EVENT.TE_ASRTERMINAL:
+                    name = s_names[17];
+                    return true;
+                case global::Tapi.Tests.TAPI_EVENT.TE_TTSTERMINAL:
+                    name = s_names[18];
+                    return true;
+                case global::Tapi.Tests.TAPI_EVENT.TE_FILETERMINAL:
+                    name = s_names[19];
+                    return true;
+                case global::Tapi.Tests.TAPI_EVENT.TE_TONETERMINAL:
+                    name = s_names[20];
+                    return true;
+                case global::Tapi.Tests.TAPI_EVENT.TE_PHONEEVENT:
+                    name = s_names[21];
+                    return true;
+                case global::Tapi.Tests.TAPI_EVENT.TE_TONEEVENT:
+                    name = s_names[22];
+                    return true;
+                case global::Tapi.Tests.TAPI_EVENT.TE_GATHERDIGITS:
+                    name = s_names[23];
+                    return true;
+                case global::Tapi.Tests.TAPI_EVENT.TE_ADDRESSDEVSPECIFIC:
+                    name = s_names[24];
+                    return true;
+                case global::Tapi.Tests.TAPI_EVENT.TE_PHONEDEVSPECIFIC:
+                    name = s_names[25];
+                    return true;
+            }
 
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("TE_TAPIOBJECT");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("TE_ADDRESS");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("TE_CALLNOTIFICATION");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("TE_CALLSTATE");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name4 = global::System.Text.Json.JsonEncodedText.Encode("TE_CALLMEDIA");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name5 = global::System.Text.Json.JsonEncodedText.Encode("TE_CALLHUB");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name6 = global::System.Text.Json.JsonEncodedText.Encode("TE_CALLINFOCHANGE");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name7 = global::System.Text.Json.JsonEncodedText.Encode("TE_PRIVATE");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name8 = global::System.Text.Json.JsonEncodedText.Encode("TE_REQUEST");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name9 = global::System.Text.Json.JsonEncodedText.Encode("TE_AGENT");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name10 = global::System.Text.Json.JsonEncodedText.Encode("TE_AGENTSESSION");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name11 = global::System.Text.Json.JsonEncodedText.Encode("TE_QOSEVENT");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name12 = global::System.Text.Json.JsonEncodedText.Encode("TE_AGENTHANDLER");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name13 = global::System.Text.Json.JsonEncodedText.Encode("TE_ACDGROUP");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name14 = global::System.Text.Json.JsonEncodedText.Encode("TE_QUEUE");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name15 = global::System.Text.Json.JsonEncodedText.Encode("TE_DIGITEVENT");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name16 = global::System.Text.Json.JsonEncodedText.Encode("TE_GENERATEEVENT");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name17 = global::System.Text.Json.JsonEncodedText.Encode("TE_ASRTERMINAL");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name18 = global::System.Text.Json.JsonEncodedText.Encode("TE_TTSTERMINAL");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name19 = global::System.Text.Json.JsonEncodedText.Encode("TE_FILETERMINAL");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name20 = global::System.Text.Json.JsonEncodedText.Encode("TE_TONETERMINAL");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name21 = global::System.Text.Json.JsonEncodedText.Encode("TE_PHONEEVENT");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name22 = global::System.Text.Json.JsonEncodedText.Encode("TE_TONEEVENT");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name23 = global::System.Text.Json.JsonEncodedText.Encode("TE_GATHERDIGITS");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name24 = global::System.Text.Json.JsonEncodedText.Encode("TE_ADDRESSDEVSPECIFIC");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name25 = global::System.Text.Json.JsonEncodedText.Encode("TE_PHONEDEVSPECIFIC");
+            name = default(global::System.Text.Json.JsonEncodedText);
+            return false;
+        }
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_names = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::System.Text.Json.JsonEncodedText.Encode("TE_TAPIOBJECT"),
+            global::System.Text.Json.JsonEncodedText.Encode("TE_ADDRESS"),
+            global::System.Text.Json.JsonEncodedText.Encode("TE_CALLNOTIFICATION"),
+            global::System.Text.Json.JsonEncodedText.Encode("TE_CALLSTATE"),
+            global::System.Text.Json.JsonEncodedText.Encode("TE_CALLMEDIA"),
+            global::System.Text.Json.JsonEncodedText.Encode("TE_CALLHUB"),
+            global::System.Text.Json.JsonEncodedText.Encode("TE_CALLINFOCHANGE"),
+            global::System.Text.Json.JsonEncodedText.Encode("TE_PRIVATE"),
+            global::System.Text.Json.JsonEncodedText.Encode("TE_REQUEST"),
+            global::System.Text.Json.JsonEncodedText.Encode("TE_AGENT"),
+            global::System.Text.Json.JsonEncodedText.Encode("TE_AGENTSESSION"),
+            global::System.Text.Json.JsonEncodedText.Encode("TE_QOSEVENT"),
+            global::System.Text.Json.JsonEncodedText.Encode("TE_AGENTHANDLER"),
+            global::System.Text.Json.JsonEncodedText.Encode("TE_ACDGROUP"),
+            global::System.Text.Json.JsonEncodedText.Encode("TE_QUEUE"),
+            global::System.Text.Json.JsonEncodedText.Encode("TE_DIGITEVENT"),
+            global::System.Text.Json.JsonEncodedText.Encode("TE_GENERATEEVENT"),
+            global::System.Text.Json.JsonEncodedText.Encode("TE_ASRTERMINAL"),
+            global::System.Text.Json.JsonEncodedText.Encode("TE_TTSTERMINAL"),
+            global::System.Text.Json.JsonEncodedText.Encode("TE_FILETERMINAL"),
+            global::System.Text.Json.JsonEncodedText.Encode("TE_TONETERMINAL"),
+            global::System.Text.Json.JsonEncodedText.Encode("TE_PHONEEVENT"),
+            global::System.Text.Json.JsonEncodedText.Encode("TE_TONEEVENT"),
+            global::System.Text.Json.JsonEncodedText.Encode("TE_GATHERDIGITS"),
+            global::System.Text.Json.JsonEncodedText.Encode("TE_ADDRESSDEVSPECIFIC"),
+            global::System.Text.Json.JsonEncodedText.Encode("TE_PHONEDEVSPECIFIC"),
+        };
 
         /// <inheritdoc/>
-        public override global::Tapi.Tests.TAPI_EVENT Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            switch (reader.TokenType)
-            {
-                case global::System.Text.Json.JsonTokenType.String:
-                    return ReadText(ref reader);
-                case global::System.Text.Json.JsonTokenType.Number:
-                    return ReadNumber(ref reader);
-                default:
-                    throw WrongToken(TokenDescription(reader.TokenType));
-            }
-        }
+        public override global::Tapi.Tests.TAPI_EVENT Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => unchecked((global::Tapi.Tests.TAPI_EVENT)(int)s_json.Read(ref reader));
 
         /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Tapi.Tests.TAPI_EVENT value, global::System.Text.Json.JsonSerializerOptions options)
@@ -96,25 +143,15 @@ namespace Tapi.Tests
             if (TryGetName(value, out name))
             {
                 writer.WriteStringValue(name);
-                return;
             }
-
-            global::System.Span<byte> buffer = stackalloc byte[400];
-            int start = FormatFlags(ToBits(value), buffer);
-            if (start >= 0)
+            else
             {
-                writer.WriteStringValue((global::System.ReadOnlySpan<byte>)buffer.Slice(start));
-                return;
+                s_json.WriteOther(writer, unchecked((ulong)(uint)value), false);
             }
-
-            writer.WriteNumberValue(unchecked((int)value));
         }
 
         /// <inheritdoc/>
-        public override global::Tapi.Tests.TAPI_EVENT ReadAsPropertyName(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            return ReadText(ref reader);
-        }
+        public override global::Tapi.Tests.TAPI_EVENT ReadAsPropertyName(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => unchecked((global::Tapi.Tests.TAPI_EVENT)(int)s_json.ReadText(ref reader));
 
         /// <inheritdoc/>
         public override void WriteAsPropertyName(global::System.Text.Json.Utf8JsonWriter writer, global::Tapi.Tests.TAPI_EVENT value, global::System.Text.Json.JsonSerializerOptions options)
@@ -123,787 +160,11 @@ namespace Tapi.Tests
             if (TryGetName(value, out name))
             {
                 writer.WritePropertyName(name);
-                return;
             }
-
-            global::System.Span<byte> buffer = stackalloc byte[400];
-            int start = FormatFlags(ToBits(value), buffer);
-            if (start >= 0)
+            else
             {
-                writer.WritePropertyName((global::System.ReadOnlySpan<byte>)buffer.Slice(start));
-                return;
+                s_json.WriteOther(writer, unchecked((ulong)(uint)value), true);
             }
-
-            writer.WritePropertyName(unchecked((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        private static global::Tapi.Tests.TAPI_EVENT ReadText(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.HasValueSequence && !reader.ValueIsEscaped)
-            {
-                return Parse(reader.ValueSpan);
-            }
-
-            long length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
-            global::System.Span<byte> buffer = stackalloc byte[StackBufferBytes];
-            if (length > StackBufferBytes)
-            {
-                buffer = new byte[length];
-            }
-
-            int written;
-            try
-            {
-                written = reader.CopyString(buffer);
-            }
-            catch (global::System.InvalidOperationException e)
-            {
-                throw new global::System.Text.Json.JsonException("Cannot convert " + RawText(ref reader) + " to " + TypeName + ": " + e.Message, e);
-            }
-
-            return Parse(buffer.Slice(0, written));
-        }
-
-        private static global::Tapi.Tests.TAPI_EVENT ReadNumber(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            int number;
-            if (!reader.TryGetInt32(out number))
-            {
-                throw NumberOutOfRange(RawText(ref reader).Trim('"'));
-            }
-
-            return unchecked((global::Tapi.Tests.TAPI_EVENT)number);
-        }
-
-        /// <summary>A token's text as it is in the JSON (escapes not undone), quoted and cut for a message.</summary>
-        private static string RawText(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.HasValueSequence)
-            {
-                global::System.Buffers.ReadOnlySequence<byte> sequence = reader.ValueSequence;
-                return Quote(global::System.Buffers.BuffersExtensions.ToArray(sequence.Slice(0, global::System.Math.Min(sequence.Length, 256L))));
-            }
-
-            return Quote(reader.ValueSpan);
-        }
-
-        /// <summary>The name a member's value is written as: of several members with one value, the first declared.</summary>
-        private static bool TryGetName(global::Tapi.Tests.TAPI_EVENT value, out global::System.Text.Json.JsonEncodedText name)
-        {
-            switch (value)
-            {
-                case global::Tapi.Tests.TAPI_EVENT.TE_TAPIOBJECT:
-                    name = s_name0;
-                    return true;
-                case global::Tapi.Tests.TAPI_EVENT.TE_ADDRESS:
-                    name = s_name1;
-                    return true;
-                case global::Tapi.Tests.TAPI_EVENT.TE_CALLNOTIFICATION:
-                    name = s_name2;
-                    return true;
-                case global::Tapi.Tests.TAPI_EVENT.TE_CALLSTATE:
-                    name = s_name3;
-                    return true;
-                case global::Tapi.Tests.TAPI_EVENT.TE_CALLMEDIA:
-                    name = s_name4;
-                    return true;
-                case global::Tapi.Tests.TAPI_EVENT.TE_CALLHUB:
-                    name = s_name5;
-                    return true;
-                case global::Tapi.Tests.TAPI_EVENT.TE_CALLINFOCHANGE:
-                    name = s_name6;
-                    return true;
-                case global::Tapi.Tests.TAPI_EVENT.TE_PRIVATE:
-                    name = s_name7;
-                    return true;
-                case global::Tapi.Tests.TAPI_EVENT.TE_REQUEST:
-                    name = s_name8;
-                    return true;
-                case global::Tapi.Tests.TAPI_EVENT.TE_AGENT:
-                    name = s_name9;
-                    return true;
-                case global::Tapi.Tests.TAPI_EVENT.TE_AGENTSESSION:
-                    name = s_name10;
-                    return true;
-                case global::Tapi.Tests.TAPI_EVENT.TE_QOSEVENT:
-                    name = s_name11;
-                    return true;
-                case global::Tapi.Tests.TAPI_EVENT.TE_AGENTHANDLER:
-                    name = s_name12;
-                    return true;
-                case global::Tapi.Tests.TAPI_EVENT.TE_ACDGROUP:
-                    name = s_name13;
-                    return true;
-                case global::Tapi.Tests.TAPI_EVENT.TE_QUEUE:
-                    name = s_name14;
-                    return true;
-                case global::Tapi.Tests.TAPI_EVENT.TE_DIGITEVENT:
-                    name = s_name15;
-                    return true;
-                case global::Tapi.Tests.TAPI_EVENT.TE_GENERATEEVENT:
-                    name = s_name16;
-                    return true;
-                case global::Tapi.Tests.TAPI_EVENT.TE_ASRTERMINAL:
-                    name = s_name17;
-                    return true;
-                case global::Tapi.Tests.TAPI_EVENT.TE_TTSTERMINAL:
-                    name = s_name18;
-                    return true;
-                case global::Tapi.Tests.TAPI_EVENT.TE_FILETERMINAL:
-                    name = s_name19;
-                    return true;
-                case global::Tapi.Tests.TAPI_EVENT.TE_TONETERMINAL:
-                    name = s_name20;
-                    return true;
-                case global::Tapi.Tests.TAPI_EVENT.TE_PHONEEVENT:
-                    name = s_name21;
-                    return true;
-                case global::Tapi.Tests.TAPI_EVENT.TE_TONEEVENT:
-                    name = s_name22;
-                    return true;
-                case global::Tapi.Tests.TAPI_EVENT.TE_GATHERDIGITS:
-                    name = s_name23;
-                    return true;
-                case global::Tapi.Tests.TAPI_EVENT.TE_ADDRESSDEVSPECIFIC:
-                    name = s_name24;
-                    return true;
-                case global::Tapi.Tests.TAPI_EVENT.TE_PHONEDEVSPECIFIC:
-                    name = s_name25;
-                    return true;
-                default:
-                    name = default(global::System.Text.Json.JsonEncodedText);
-                    return false;
-            }
-        }
-
-        /// <summary>The value a JSON string (unescaped UTF-8) names; throws when it names none.</summary>
-        private static global::Tapi.Tests.TAPI_EVENT Parse(global::System.ReadOnlySpan<byte> text)
-        {
-            global::Tapi.Tests.TAPI_EVENT value;
-            if (TryMatch(text, out value))
-            {
-                return value;
-            }
-
-            global::System.ReadOnlySpan<byte> trimmed = Trim(text);
-            if (trimmed.Length == 0)
-            {
-                throw EmptyText();
-            }
-
-            ulong bits;
-            switch (TryParseInteger(trimmed, out bits))
-            {
-                case IntegerRead:
-                {
-                    return FromBits(bits);
-                }
-                case IntegerOutOfRange:
-                    throw NumberOutOfRange(Quote(text));
-            }
-
-            return ParseList(trimmed, text);
-        }
-
-        /// <summary>"A, B": names separated by commas, white space around each; one trailing comma is allowed, as JsonStringEnumConverter allows it.</summary>
-        private static global::Tapi.Tests.TAPI_EVENT ParseList(global::System.ReadOnlySpan<byte> list, global::System.ReadOnlySpan<byte> text)
-        {
-            ulong bits = 0;
-            while (true)
-            {
-                int comma = global::System.MemoryExtensions.IndexOf(list, (byte)',');
-                global::Tapi.Tests.TAPI_EVENT member;
-                if (!TryMatch(Trim(comma < 0 ? list : list.Slice(0, comma)), out member))
-                {
-                    throw NotAName(Quote(text));
-                }
-
-                bits |= ToBits(member);
-                if (comma < 0)
-                {
-                    break;
-                }
-
-                list = list.Slice(comma + 1);
-                if (Trim(list).Length == 0)
-                {
-                    break;
-                }
-            }
-
-            return FromBits(bits);
-        }
-
-        /// <summary>Matches one name, byte for byte.</summary>
-        private static bool TryMatch(global::System.ReadOnlySpan<byte> text, out global::Tapi.Tests.TAPI_EVENT value)
-        {
-            switch (text.Length)
-            {
-                case 8:
-                {
-                    switch (text[3])
-                    {
-                        case (byte)'A':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "TE_AGENT"u8))
-                            {
-                                value = global::Tapi.Tests.TAPI_EVENT.TE_AGENT;
-                                return true;
-                            }
-                            break;
-                        }
-                        case (byte)'Q':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "TE_QUEUE"u8))
-                            {
-                                value = global::Tapi.Tests.TAPI_EVENT.TE_QUEUE;
-                                return true;
-                            }
-                            break;
-                        }
-                    }
-                    break;
-                }
-                case 10:
-                {
-                    switch (text[3])
-                    {
-                        case (byte)'A':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "TE_ADDRESS"u8))
-                            {
-                                value = global::Tapi.Tests.TAPI_EVENT.TE_ADDRESS;
-                                return true;
-                            }
-                            break;
-                        }
-                        case (byte)'C':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "TE_CALLHUB"u8))
-                            {
-                                value = global::Tapi.Tests.TAPI_EVENT.TE_CALLHUB;
-                                return true;
-                            }
-                            break;
-                        }
-                        case (byte)'P':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "TE_PRIVATE"u8))
-                            {
-                                value = global::Tapi.Tests.TAPI_EVENT.TE_PRIVATE;
-                                return true;
-                            }
-                            break;
-                        }
-                        case (byte)'R':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "TE_REQUEST"u8))
-                            {
-                                value = global::Tapi.Tests.TAPI_EVENT.TE_REQUEST;
-                                return true;
-                            }
-                            break;
-                        }
-                    }
-                    break;
-                }
-                case 11:
-                {
-                    switch (text[3])
-                    {
-                        case (byte)'A':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "TE_ACDGROUP"u8))
-                            {
-                                value = global::Tapi.Tests.TAPI_EVENT.TE_ACDGROUP;
-                                return true;
-                            }
-                            break;
-                        }
-                        case (byte)'Q':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "TE_QOSEVENT"u8))
-                            {
-                                value = global::Tapi.Tests.TAPI_EVENT.TE_QOSEVENT;
-                                return true;
-                            }
-                            break;
-                        }
-                    }
-                    break;
-                }
-                case 12:
-                {
-                    switch (text[7])
-                    {
-                        case (byte)'E':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "TE_TONEEVENT"u8))
-                            {
-                                value = global::Tapi.Tests.TAPI_EVENT.TE_TONEEVENT;
-                                return true;
-                            }
-                            break;
-                        }
-                        case (byte)'M':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "TE_CALLMEDIA"u8))
-                            {
-                                value = global::Tapi.Tests.TAPI_EVENT.TE_CALLMEDIA;
-                                return true;
-                            }
-                            break;
-                        }
-                        case (byte)'S':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "TE_CALLSTATE"u8))
-                            {
-                                value = global::Tapi.Tests.TAPI_EVENT.TE_CALLSTATE;
-                                return true;
-                            }
-                            break;
-                        }
-                    }
-                    break;
-                }
-                case 13:
-                {
-                    switch (text[3])
-                    {
-                        case (byte)'D':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "TE_DIGITEVENT"u8))
-                            {
-                                value = global::Tapi.Tests.TAPI_EVENT.TE_DIGITEVENT;
-                                return true;
-                            }
-                            break;
-                        }
-                        case (byte)'P':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "TE_PHONEEVENT"u8))
-                            {
-                                value = global::Tapi.Tests.TAPI_EVENT.TE_PHONEEVENT;
-                                return true;
-                            }
-                            break;
-                        }
-                        case (byte)'T':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "TE_TAPIOBJECT"u8))
-                            {
-                                value = global::Tapi.Tests.TAPI_EVENT.TE_TAPIOBJECT;
-                                return true;
-                            }
-                            break;
-                        }
-                    }
-                    break;
-                }
-                case 14:
-                {
-                    switch (text[3])
-                    {
-                        case (byte)'A':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "TE_ASRTERMINAL"u8))
-                            {
-                                value = global::Tapi.Tests.TAPI_EVENT.TE_ASRTERMINAL;
-                                return true;
-                            }
-                            break;
-                        }
-                        case (byte)'T':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "TE_TTSTERMINAL"u8))
-                            {
-                                value = global::Tapi.Tests.TAPI_EVENT.TE_TTSTERMINAL;
-                                return true;
-                            }
-                            break;
-                        }
-                    }
-                    break;
-                }
-                case 15:
-                {
-                    switch (text[3])
-                    {
-                        case (byte)'A':
-                        {
-                            switch (text[8])
-                            {
-                                case (byte)'H':
-                                {
-                                    if (global::System.MemoryExtensions.SequenceEqual(text, "TE_AGENTHANDLER"u8))
-                                    {
-                                        value = global::Tapi.Tests.TAPI_EVENT.TE_AGENTHANDLER;
-                                        return true;
-                                    }
-                                    break;
-                                }
-                                case (byte)'S':
-                                {
-                                    if (global::System.MemoryExtensions.SequenceEqual(text, "TE_AGENTSESSION"u8))
-                                    {
-                                        value = global::Tapi.Tests.TAPI_EVENT.TE_AGENTSESSION;
-                                        return true;
-                                    }
-                                    break;
-                                }
-                            }
-                            break;
-                        }
-                        case (byte)'F':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "TE_FILETERMINAL"u8))
-                            {
-                                value = global::Tapi.Tests.TAPI_EVENT.TE_FILETERMINAL;
-                                return true;
-                            }
-                            break;
-                        }
-                        case (byte)'G':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "TE_GATHERDIGITS"u8))
-                            {
-                                value = global::Tapi.Tests.TAPI_EVENT.TE_GATHERDIGITS;
-                                return true;
-                            }
-                            break;
-                        }
-                        case (byte)'T':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "TE_TONETERMINAL"u8))
-                            {
-                                value = global::Tapi.Tests.TAPI_EVENT.TE_TONETERMINAL;
-                                return true;
-                            }
-                            break;
-                        }
-                    }
-                    break;
-                }
-                case 16:
-                {
-                    if (global::System.MemoryExtensions.SequenceEqual(text, "TE_GENERATEEVENT"u8))
-                    {
-                        value = global::Tapi.Tests.TAPI_EVENT.TE_GENERATEEVENT;
-                        return true;
-                    }
-                    break;
-                }
-                case 17:
-                {
-                    if (global::System.MemoryExtensions.SequenceEqual(text, "TE_CALLINFOCHANGE"u8))
-                    {
-                        value = global::Tapi.Tests.TAPI_EVENT.TE_CALLINFOCHANGE;
-                        return true;
-                    }
-                    break;
-                }
-                case 19:
-                {
-                    switch (text[3])
-                    {
-                        case (byte)'C':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "TE_CALLNOTIFICATION"u8))
-                            {
-                                value = global::Tapi.Tests.TAPI_EVENT.TE_CALLNOTIFICATION;
-                                return true;
-                            }
-                            break;
-                        }
-                        case (byte)'P':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "TE_PHONEDEVSPECIFIC"u8))
-                            {
-                                value = global::Tapi.Tests.TAPI_EVENT.TE_PHONEDEVSPECIFIC;
-                                return true;
-                            }
-                            break;
-                        }
-                    }
-                    break;
-                }
-                case 21:
-                {
-                    if (global::System.MemoryExtensions.SequenceEqual(text, "TE_ADDRESSDEVSPECIFIC"u8))
-                    {
-                        value = global::Tapi.Tests.TAPI_EVENT.TE_ADDRESSDEVSPECIFIC;
-                        return true;
-                    }
-                    break;
-                }
-            }
-
-            value = default(global::Tapi.Tests.TAPI_EVENT);
-            return false;
-        }
-
-        private static global::System.ReadOnlySpan<byte> Trim(global::System.ReadOnlySpan<byte> text)
-        {
-            int n;
-            while (text.Length > 0 && (n = LeadingSpace(text)) > 0)
-            {
-                text = text.Slice(n);
-            }
-
-            while (text.Length > 0 && (n = TrailingSpace(text)) > 0)
-            {
-                text = text.Slice(0, text.Length - n);
-            }
-
-            return text;
-        }
-
-        /// <summary>The length in bytes of the white space character text starts with, or 0.</summary>
-        private static int LeadingSpace(global::System.ReadOnlySpan<byte> text)
-        {
-            byte b = text[0];
-            if (b == 0x20 || (b >= 0x09 && b <= 0x0D))
-            {
-                return 1;
-            }
-
-            if (b == 0xC2)
-            {
-                return text.Length >= 2 && (text[1] == 0x85 || text[1] == 0xA0) ? 2 : 0;
-            }
-
-            return text.Length >= 3 && IsSpace3(b, text[1], text[2]) ? 3 : 0;
-        }
-
-        /// <summary>The length in bytes of the white space character text ends with, or 0.</summary>
-        private static int TrailingSpace(global::System.ReadOnlySpan<byte> text)
-        {
-            int n = text.Length;
-            byte b = text[n - 1];
-            if (b == 0x20 || (b >= 0x09 && b <= 0x0D))
-            {
-                return 1;
-            }
-
-            if (n >= 2 && text[n - 2] == 0xC2 && (b == 0x85 || b == 0xA0))
-            {
-                return 2;
-            }
-
-            return n >= 3 && IsSpace3(text[n - 3], text[n - 2], b) ? 3 : 0;
-        }
-
-        /// <summary>U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F and U+3000 in UTF-8.</summary>
-        private static bool IsSpace3(byte b0, byte b1, byte b2)
-        {
-            switch (b0)
-            {
-                case 0xE1:
-                    return b1 == 0x9A && b2 == 0x80;
-                case 0xE2:
-                    return (b1 == 0x80 && ((b2 >= 0x80 && b2 <= 0x8A) || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF)) || (b1 == 0x81 && b2 == 0x9F);
-                case 0xE3:
-                    return b1 == 0x80 && b2 == 0x80;
-                default:
-                    return false;
-            }
-        }
-
-        /// <summary>The text for a message: quoted, and cut after 64 characters.</summary>
-        private static string Quote(global::System.ReadOnlySpan<byte> text)
-        {
-            const int MaxShown = 64;
-            string shown = global::System.Text.Encoding.UTF8.GetString(text.Slice(0, global::System.Math.Min(text.Length, MaxShown * 4)).ToArray());
-            return shown.Length > MaxShown ? "\"" + shown.Substring(0, MaxShown) + "...\"" : "\"" + shown + "\"";
-        }
-
-        /// <summary>
-        /// Writes the names of the flags in bits to the end of buffer, lowest value first and ", " between them, as
-        /// Enum.ToString and JsonStringEnumConverter do; returns where the text starts, or -1 when bits is no combination of members.
-        /// </summary>
-        private static int FormatFlags(ulong bits, global::System.Span<byte> buffer)
-        {
-            if (bits == 0)
-            {
-                return -1;
-            }
-
-            int start = buffer.Length;
-            for (int i = 0; i < s_flagBits.Length; i++)
-            {
-                ulong flag = s_flagBits[i];
-                if ((bits & flag) == flag)
-                {
-                    bits &= ~flag;
-                    if (start != buffer.Length)
-                    {
-                        buffer[--start] = (byte)' ';
-                        buffer[--start] = (byte)',';
-                    }
-
-                    global::System.ReadOnlySpan<byte> name = FlagName(i);
-                    start -= name.Length;
-                    name.CopyTo(buffer.Slice(start));
-                }
-            }
-
-            return bits == 0 ? start : -1;
-        }
-
-        private static global::System.ReadOnlySpan<byte> FlagName(int index)
-        {
-            switch (index)
-            {
-                case 0:
-                    return "TE_PHONEDEVSPECIFIC"u8;
-                case 1:
-                    return "TE_ADDRESSDEVSPECIFIC"u8;
-                case 2:
-                    return "TE_GATHERDIGITS"u8;
-                case 3:
-                    return "TE_TONEEVENT"u8;
-                case 4:
-                    return "TE_PHONEEVENT"u8;
-                case 5:
-                    return "TE_TONETERMINAL"u8;
-                case 6:
-                    return "TE_FILETERMINAL"u8;
-                case 7:
-                    return "TE_TTSTERMINAL"u8;
-                case 8:
-                    return "TE_ASRTERMINAL"u8;
-                case 9:
-                    return "TE_GENERATEEVENT"u8;
-                case 10:
-                    return "TE_DIGITEVENT"u8;
-                case 11:
-                    return "TE_QUEUE"u8;
-                case 12:
-                    return "TE_ACDGROUP"u8;
-                case 13:
-                    return "TE_AGENTHANDLER"u8;
-                case 14:
-                    return "TE_QOSEVENT"u8;
-                case 15:
-                    return "TE_AGENTSESSION"u8;
-                case 16:
-                    return "TE_AGENT"u8;
-                case 17:
-                    return "TE_REQUEST"u8;
-                case 18:
-                    return "TE_PRIVATE"u8;
-                case 19:
-                    return "TE_CALLINFOCHANGE"u8;
-                case 20:
-                    return "TE_CALLHUB"u8;
-                case 21:
-                    return "TE_CALLMEDIA"u8;
-                case 22:
-                    return "TE_CALLSTATE"u8;
-                case 23:
-                    return "TE_CALLNOTIFICATION"u8;
-                case 24:
-                    return "TE_ADDRESS"u8;
-                case 25:
-                    return "TE_TAPIOBJECT"u8;
-                default:
-                    return default(global::System.ReadOnlySpan<byte>);
-            }
-        }
-
-        private static ulong ToBits(global::Tapi.Tests.TAPI_EVENT value)
-        {
-            return unchecked((ulong)(int)value);
-        }
-
-        private static global::Tapi.Tests.TAPI_EVENT FromBits(ulong bits)
-        {
-            return unchecked((global::Tapi.Tests.TAPI_EVENT)(int)bits);
-        }
-
-        /// <summary>Reads [+|-]digits as the underlying type: IntegerRead, NotAnInteger or IntegerOutOfRange.</summary>
-        private static int TryParseInteger(global::System.ReadOnlySpan<byte> text, out ulong bits)
-        {
-            bits = 0;
-            int i = 0;
-            bool negative = false;
-            if (text.Length > 0 && (text[0] == '-' || text[0] == '+'))
-            {
-                negative = text[0] == '-';
-                i = 1;
-            }
-
-            if (i == text.Length)
-            {
-                return NotAnInteger;
-            }
-
-            ulong magnitude = 0;
-            bool overflow = false;
-            for (; i < text.Length; i++)
-            {
-                uint digit = unchecked((uint)(text[i] - '0'));
-                if (digit > 9)
-                {
-                    return NotAnInteger;
-                }
-
-                if (magnitude > (ulong.MaxValue - digit) / 10)
-                {
-                    overflow = true;
-                }
-                else
-                {
-                    magnitude = (magnitude * 10) + digit;
-                }
-            }
-
-            if (overflow || (negative ? magnitude > 0x80000000UL : magnitude > 0x7FFFFFFFUL))
-            {
-                return IntegerOutOfRange;
-            }
-
-            bits = negative ? unchecked(0UL - magnitude) : magnitude;
-            return IntegerRead;
-        }
-
-        private static string TokenDescription(global::System.Text.Json.JsonTokenType token)
-        {
-            switch (token)
-            {
-                case global::System.Text.Json.JsonTokenType.Null:
-                    return "null";
-                case global::System.Text.Json.JsonTokenType.True:
-                    return "true";
-                case global::System.Text.Json.JsonTokenType.False:
-                    return "false";
-                case global::System.Text.Json.JsonTokenType.StartObject:
-                    return "an object";
-                case global::System.Text.Json.JsonTokenType.StartArray:
-                    return "an array";
-                default:
-                    return "an unexpected JSON token";
-            }
-        }
-
-        private static global::System.Text.Json.JsonException NotAName(string shown)
-        {
-            return new global::System.Text.Json.JsonException("Cannot convert " + shown + " to " + TypeName + ": it is not a member name or an integer.");
-        }
-
-        private static global::System.Text.Json.JsonException EmptyText()
-        {
-            return new global::System.Text.Json.JsonException("Cannot convert an empty string to " + TypeName + ": expected a member name or an integer.");
-        }
-
-        private static global::System.Text.Json.JsonException WrongToken(string token)
-        {
-            return new global::System.Text.Json.JsonException("Cannot convert " + token + " to " + TypeName + ": expected a string or an integer.");
-        }
-
-        private static global::System.Text.Json.JsonException NumberOutOfRange(string shown)
-        {
-            return new global::System.Text.Json.JsonException("Cannot convert " + shown + " to " + TypeName + ": it is not an integer within the range of int.");
         }
     }
 }

@@ -5,8 +5,8 @@
 namespace Tapi.Tests
 {
     /// <summary>
-    /// Fast helpers for <see cref="global::Tapi.Tests.InputScope"/>: formatting, parsing and lookups that give the results of
-    /// <see cref="global::System.Enum"/>'s methods without reflection, boxing or allocation.
+    /// Fast helpers for <see cref="global::Tapi.Tests.InputScope"/>:
+    /// the answers of <see cref="global::System.Enum"/>'s methods (.NET 8 and later), without reflection, boxing or allocation.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TapiGen", "0.1.0")]
     public static partial class InputScopeExtensions
@@ -17,279 +17,134 @@ namespace Tapi.Tests
         /// <summary>Whether each member's text name is its C# name, so ToStringFast, Parse and GetNames agree with System.Enum.</summary>
         public const bool TextNamesAreMemberNames = true;
 
-        // In System.Enum's order: by value as an unsigned number, aliases as the runtime orders them.
+        /// <summary>The names TryParse matches and GetNames lists, in System.Enum's order, and their values.</summary>
+        internal static readonly global::TapiGen.Generated.EnumInfo Info = new global::TapiGen.Generated.EnumInfo(
+            "Tapi.Tests.InputScope",
+            "int",
+            new string[]
+            {
+                "IS_DEFAULT", "IS_URL", "IS_FILE_FULLFILEPATH", "IS_FILE_FILENAME", "IS_EMAIL_USERNAME",
+                "IS_EMAIL_SMTPEMAILADDRESS", "IS_LOGINNAME", "IS_PERSONALNAME_FULLNAME", "IS_PERSONALNAME_PREFIX",
+                "IS_PERSONALNAME_GIVENNAME", "IS_PERSONALNAME_MIDDLENAME", "IS_PERSONALNAME_SURNAME",
+                "IS_PERSONALNAME_SUFFIX", "IS_ADDRESS_FULLPOSTALADDRESS", "IS_ADDRESS_POSTALCODE", "IS_ADDRESS_STREET",
+                "IS_ADDRESS_STATEORPROVINCE", "IS_ADDRESS_CITY", "IS_ADDRESS_COUNTRYNAME",
+                "IS_ADDRESS_COUNTRYSHORTNAME", "IS_CURRENCY_AMOUNTANDSYMBOL", "IS_CURRENCY_AMOUNT", "IS_DATE_FULLDATE",
+                "IS_DATE_MONTH", "IS_DATE_DAY", "IS_DATE_YEAR", "IS_DATE_MONTHNAME", "IS_DATE_DAYNAME", "IS_DIGITS",
+                "IS_NUMBER", "IS_ONECHAR", "IS_PASSWORD", "IS_TELEPHONE_FULLTELEPHONENUMBER",
+                "IS_TELEPHONE_COUNTRYCODE", "IS_TELEPHONE_AREACODE", "IS_TELEPHONE_LOCALNUMBER", "IS_TIME_FULLTIME",
+                "IS_TIME_HOUR", "IS_TIME_MINORSEC", "IS_NUMBER_FULLWIDTH", "IS_ALPHANUMERIC_HALFWIDTH",
+                "IS_ALPHANUMERIC_FULLWIDTH", "IS_CURRENCY_CHINESE", "IS_BOPOMOFO", "IS_HIRAGANA",
+                "IS_KATAKANA_HALFWIDTH", "IS_KATAKANA_FULLWIDTH", "IS_HANJA", "IS_HANGUL_HALFWIDTH",
+                "IS_HANGUL_FULLWIDTH", "IS_SEARCH", "IS_FORMULA", "IS_SEARCH_INCREMENTAL", "IS_CHINESE_HALFWIDTH",
+                "IS_CHINESE_FULLWIDTH", "IS_NATIVE_SCRIPT", "IS_YOMI", "IS_TEXT", "IS_CHAT", "IS_NAME_OR_PHONENUMBER",
+                "IS_EMAILNAME_OR_ADDRESS", "IS_PRIVATE", "IS_MAPS", "IS_NUMERIC_PASSWORD", "IS_NUMERIC_PIN",
+                "IS_ALPHANUMERIC_PIN", "IS_ALPHANUMERIC_PIN_SET", "IS_FORMULA_NUMBER", "IS_CHAT_WITHOUT_EMOJI",
+                "IS_ENUMSTRING", "IS_XML", "IS_SRGS", "IS_REGULAREXPRESSION", "IS_PHRASELIST",
+            },
+            new ulong[]
+            {
+                0x0UL, 0x1UL, 0x2UL, 0x3UL, 0x4UL, 0x5UL, 0x6UL, 0x7UL, 0x8UL, 0x9UL, 0xAUL, 0xBUL, 0xCUL, 0xDUL,
+                0xEUL, 0xFUL, 0x10UL, 0x11UL, 0x12UL, 0x13UL, 0x14UL, 0x15UL, 0x16UL, 0x17UL, 0x18UL, 0x19UL, 0x1AUL,
+                0x1BUL, 0x1CUL, 0x1DUL, 0x1EUL, 0x1FUL, 0x20UL, 0x21UL, 0x22UL, 0x23UL, 0x24UL, 0x25UL, 0x26UL, 0x27UL,
+                0x28UL, 0x29UL, 0x2AUL, 0x2BUL, 0x2CUL, 0x2DUL, 0x2EUL, 0x2FUL, 0x30UL, 0x31UL, 0x32UL, 0x33UL, 0x34UL,
+                0x35UL, 0x36UL, 0x37UL, 0x38UL, 0x39UL, 0x3AUL, 0x3BUL, 0x3CUL, 0x3DUL, 0x3EUL, 0x3FUL, 0x40UL, 0x41UL,
+                0x42UL, 0x43UL, 0x44UL, 0xFFFFFFFBUL, 0xFFFFFFFCUL, 0xFFFFFFFDUL, 0xFFFFFFFEUL, 0xFFFFFFFFUL,
+            });
+
         private static readonly global::Tapi.Tests.InputScope[] s_values = new global::Tapi.Tests.InputScope[]
         {
-            global::Tapi.Tests.InputScope.IS_DEFAULT,
-            global::Tapi.Tests.InputScope.IS_URL,
-            global::Tapi.Tests.InputScope.IS_FILE_FULLFILEPATH,
-            global::Tapi.Tests.InputScope.IS_FILE_FILENAME,
-            global::Tapi.Tests.InputScope.IS_EMAIL_USERNAME,
-            global::Tapi.Tests.InputScope.IS_EMAIL_SMTPEMAILADDRESS,
-            global::Tapi.Tests.InputScope.IS_LOGINNAME,
-            global::Tapi.Tests.InputScope.IS_PERSONALNAME_FULLNAME,
+            global::Tapi.Tests.InputScope.IS_DEFAULT, global::Tapi.Tests.InputScope.IS_URL,
+            global::Tapi.Tests.InputScope.IS_FILE_FULLFILEPATH, global::Tapi.Tests.InputScope.IS_FILE_FILENAME,
+            global::Tapi.Tests.InputScope.IS_EMAIL_USERNAME, global::Tapi.Tests.InputScope.IS_EMAIL_SMTPEMAILADDRESS,
+            global::Tapi.Tests.InputScope.IS_LOGINNAME, global::Tapi.Tests.InputScope.IS_PERSONALNAME_FULLNAME,
             global::Tapi.Tests.InputScope.IS_PERSONALNAME_PREFIX,
             global::Tapi.Tests.InputScope.IS_PERSONALNAME_GIVENNAME,
             global::Tapi.Tests.InputScope.IS_PERSONALNAME_MIDDLENAME,
             global::Tapi.Tests.InputScope.IS_PERSONALNAME_SURNAME,
             global::Tapi.Tests.InputScope.IS_PERSONALNAME_SUFFIX,
             global::Tapi.Tests.InputScope.IS_ADDRESS_FULLPOSTALADDRESS,
-            global::Tapi.Tests.InputScope.IS_ADDRESS_POSTALCODE,
-            global::Tapi.Tests.InputScope.IS_ADDRESS_STREET,
-            global::Tapi.Tests.InputScope.IS_ADDRESS_STATEORPROVINCE,
-            global::Tapi.Tests.InputScope.IS_ADDRESS_CITY,
+            global::Tapi.Tests.InputScope.IS_ADDRESS_POSTALCODE, global::Tapi.Tests.InputScope.IS_ADDRESS_STREET,
+            global::Tapi.Tests.InputScope.IS_ADDRESS_STATEORPROVINCE, global::Tapi.Tests.InputScope.IS_ADDRESS_CITY,
             global::Tapi.Tests.InputScope.IS_ADDRESS_COUNTRYNAME,
             global::Tapi.Tests.InputScope.IS_ADDRESS_COUNTRYSHORTNAME,
             global::Tapi.Tests.InputScope.IS_CURRENCY_AMOUNTANDSYMBOL,
-            global::Tapi.Tests.InputScope.IS_CURRENCY_AMOUNT,
-            global::Tapi.Tests.InputScope.IS_DATE_FULLDATE,
-            global::Tapi.Tests.InputScope.IS_DATE_MONTH,
-            global::Tapi.Tests.InputScope.IS_DATE_DAY,
-            global::Tapi.Tests.InputScope.IS_DATE_YEAR,
-            global::Tapi.Tests.InputScope.IS_DATE_MONTHNAME,
-            global::Tapi.Tests.InputScope.IS_DATE_DAYNAME,
-            global::Tapi.Tests.InputScope.IS_DIGITS,
-            global::Tapi.Tests.InputScope.IS_NUMBER,
-            global::Tapi.Tests.InputScope.IS_ONECHAR,
-            global::Tapi.Tests.InputScope.IS_PASSWORD,
-            global::Tapi.Tests.InputScope.IS_TELEPHONE_FULLTELEPHONENUMBER,
+            global::Tapi.Tests.InputScope.IS_CURRENCY_AMOUNT, global::Tapi.Tests.InputScope.IS_DATE_FULLDATE,
+            global::Tapi.Tests.InputScope.IS_DATE_MONTH, global::Tapi.Tests.InputScope.IS_DATE_DAY,
+            global::Tapi.Tests.InputScope.IS_DATE_YEAR, global::Tapi.Tests.InputScope.IS_DATE_MONTHNAME,
+            global::Tapi.Tests.InputScope.IS_DATE_DAYNAME, global::Tapi.Tests.InputScope.IS_DIGITS,
+            global::Tapi.Tests.InputScope.IS_NUMBER, global::Tapi.Tests.InputScope.IS_ONECHAR,
+            global::Tapi.Tests.InputScope.IS_PASSWORD, global::Tapi.Tests.InputScope.IS_TELEPHONE_FULLTELEPHONENUMBER,
             global::Tapi.Tests.InputScope.IS_TELEPHONE_COUNTRYCODE,
             global::Tapi.Tests.InputScope.IS_TELEPHONE_AREACODE,
-            global::Tapi.Tests.InputScope.IS_TELEPHONE_LOCALNUMBER,
-            global::Tapi.Tests.InputScope.IS_TIME_FULLTIME,
-            global::Tapi.Tests.InputScope.IS_TIME_HOUR,
-            global::Tapi.Tests.InputScope.IS_TIME_MINORSEC,
-            global::Tapi.Tests.InputScope.IS_NUMBER_FULLWIDTH,
-            global::Tapi.Tests.InputScope.IS_ALPHANUMERIC_HALFWIDTH,
-            global::Tapi.Tests.InputScope.IS_ALPHANUMERIC_FULLWIDTH,
-            global::Tapi.Tests.InputScope.IS_CURRENCY_CHINESE,
-            global::Tapi.Tests.InputScope.IS_BOPOMOFO,
-            global::Tapi.Tests.InputScope.IS_HIRAGANA,
-            global::Tapi.Tests.InputScope.IS_KATAKANA_HALFWIDTH,
-            global::Tapi.Tests.InputScope.IS_KATAKANA_FULLWIDTH,
-            global::Tapi.Tests.InputScope.IS_HANJA,
-            global::Tapi.Tests.InputScope.IS_HANGUL_HALFWIDTH,
-            global::Tapi.Tests.InputScope.IS_HANGUL_FULLWIDTH,
-            global::Tapi.Tests.InputScope.IS_SEARCH,
-            global::Tapi.Tests.InputScope.IS_FORMULA,
-            global::Tapi.Tests.InputScope.IS_SEARCH_INCREMENTAL,
-            global::Tapi.Tests.InputScope.IS_CHINESE_HALFWIDTH,
-            global::Tapi.Tests.InputScope.IS_CHINESE_FULLWIDTH,
-            global::Tapi.Tests.InputScope.IS_NATIVE_SCRIPT,
-            global::Tapi.Tests.InputScope.IS_YOMI,
-            global::Tapi.Tests.InputScope.IS_TEXT,
-            global::Tapi.Tests.InputScope.IS_CHAT,
+            global::Tapi.Tests.InputScope.IS_TELEPHONE_LOCALNUMBER, global::Tapi.Tests.InputScope.IS_TIME_FULLTIME,
+            global::Tapi.Tests.InputScope.IS_TIME_HOUR, global::Tapi.Tests.InputScope.IS_TIME_MINORSEC,
+            global::Tapi.Tests.InputScope.IS_NUMBER_FULLWIDTH, global::Tapi.Tests.InputScope.IS_ALPHANUMERIC_HALFWIDTH,
+            global::Tapi.Tests.InputScope.IS_ALPHANUMERIC_FULLWIDTH, global::Tapi.Tests.InputScope.IS_CURRENCY_CHINESE,
+            global::Tapi.Tests.InputScope.IS_BOPOMOFO, global::Tapi.Tests.InputScope.IS_HIRAGANA,
+            global::Tapi.Tests.InputScope.IS_KATAKANA_HALFWIDTH, global::Tapi.Tests.InputScope.IS_KATAKANA_FULLWIDTH,
+            global::Tapi.Tests.InputScope.IS_HANJA, global::Tapi.Tests.InputScope.IS_HANGUL_HALFWIDTH,
+            global::Tapi.Tests.InputScope.IS_HANGUL_FULLWIDTH, global::Tapi.Tests.InputScope.IS_SEARCH,
+            global::Tapi.Tests.InputScope.IS_FORMULA, global::Tapi.Tests.InputScope.IS_SEARCH_INCREMENTAL,
+            global::Tapi.Tests.InputScope.IS_CHINESE_HALFWIDTH, global::Tapi.Tests.InputScope.IS_CHINESE_FULLWIDTH,
+            global::Tapi.Tests.InputScope.IS_NATIVE_SCRIPT, global::Tapi.Tests.InputScope.IS_YOMI,
+            global::Tapi.Tests.InputScope.IS_TEXT, global::Tapi.Tests.InputScope.IS_CHAT,
             global::Tapi.Tests.InputScope.IS_NAME_OR_PHONENUMBER,
-            global::Tapi.Tests.InputScope.IS_EMAILNAME_OR_ADDRESS,
-            global::Tapi.Tests.InputScope.IS_PRIVATE,
-            global::Tapi.Tests.InputScope.IS_MAPS,
-            global::Tapi.Tests.InputScope.IS_NUMERIC_PASSWORD,
-            global::Tapi.Tests.InputScope.IS_NUMERIC_PIN,
-            global::Tapi.Tests.InputScope.IS_ALPHANUMERIC_PIN,
-            global::Tapi.Tests.InputScope.IS_ALPHANUMERIC_PIN_SET,
-            global::Tapi.Tests.InputScope.IS_FORMULA_NUMBER,
-            global::Tapi.Tests.InputScope.IS_CHAT_WITHOUT_EMOJI,
-            global::Tapi.Tests.InputScope.IS_ENUMSTRING,
-            global::Tapi.Tests.InputScope.IS_XML,
-            global::Tapi.Tests.InputScope.IS_SRGS,
-            global::Tapi.Tests.InputScope.IS_REGULAREXPRESSION,
-            global::Tapi.Tests.InputScope.IS_PHRASELIST,
+            global::Tapi.Tests.InputScope.IS_EMAILNAME_OR_ADDRESS, global::Tapi.Tests.InputScope.IS_PRIVATE,
+            global::Tapi.Tests.InputScope.IS_MAPS, global::Tapi.Tests.InputScope.IS_NUMERIC_PASSWORD,
+            global::Tapi.Tests.InputScope.IS_NUMERIC_PIN, global::Tapi.Tests.InputScope.IS_ALPHANUMERIC_PIN,
+            global::Tapi.Tests.InputScope.IS_ALPHANUMERIC_PIN_SET, global::Tapi.Tests.InputScope.IS_FORMULA_NUMBER,
+            global::Tapi.Tests.InputScope.IS_CHAT_WITHOUT_EMOJI, global::Tapi.Tests.InputScope.IS_ENUMSTRING,
+            global::Tapi.Tests.InputScope.IS_XML, global::Tapi.Tests.InputScope.IS_SRGS,
+            global::Tapi.Tests.InputScope.IS_REGULAREXPRESSION, global::Tapi.Tests.InputScope.IS_PHRASELIST,
         };
 
-        private static readonly string[] s_names = new string[]
-        {
-            "IS_DEFAULT",
-            "IS_URL",
-            "IS_FILE_FULLFILEPATH",
-            "IS_FILE_FILENAME",
-            "IS_EMAIL_USERNAME",
-            "IS_EMAIL_SMTPEMAILADDRESS",
-            "IS_LOGINNAME",
-            "IS_PERSONALNAME_FULLNAME",
-            "IS_PERSONALNAME_PREFIX",
-            "IS_PERSONALNAME_GIVENNAME",
-            "IS_PERSONALNAME_MIDDLENAME",
-            "IS_PERSONALNAME_SURNAME",
-            "IS_PERSONALNAME_SUFFIX",
-            "IS_ADDRESS_FULLPOSTALADDRESS",
-            "IS_ADDRESS_POSTALCODE",
-            "IS_ADDRESS_STREET",
-            "IS_ADDRESS_STATEORPROVINCE",
-            "IS_ADDRESS_CITY",
-            "IS_ADDRESS_COUNTRYNAME",
-            "IS_ADDRESS_COUNTRYSHORTNAME",
-            "IS_CURRENCY_AMOUNTANDSYMBOL",
-            "IS_CURRENCY_AMOUNT",
-            "IS_DATE_FULLDATE",
-            "IS_DATE_MONTH",
-            "IS_DATE_DAY",
-            "IS_DATE_YEAR",
-            "IS_DATE_MONTHNAME",
-            "IS_DATE_DAYNAME",
-            "IS_DIGITS",
-            "IS_NUMBER",
-            "IS_ONECHAR",
-            "IS_PASSWORD",
-            "IS_TELEPHONE_FULLTELEPHONENUMBER",
-            "IS_TELEPHONE_COUNTRYCODE",
-            "IS_TELEPHONE_AREACODE",
-            "IS_TELEPHONE_LOCALNUMBER",
-            "IS_TIME_FULLTIME",
-            "IS_TIME_HOUR",
-            "IS_TIME_MINORSEC",
-            "IS_NUMBER_FULLWIDTH",
-            "IS_ALPHANUMERIC_HALFWIDTH",
-            "IS_ALPHANUMERIC_FULLWIDTH",
-            "IS_CURRENCY_CHINESE",
-            "IS_BOPOMOFO",
-            "IS_HIRAGANA",
-            "IS_KATAKANA_HALFWIDTH",
-            "IS_KATAKANA_FULLWIDTH",
-            "IS_HANJA",
-            "IS_HANGUL_HALFWIDTH",
-            "IS_HANGUL_FULLWIDTH",
-            "IS_SEARCH",
-            "IS_FORMULA",
-            "IS_SEARCH_INCREMENTAL",
-            "IS_CHINESE_HALFWIDTH",
-            "IS_CHINESE_FULLWIDTH",
-            "IS_NATIVE_SCRIPT",
-            "IS_YOMI",
-            "IS_TEXT",
-            "IS_CHAT",
-            "IS_NAME_OR_PHONENUMBER",
-            "IS_EMAILNAME_OR_ADDRESS",
-            "IS_PRIVATE",
-            "IS_MAPS",
-            "IS_NUMERIC_PASSWORD",
-            "IS_NUMERIC_PIN",
-            "IS_ALPHANUMERIC_PIN",
-            "IS_ALPHANUMERIC_PIN_SET",
-            "IS_FORMULA_NUMBER",
-            "IS_CHAT_WITHOUT_EMOJI",
-            "IS_ENUMSTRING",
-            "IS_XML",
-            "IS_SRGS",
-            "IS_REGULAREXPRESSION",
-            "IS_PHRASELIST",
-        };
-
-        /// <summary>
-        /// Every member's value in the order of <see cref="global::System.Enum.GetValues(global::System.Type)"/> (by value as an
-        /// unsigned number), aliases included. A read-only view of one shared array: nothing is allocated.
-        /// </summary>
+        /// <summary>Every member's value in the order of Enum.GetValues (by value as an unsigned number), aliases included; nothing is allocated.</summary>
         public static global::System.ReadOnlySpan<global::Tapi.Tests.InputScope> GetValues() => s_values;
 
-        /// <summary>
-        /// Every member's name in the order of <see cref="GetValues"/> (as <see cref="global::System.Enum.GetNames(global::System.Type)"/>
-        /// orders them). A read-only view of one shared array: nothing is allocated.
-        /// </summary>
-        public static global::System.ReadOnlySpan<string> GetNames() => s_names;
+        /// <summary>Every member's name in the order of <see cref="GetValues"/>, as Enum.GetNames orders them; nothing is allocated.</summary>
+        public static global::System.ReadOnlySpan<string> GetNames() => Info.Names;
 
         /// <summary>
-        /// The text of <paramref name="value"/>, the same as <see cref="global::System.Enum.ToString()"/>: the member's name (for
-        /// aliases, the one the runtime picks), else the number in the invariant culture.
-        /// A defined value returns a cached string: nothing is allocated.
+        /// The text of <see cref="global::System.Enum.ToString()"/>: the member's name (of aliases, the one the runtime picks),
+        /// else the number in the invariant culture. A member's name is a cached string: nothing is allocated.
         /// </summary>
         public static string ToStringFast(this global::Tapi.Tests.InputScope value)
         {
             uint offset = unchecked((uint)value - 0xFFFFFFFBu);
-            string?[] table = s_textByOffset;
-            if (offset < (uint)table.Length)
+            if (offset < (uint)s_text.Length)
             {
-                string? text = table[(int)offset];
+                string? text = s_text[(int)offset];
                 if (text != null)
                 {
                     return text;
                 }
             }
 
-            return FormatNumber(value);
+            return Info.FormatNumber(unchecked((ulong)(uint)value));
         }
 
-        // The text of each value by its distance from the smallest value, -5; null where no member has the value.
-        private static readonly string?[] s_textByOffset = new string?[]
+        // The text of each value by its distance from the smallest value; null where no member has the value.
+        private static readonly string?[] s_text = new string?[]
         {
-            "IS_ENUMSTRING",
-            "IS_XML",
-            "IS_SRGS",
-            "IS_REGULAREXPRESSION",
-            "IS_PHRASELIST",
-            "IS_DEFAULT",
-            "IS_URL",
-            "IS_FILE_FULLFILEPATH",
-            "IS_FILE_FILENAME",
-            "IS_EMAIL_USERNAME",
-            "IS_EMAIL_SMTPEMAILADDRESS",
-            "IS_LOGINNAME",
-            "IS_PERSONALNAME_FULLNAME",
-            "IS_PERSONALNAME_PREFIX",
-            "IS_PERSONALNAME_GIVENNAME",
-            "IS_PERSONALNAME_MIDDLENAME",
-            "IS_PERSONALNAME_SURNAME",
-            "IS_PERSONALNAME_SUFFIX",
-            "IS_ADDRESS_FULLPOSTALADDRESS",
-            "IS_ADDRESS_POSTALCODE",
-            "IS_ADDRESS_STREET",
-            "IS_ADDRESS_STATEORPROVINCE",
-            "IS_ADDRESS_CITY",
-            "IS_ADDRESS_COUNTRYNAME",
-            "IS_ADDRESS_COUNTRYSHORTNAME",
-            "IS_CURRENCY_AMOUNTANDSYMBOL",
-            "IS_CURRENCY_AMOUNT",
-            "IS_DATE_FULLDATE",
-            "IS_DATE_MONTH",
-            "IS_DATE_DAY",
-            "IS_DATE_YEAR",
-            "IS_DATE_MONTHNAME",
-            "IS_DATE_DAYNAME",
-            "IS_DIGITS",
-            "IS_NUMBER",
-            "IS_ONECHAR",
-            "IS_PASSWORD",
-            "IS_TELEPHONE_FULLTELEPHONENUMBER",
-            "IS_TELEPHONE_COUNTRYCODE",
-            "IS_TELEPHONE_AREACODE",
-            "IS_TELEPHONE_LOCALNUMBER",
-            "IS_TIME_FULLTIME",
-            "IS_TIME_HOUR",
-            "IS_TIME_MINORSEC",
-            "IS_NUMBER_FULLWIDTH",
-            "IS_ALPHANUMERIC_HALFWIDTH",
-            "IS_ALPHANUMERIC_FULLWIDTH",
-            "IS_CURRENCY_CHINESE",
-            "IS_BOPOMOFO",
-            "IS_HIRAGANA",
-            "IS_KATAKANA_HALFWIDTH",
-            "IS_KATAKANA_FULLWIDTH",
-            "IS_HANJA",
-            "IS_HANGUL_HALFWIDTH",
-            "IS_HANGUL_FULLWIDTH",
-            "IS_SEARCH",
-            "IS_FORMULA",
-            "IS_SEARCH_INCREMENTAL",
-            "IS_CHINESE_HALFWIDTH",
-            "IS_CHINESE_FULLWIDTH",
-            "IS_NATIVE_SCRIPT",
-            "IS_YOMI",
-            "IS_TEXT",
-            "IS_CHAT",
-            "IS_NAME_OR_PHONENUMBER",
-            "IS_EMAILNAME_OR_ADDRESS",
-            "IS_PRIVATE",
-            "IS_MAPS",
-            "IS_NUMERIC_PASSWORD",
-            "IS_NUMERIC_PIN",
-            "IS_ALPHANUMERIC_PIN",
-            "IS_ALPHANUMERIC_PIN_SET",
-            "IS_FORMULA_NUMBER",
-            "IS_CHAT_WITHOUT_EMOJI",
+            "IS_ENUMSTRING", "IS_XML", "IS_SRGS", "IS_REGULAREXPRESSION", "IS_PHRASELIST", "IS_DEFAULT", "IS_URL",
+            "IS_FILE_FULLFILEPATH", "IS_FILE_FILENAME", "IS_EMAIL_USERNAME", "IS_EMAIL_SMTPEMAILADDRESS",
+            "IS_LOGINNAME", "IS_PERSONALNAME_FULLNAME", "IS_PERSONALNAME_PREFIX", "IS_PERSONALNAME_GIVENNAME",
+            "IS_PERSONALNAME_MIDDLENAME", "IS_PERSONALNAME_SURNAME", "IS_PERSONALNAME_SUFFIX",
+            "IS_ADDRESS_FULLPOSTALADDRESS", "IS_ADDRESS_POSTALCODE", "IS_ADDRESS_STREET", "IS_ADDRESS_STATEORPROVINCE",
+            "IS_ADDRESS_CITY", "IS_ADDRESS_COUNTRYNAME", "IS_ADDRESS_COUNTRYSHORTNAME", "IS_CURRENCY_AMOUNTANDSYMBOL",
+            "IS_CURRENCY_AMOUNT", "IS_DATE_FULLDATE", "IS_DATE_MONTH", "IS_DATE_DAY", "IS_DATE_YEAR",
+            "IS_DATE_MONTHNAME", "IS_DATE_DAYNAME", "IS_DIGITS", "IS_NUMBER", "IS_ONECHAR", "IS_PASSWORD",
+            "IS_TELEPHONE_FULLTELEPHONENUMBER", "IS_TELEPHONE_COUNTRYCODE", "IS_TELEPHONE_AREACODE",
+            "IS_TELEPHONE_LOCALNUMBER", "IS_TIME_FULLTIME", "IS_TIME_HOUR", "IS_TIME_MINORSEC", "IS_NUMBER_FULLWIDTH",
+            "IS_ALPHANUMERIC_HALFWIDTH", "IS_ALPHANUMERIC_FULLWIDTH", "IS_CURRENCY_CHINESE", "IS_BOPOMOFO",
+            "IS_HIRAGANA", "IS_KATAKANA_HALFWIDTH", "IS_KATAKANA_FULLWIDTH", "IS_HANJA", "IS_HANGUL_HALFWIDTH",
+            "IS_HANGUL_FULLWIDTH", "IS_SEARCH", "IS_FORMULA", "IS_SEARCH_INCREMENTAL", "IS_CHINESE_HALFWIDTH",
+            "IS_CHINESE_FULLWIDTH", "IS_NATIVE_SCRIPT", "IS_YOMI", "IS_TEXT", "IS_CHAT", "IS_NAME_OR_PHONENUMBER",
+            "IS_EMAILNAME_OR_ADDRESS", "IS_PRIVATE", "IS_MAPS", "IS_NUMERIC_PASSWORD", "IS_NUMERIC_PIN",
+            "IS_ALPHANUMERIC_PIN", "IS_ALPHANUMERIC_PIN_SET", "IS_FORMULA_NUMBER", "IS_CHAT_WITHOUT_EMOJI",
         };
 
-        /// <summary>
-        /// The manifest's description of the member <see cref="ToStringFast"/> names, as plain text, or null when that member
-        /// has none or <paramref name="value"/> is not a member.
-        /// </summary>
+        /// <summary>The page's description of the member <see cref="ToStringFast"/> names, as plain text, or null.</summary>
         public static string? GetDescription(this global::Tapi.Tests.InputScope value)
         {
             switch (value)
@@ -447,10 +302,7 @@ namespace Tapi.Tests
             }
         }
 
-        /// <summary>
-        /// Whether a member has exactly this value, like <see cref="global::System.Enum.IsDefined(global::System.Type, object)"/>
-        /// (a combination of flags is not a member unless one is declared with that value).
-        /// </summary>
+        /// <summary>Whether a member has exactly this value, as Enum.IsDefined (a combination of flags is not one).</summary>
         public static bool IsDefined(global::Tapi.Tests.InputScope value)
         {
             switch (value)
@@ -535,14 +387,7 @@ namespace Tapi.Tests
             }
         }
 
-        private static string FormatNumber(global::Tapi.Tests.InputScope value)
-            => ((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        /// <summary>
-        /// Whether a member has this exact name (no white space, no number, no list), like
-        /// <see cref="global::System.Enum.IsDefined(global::System.Type, object)"/> with a string; <paramref name="ignoreCase"/>
-        /// compares with <see cref="global::System.StringComparison.OrdinalIgnoreCase"/>.
-        /// </summary>
+        /// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="name"/> is null.</exception>
         public static bool IsDefined(string name, bool ignoreCase = false)
         {
@@ -551,71 +396,45 @@ namespace Tapi.Tests
                 throw new global::System.ArgumentNullException(nameof(name));
             }
 
-            uint bits;
-            return MatchName(global::System.MemoryExtensions.AsSpan(name), ignoreCase, out bits);
+            ulong bits;
+            return Info.TryMatch(global::System.MemoryExtensions.AsSpan(name), ignoreCase, out bits);
         }
 
-        /// <summary>
-        /// Whether a member has this exact name (no white space, no number, no list); <paramref name="ignoreCase"/>
-        /// compares with <see cref="global::System.StringComparison.OrdinalIgnoreCase"/>.
-        /// </summary>
+        /// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>
         public static bool IsDefined(global::System.ReadOnlySpan<char> name, bool ignoreCase = false)
         {
-            uint bits;
-            return MatchName(name, ignoreCase, out bits);
+            ulong bits;
+            return Info.TryMatch(name, ignoreCase, out bits);
         }
 
-        /// <summary>Parses a string as <see cref="global::System.Enum.TryParse{TEnum}(string, out TEnum)"/> does; see <see cref="TryParse(string, bool, bool, out global::Tapi.Tests.InputScope)"/>.</summary>
+        /// <summary>Parses a string as Enum.TryParse(string, out TEnum) does: see <see cref="TryParse(string, bool, bool, out global::Tapi.Tests.InputScope)"/>.</summary>
         public static bool TryParse(string? value, out global::Tapi.Tests.InputScope result) => TryParse(value, false, true, out result);
 
-        /// <summary>Parses a string as <see cref="global::System.Enum.TryParse{TEnum}(string, bool, out TEnum)"/> does; see <see cref="TryParse(string, bool, bool, out global::Tapi.Tests.InputScope)"/>.</summary>
+        /// <summary>Parses a string as Enum.TryParse(string, bool, out TEnum) does: see <see cref="TryParse(string, bool, bool, out global::Tapi.Tests.InputScope)"/>.</summary>
         public static bool TryParse(string? value, bool ignoreCase, out global::Tapi.Tests.InputScope result) => TryParse(value, ignoreCase, true, out result);
 
         /// <summary>
-        /// Parses a string exactly as <see cref="global::System.Enum.TryParse{TEnum}(string, bool, out TEnum)"/> does, without
-        /// reflection or allocation: white space around the input and around each name is ignored; a member name, or names
-        /// separated by commas (their values combined, for any enum); or, when <paramref name="allowNumbers"/> is true, an
-        /// integer of the underlying type with an optional leading sign (any value, defined or not).
+        /// Parses a string exactly as Enum.TryParse does, without reflection or allocation: a name, or names separated by
+        /// commas (values combined), or (when <paramref name="allowNumbers"/>) an integer of the underlying type; white space
+        /// around the input and each name is ignored. <paramref name="ignoreCase"/> compares with OrdinalIgnoreCase.
         /// </summary>
-        /// <param name="value">The text; null is never a value.</param>
-        /// <param name="ignoreCase">Compare names with <see cref="global::System.StringComparison.OrdinalIgnoreCase"/> (culture-independent).</param>
-        /// <param name="allowNumbers">Accept numbers; false accepts names only.</param>
-        /// <param name="result">The value, or default when the text is not one.</param>
         public static bool TryParse(string? value, bool ignoreCase, bool allowNumbers, out global::Tapi.Tests.InputScope result)
         {
-            if (value == null)
-            {
-                result = default(global::Tapi.Tests.InputScope);
-                return false;
-            }
-
-            uint bits;
-            bool parsed = ParseString(value, ignoreCase, allowNumbers, out bits) == ParseOk;
-            result = parsed ? unchecked((global::Tapi.Tests.InputScope)bits) : default(global::Tapi.Tests.InputScope);
+            ulong bits = 0;
+            bool parsed = value != null && global::TapiGen.Generated.EnumParse.Parse(global::System.MemoryExtensions.AsSpan(value), Info, ignoreCase, allowNumbers, out bits) == global::TapiGen.Generated.EnumParse.Ok;
+            result = parsed ? unchecked((global::Tapi.Tests.InputScope)(int)bits) : default(global::Tapi.Tests.InputScope);
             return parsed;
         }
 
-        /// <summary>Parses a string as <see cref="global::System.Enum.Parse(global::System.Type, string)"/> does; see <see cref="Parse(string, bool, bool)"/>.</summary>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        /// <exception cref="global::System.ArgumentException">The text is empty or white space, or is not a name, list of names or (when allowed) number.</exception>
-        /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
+        /// <summary>Parses a string as Enum.Parse(Type, string) does: see <see cref="Parse(string, bool, bool)"/>.</summary>
         public static global::Tapi.Tests.InputScope Parse(string value) => Parse(value, false, true);
 
-        /// <summary>Parses a string as <see cref="global::System.Enum.Parse(global::System.Type, string, bool)"/> does; see <see cref="Parse(string, bool, bool)"/>.</summary>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        /// <exception cref="global::System.ArgumentException">The text is empty or white space, or is not a name, list of names or (when allowed) number.</exception>
-        /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
+        /// <summary>Parses a string as Enum.Parse(Type, string, bool) does: see <see cref="Parse(string, bool, bool)"/>.</summary>
         public static global::Tapi.Tests.InputScope Parse(string value, bool ignoreCase) => Parse(value, ignoreCase, true);
 
-        /// <summary>
-        /// Parses a string as <see cref="TryParse(string, bool, bool, out global::Tapi.Tests.InputScope)"/> does, and throws what
-        /// <see cref="global::System.Enum.Parse(global::System.Type, string, bool)"/> throws when it fails (with messages that name the enum and the input).
-        /// </summary>
-        /// <param name="value">The text.</param>
-        /// <param name="ignoreCase">Compare names with <see cref="global::System.StringComparison.OrdinalIgnoreCase"/> (culture-independent).</param>
-        /// <param name="allowNumbers">Accept numbers; false accepts names only.</param>
+        /// <summary>Parses a string as <see cref="TryParse(string, bool, bool, out global::Tapi.Tests.InputScope)"/> does, and throws what Enum.Parse throws.</summary>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        /// <exception cref="global::System.ArgumentException">The text is empty or white space, or is not a name, list of names or (when allowed) number.</exception>
+        /// <exception cref="global::System.ArgumentException">The text is empty, white space, or no name, list of names or (when allowed) number.</exception>
         /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
         public static global::Tapi.Tests.InputScope Parse(string value, bool ignoreCase, bool allowNumbers)
         {
@@ -624,1064 +443,94 @@ namespace Tapi.Tests
                 throw new global::System.ArgumentNullException(nameof(value));
             }
 
-            uint bits;
-            int status = ParseString(value, ignoreCase, allowNumbers, out bits);
-            if (status != ParseOk)
+            ulong bits;
+            int status = global::TapiGen.Generated.EnumParse.Parse(global::System.MemoryExtensions.AsSpan(value), Info, ignoreCase, allowNumbers, out bits);
+            if (status != global::TapiGen.Generated.EnumParse.Ok)
             {
-                throw ParseFailure(status, value, nameof(value));
+                throw global::TapiGen.Generated.EnumParse.Failure(status, value, nameof(value), Info);
             }
 
-            return unchecked((global::Tapi.Tests.InputScope)bits);
+            return unchecked((global::Tapi.Tests.InputScope)(int)bits);
         }
 
-        /// <summary>Parses characters as <see cref="global::System.Enum.TryParse{TEnum}(string, out TEnum)"/> does; see <see cref="TryParse(global::System.ReadOnlySpan{char}, bool, bool, out global::Tapi.Tests.InputScope)"/>.</summary>
+        /// <summary>Parses characters as Enum.TryParse(string, out TEnum) does: see <see cref="TryParse(global::System.ReadOnlySpan{char}, bool, bool, out global::Tapi.Tests.InputScope)"/>.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<char> value, out global::Tapi.Tests.InputScope result) => TryParse(value, false, true, out result);
 
-        /// <summary>Parses characters as <see cref="global::System.Enum.TryParse{TEnum}(string, bool, out TEnum)"/> does; see <see cref="TryParse(global::System.ReadOnlySpan{char}, bool, bool, out global::Tapi.Tests.InputScope)"/>.</summary>
+        /// <summary>Parses characters as Enum.TryParse(string, bool, out TEnum) does: see <see cref="TryParse(global::System.ReadOnlySpan{char}, bool, bool, out global::Tapi.Tests.InputScope)"/>.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<char> value, bool ignoreCase, out global::Tapi.Tests.InputScope result) => TryParse(value, ignoreCase, true, out result);
 
         /// <summary>
-        /// Parses characters exactly as <see cref="global::System.Enum.TryParse{TEnum}(string, bool, out TEnum)"/> does, without
-        /// reflection or allocation: white space around the input and around each name is ignored; a member name, or names
-        /// separated by commas (their values combined, for any enum); or, when <paramref name="allowNumbers"/> is true, an
-        /// integer of the underlying type with an optional leading sign (any value, defined or not).
+        /// Parses characters exactly as Enum.TryParse does, without reflection or allocation: a name, or names separated by
+        /// commas (values combined), or (when <paramref name="allowNumbers"/>) an integer of the underlying type; white space
+        /// around the input and each name is ignored. <paramref name="ignoreCase"/> compares with OrdinalIgnoreCase.
         /// </summary>
-        /// <param name="value">The text.</param>
-        /// <param name="ignoreCase">Compare names with <see cref="global::System.StringComparison.OrdinalIgnoreCase"/> (culture-independent).</param>
-        /// <param name="allowNumbers">Accept numbers; false accepts names only.</param>
-        /// <param name="result">The value, or default when the text is not one.</param>
         public static bool TryParse(global::System.ReadOnlySpan<char> value, bool ignoreCase, bool allowNumbers, out global::Tapi.Tests.InputScope result)
         {
-            uint bits;
-            bool parsed = ParseChars(value, ignoreCase, allowNumbers, out bits) == ParseOk;
-            result = parsed ? unchecked((global::Tapi.Tests.InputScope)bits) : default(global::Tapi.Tests.InputScope);
+            ulong bits = 0;
+            bool parsed = global::TapiGen.Generated.EnumParse.Parse(value, Info, ignoreCase, allowNumbers, out bits) == global::TapiGen.Generated.EnumParse.Ok;
+            result = parsed ? unchecked((global::Tapi.Tests.InputScope)(int)bits) : default(global::Tapi.Tests.InputScope);
             return parsed;
         }
 
-        /// <summary>Parses characters as <see cref="global::System.Enum.Parse(global::System.Type, string)"/> does; see <see cref="Parse(global::System.ReadOnlySpan{char}, bool, bool)"/>.</summary>
-        /// <exception cref="global::System.ArgumentException">The text is empty or white space, or is not a name, list of names or (when allowed) number.</exception>
-        /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
+        /// <summary>Parses characters as Enum.Parse(Type, string) does: see <see cref="Parse(global::System.ReadOnlySpan{char}, bool, bool)"/>.</summary>
         public static global::Tapi.Tests.InputScope Parse(global::System.ReadOnlySpan<char> value) => Parse(value, false, true);
 
-        /// <summary>Parses characters as <see cref="global::System.Enum.Parse(global::System.Type, string, bool)"/> does; see <see cref="Parse(global::System.ReadOnlySpan{char}, bool, bool)"/>.</summary>
-        /// <exception cref="global::System.ArgumentException">The text is empty or white space, or is not a name, list of names or (when allowed) number.</exception>
-        /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
+        /// <summary>Parses characters as Enum.Parse(Type, string, bool) does: see <see cref="Parse(global::System.ReadOnlySpan{char}, bool, bool)"/>.</summary>
         public static global::Tapi.Tests.InputScope Parse(global::System.ReadOnlySpan<char> value, bool ignoreCase) => Parse(value, ignoreCase, true);
 
-        /// <summary>
-        /// Parses characters as <see cref="TryParse(global::System.ReadOnlySpan{char}, bool, bool, out global::Tapi.Tests.InputScope)"/> does, and throws what
-        /// <see cref="global::System.Enum.Parse(global::System.Type, string, bool)"/> throws when it fails (with messages that name the enum and the input).
-        /// </summary>
-        /// <param name="value">The text.</param>
-        /// <param name="ignoreCase">Compare names with <see cref="global::System.StringComparison.OrdinalIgnoreCase"/> (culture-independent).</param>
-        /// <param name="allowNumbers">Accept numbers; false accepts names only.</param>
-        /// <exception cref="global::System.ArgumentException">The text is empty or white space, or is not a name, list of names or (when allowed) number.</exception>
+        /// <summary>Parses characters as <see cref="TryParse(global::System.ReadOnlySpan{char}, bool, bool, out global::Tapi.Tests.InputScope)"/> does, and throws what Enum.Parse throws.</summary>
+        /// <exception cref="global::System.ArgumentException">The text is empty, white space, or no name, list of names or (when allowed) number.</exception>
         /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
         public static global::Tapi.Tests.InputScope Parse(global::System.ReadOnlySpan<char> value, bool ignoreCase, bool allowNumbers)
         {
-            uint bits;
-            int status = ParseChars(value, ignoreCase, allowNumbers, out bits);
-            if (status != ParseOk)
+            ulong bits;
+            int status = global::TapiGen.Generated.EnumParse.Parse(value, Info, ignoreCase, allowNumbers, out bits);
+            if (status != global::TapiGen.Generated.EnumParse.Ok)
             {
-                throw ParseFailure(status, value.ToString(), nameof(value));
+                throw global::TapiGen.Generated.EnumParse.Failure(status, value.ToString(), nameof(value), Info);
             }
 
-            return unchecked((global::Tapi.Tests.InputScope)bits);
+            return unchecked((global::Tapi.Tests.InputScope)(int)bits);
         }
 
-        /// <summary>Parses UTF-8 text as <see cref="global::System.Enum.TryParse{TEnum}(string, out TEnum)"/> does; see <see cref="TryParse(global::System.ReadOnlySpan{byte}, bool, bool, out global::Tapi.Tests.InputScope)"/>.</summary>
+        /// <summary>Parses UTF-8 text as Enum.TryParse(string, out TEnum) does: see <see cref="TryParse(global::System.ReadOnlySpan{byte}, bool, bool, out global::Tapi.Tests.InputScope)"/>.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Text, out global::Tapi.Tests.InputScope result) => TryParse(utf8Text, false, true, out result);
 
-        /// <summary>Parses UTF-8 text as <see cref="global::System.Enum.TryParse{TEnum}(string, bool, out TEnum)"/> does; see <see cref="TryParse(global::System.ReadOnlySpan{byte}, bool, bool, out global::Tapi.Tests.InputScope)"/>.</summary>
+        /// <summary>Parses UTF-8 text as Enum.TryParse(string, bool, out TEnum) does: see <see cref="TryParse(global::System.ReadOnlySpan{byte}, bool, bool, out global::Tapi.Tests.InputScope)"/>.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Text, bool ignoreCase, out global::Tapi.Tests.InputScope result) => TryParse(utf8Text, ignoreCase, true, out result);
 
         /// <summary>
-        /// Parses UTF-8 text exactly as <see cref="global::System.Enum.TryParse{TEnum}(string, bool, out TEnum)"/> does, without
-        /// reflection or allocation: white space around the input and around each name is ignored; a member name, or names
-        /// separated by commas (their values combined, for any enum); or, when <paramref name="allowNumbers"/> is true, an
-        /// integer of the underlying type with an optional leading sign (any value, defined or not).
+        /// Parses UTF-8 text exactly as Enum.TryParse does, without reflection or allocation: a name, or names separated by
+        /// commas (values combined), or (when <paramref name="allowNumbers"/>) an integer of the underlying type; white space
+        /// around the input and each name is ignored. <paramref name="ignoreCase"/> compares with OrdinalIgnoreCase.
         /// </summary>
-        /// <param name="utf8Text">The text.</param>
-        /// <param name="ignoreCase">Compare names with <see cref="global::System.StringComparison.OrdinalIgnoreCase"/> (culture-independent).</param>
-        /// <param name="allowNumbers">Accept numbers; false accepts names only.</param>
-        /// <param name="result">The value, or default when the text is not one.</param>
         public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Text, bool ignoreCase, bool allowNumbers, out global::Tapi.Tests.InputScope result)
         {
-            uint bits;
-            bool parsed = ParseUtf8(utf8Text, ignoreCase, allowNumbers, out bits) == ParseOk;
-            result = parsed ? unchecked((global::Tapi.Tests.InputScope)bits) : default(global::Tapi.Tests.InputScope);
+            ulong bits = 0;
+            bool parsed = global::TapiGen.Generated.EnumParse.ParseUtf8(utf8Text, Info, ignoreCase, allowNumbers, out bits) == global::TapiGen.Generated.EnumParse.Ok;
+            result = parsed ? unchecked((global::Tapi.Tests.InputScope)(int)bits) : default(global::Tapi.Tests.InputScope);
             return parsed;
         }
 
-        /// <summary>Parses UTF-8 text as <see cref="global::System.Enum.Parse(global::System.Type, string)"/> does; see <see cref="Parse(global::System.ReadOnlySpan{byte}, bool, bool)"/>.</summary>
-        /// <exception cref="global::System.ArgumentException">The text is empty or white space, or is not a name, list of names or (when allowed) number.</exception>
-        /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
+        /// <summary>Parses UTF-8 text as Enum.Parse(Type, string) does: see <see cref="Parse(global::System.ReadOnlySpan{byte}, bool, bool)"/>.</summary>
         public static global::Tapi.Tests.InputScope Parse(global::System.ReadOnlySpan<byte> utf8Text) => Parse(utf8Text, false, true);
 
-        /// <summary>Parses UTF-8 text as <see cref="global::System.Enum.Parse(global::System.Type, string, bool)"/> does; see <see cref="Parse(global::System.ReadOnlySpan{byte}, bool, bool)"/>.</summary>
-        /// <exception cref="global::System.ArgumentException">The text is empty or white space, or is not a name, list of names or (when allowed) number.</exception>
-        /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
+        /// <summary>Parses UTF-8 text as Enum.Parse(Type, string, bool) does: see <see cref="Parse(global::System.ReadOnlySpan{byte}, bool, bool)"/>.</summary>
         public static global::Tapi.Tests.InputScope Parse(global::System.ReadOnlySpan<byte> utf8Text, bool ignoreCase) => Parse(utf8Text, ignoreCase, true);
 
-        /// <summary>
-        /// Parses UTF-8 text as <see cref="TryParse(global::System.ReadOnlySpan{byte}, bool, bool, out global::Tapi.Tests.InputScope)"/> does, and throws what
-        /// <see cref="global::System.Enum.Parse(global::System.Type, string, bool)"/> throws when it fails (with messages that name the enum and the input).
-        /// </summary>
-        /// <param name="utf8Text">The text.</param>
-        /// <param name="ignoreCase">Compare names with <see cref="global::System.StringComparison.OrdinalIgnoreCase"/> (culture-independent).</param>
-        /// <param name="allowNumbers">Accept numbers; false accepts names only.</param>
-        /// <exception cref="global::System.ArgumentException">The text is empty or white space, or is not a name, list of names or (when allowed) number.</exception>
+        /// <summary>Parses UTF-8 text as <see cref="TryParse(global::System.ReadOnlySpan{byte}, bool, bool, out global::Tapi.Tests.InputScope)"/> does, and throws what Enum.Parse throws.</summary>
+        /// <exception cref="global::System.ArgumentException">The text is empty, white space, or no name, list of names or (when allowed) number.</exception>
         /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
         public static global::Tapi.Tests.InputScope Parse(global::System.ReadOnlySpan<byte> utf8Text, bool ignoreCase, bool allowNumbers)
         {
-            uint bits;
-            int status = ParseUtf8(utf8Text, ignoreCase, allowNumbers, out bits);
-            if (status != ParseOk)
+            ulong bits;
+            int status = global::TapiGen.Generated.EnumParse.ParseUtf8(utf8Text, Info, ignoreCase, allowNumbers, out bits);
+            if (status != global::TapiGen.Generated.EnumParse.Ok)
             {
-                throw ParseFailure(status, global::System.Text.Encoding.UTF8.GetString(utf8Text.ToArray()), nameof(utf8Text));
+                throw global::TapiGen.Generated.EnumParse.Failure(status, global::System.Text.Encoding.UTF8.GetString(utf8Text.ToArray()), nameof(utf8Text), Info);
             }
 
-            return unchecked((global::Tapi.Tests.InputScope)bits);
+            return unchecked((global::Tapi.Tests.InputScope)(int)bits);
         }
-
-        private const int ParseOk = 0;
-        private const int ParseEmpty = 1;
-        private const int ParseNotFound = 2;
-        private const int ParseOverflow = 3;
-
-        private static int ParseString(string value, bool ignoreCase, bool allowNumbers, out uint result)
-        {
-            return ParseChars(global::System.MemoryExtensions.AsSpan(value), ignoreCase, allowNumbers, out result);
-        }
-
-        private static int ParseChars(global::System.ReadOnlySpan<char> value, bool ignoreCase, bool allowNumbers, out uint result)
-        {
-            // The common case, exactly one name, is one switch; the steps below handle everything else.
-            if (MatchName(value, ignoreCase, out result))
-            {
-                return ParseOk;
-            }
-
-            result = 0;
-            int start = 0;
-            while (start < value.Length && char.IsWhiteSpace(value[start]))
-            {
-                start++;
-            }
-
-            if (start == value.Length)
-            {
-                return ParseEmpty;
-            }
-
-            int first = value[start];
-            if (allowNumbers && ((first >= '0' && first <= '9') || first == '-' || first == '+'))
-            {
-                // A malformed number (not an overflow) goes on to the names, as in the runtime; none can match it.
-                int status = ParseNumber(value, start, out result);
-                if (status != ParseNotFound)
-                {
-                    return status;
-                }
-            }
-
-            // One name, or names separated by commas whose values are combined (for any enum, as the runtime does).
-            uint bits = 0;
-            int position = start;
-            while (position < value.Length)
-            {
-                int end = position;
-                while (end < value.Length && value[end] != ',')
-                {
-                    end++;
-                }
-
-                if (end == value.Length - 1)
-                {
-                    return ParseNotFound;
-                }
-
-                int tokenStart = position;
-                int tokenEnd = end;
-                while (tokenStart < tokenEnd && char.IsWhiteSpace(value[tokenStart]))
-                {
-                    tokenStart++;
-                }
-
-                while (tokenEnd > tokenStart && char.IsWhiteSpace(value[tokenEnd - 1]))
-                {
-                    tokenEnd--;
-                }
-
-                uint member;
-                if (!MatchName(value.Slice(tokenStart, tokenEnd - tokenStart), ignoreCase, out member))
-                {
-                    return ParseNotFound;
-                }
-
-                bits |= member;
-                position = end + 1;
-            }
-
-            result = bits;
-            return ParseOk;
-        }
-
-        private static int ParseUtf8(global::System.ReadOnlySpan<byte> value, bool ignoreCase, bool allowNumbers, out uint result)
-        {
-            // The common case, exactly one name, is one switch; the steps below handle everything else.
-            if (MatchNameUtf8(value, ignoreCase, out result))
-            {
-                return ParseOk;
-            }
-
-            for (int i = 0; i < value.Length; i++)
-            {
-                if (value[i] >= 0x80)
-                {
-                    return ParseUtf8Decoded(value, ignoreCase, allowNumbers, out result);
-                }
-            }
-
-            result = 0;
-            int start = 0;
-            while (start < value.Length && IsAsciiWhiteSpace(value[start]))
-            {
-                start++;
-            }
-
-            if (start == value.Length)
-            {
-                return ParseEmpty;
-            }
-
-            int first = value[start];
-            if (allowNumbers && ((first >= '0' && first <= '9') || first == '-' || first == '+'))
-            {
-                // A malformed number (not an overflow) goes on to the names, as in the runtime; none can match it.
-                int status = ParseNumber(value, start, out result);
-                if (status != ParseNotFound)
-                {
-                    return status;
-                }
-            }
-
-            // One name, or names separated by commas whose values are combined (for any enum, as the runtime does).
-            uint bits = 0;
-            int position = start;
-            while (position < value.Length)
-            {
-                int end = position;
-                while (end < value.Length && value[end] != ',')
-                {
-                    end++;
-                }
-
-                if (end == value.Length - 1)
-                {
-                    return ParseNotFound;
-                }
-
-                int tokenStart = position;
-                int tokenEnd = end;
-                while (tokenStart < tokenEnd && IsAsciiWhiteSpace(value[tokenStart]))
-                {
-                    tokenStart++;
-                }
-
-                while (tokenEnd > tokenStart && IsAsciiWhiteSpace(value[tokenEnd - 1]))
-                {
-                    tokenEnd--;
-                }
-
-                uint member;
-                if (!MatchNameUtf8(value.Slice(tokenStart, tokenEnd - tokenStart), ignoreCase, out member))
-                {
-                    return ParseNotFound;
-                }
-
-                bits |= member;
-                position = end + 1;
-            }
-
-            result = bits;
-            return ParseOk;
-        }
-
-        private static int ParseNumber(global::System.ReadOnlySpan<char> value, int start, out uint result)
-        {
-            result = 0;
-            int i = start;
-            bool negative = value[i] == '-';
-            if (negative || value[i] == '+')
-            {
-                i++;
-            }
-
-            if (i == value.Length || value[i] < '0' || value[i] > '9')
-            {
-                return ParseNotFound;
-            }
-
-            ulong magnitude = 0;
-            bool overflow = false;
-            for (; i < value.Length && value[i] >= '0' && value[i] <= '9'; i++)
-            {
-                uint digit = (uint)(value[i] - '0');
-                if (magnitude > (ulong.MaxValue - digit) / 10)
-                {
-                    overflow = true;
-                }
-                else
-                {
-                    magnitude = (magnitude * 10) + digit;
-                }
-            }
-
-            // After the digits only ASCII white space, then NUL characters, may follow.
-            while (i < value.Length && IsAsciiWhiteSpace(value[i]))
-            {
-                i++;
-            }
-
-            while (i < value.Length && value[i] == '\0')
-            {
-                i++;
-            }
-
-            if (i != value.Length)
-            {
-                return ParseNotFound;
-            }
-
-            if (overflow || magnitude > (negative ? 0x80000000UL : 0x7FFFFFFFUL))
-            {
-                return ParseOverflow;
-            }
-
-            result = unchecked((uint)(negative ? 0UL - magnitude : magnitude));
-            return ParseOk;
-        }
-
-        private static int ParseNumber(global::System.ReadOnlySpan<byte> value, int start, out uint result)
-        {
-            result = 0;
-            int i = start;
-            bool negative = value[i] == '-';
-            if (negative || value[i] == '+')
-            {
-                i++;
-            }
-
-            if (i == value.Length || value[i] < '0' || value[i] > '9')
-            {
-                return ParseNotFound;
-            }
-
-            ulong magnitude = 0;
-            bool overflow = false;
-            for (; i < value.Length && value[i] >= '0' && value[i] <= '9'; i++)
-            {
-                uint digit = (uint)(value[i] - '0');
-                if (magnitude > (ulong.MaxValue - digit) / 10)
-                {
-                    overflow = true;
-                }
-                else
-                {
-                    magnitude = (magnitude * 10) + digit;
-                }
-            }
-
-            // After the digits only ASCII white space, then NUL characters, may follow.
-            while (i < value.Length && IsAsciiWhiteSpace(value[i]))
-            {
-                i++;
-            }
-
-            while (i < value.Length && value[i] == '\0')
-            {
-                i++;
-            }
-
-            if (i != value.Length)
-            {
-                return ParseNotFound;
-            }
-
-            if (overflow || magnitude > (negative ? 0x80000000UL : 0x7FFFFFFFUL))
-            {
-                return ParseOverflow;
-            }
-
-            result = unchecked((uint)(negative ? 0UL - magnitude : magnitude));
-            return ParseOk;
-        }
-
-        private static int ParseUtf8Decoded(global::System.ReadOnlySpan<byte> value, bool ignoreCase, bool allowNumbers, out uint result)
-        {
-            if (value.Length > 256)
-            {
-                return ParseUtf8Decoded(value, new char[value.Length], ignoreCase, allowNumbers, out result);
-            }
-
-            global::System.Span<char> buffer = stackalloc char[256];
-            return ParseUtf8Decoded(value, buffer, ignoreCase, allowNumbers, out result);
-        }
-
-        private static int ParseUtf8Decoded(global::System.ReadOnlySpan<byte> value, global::System.Span<char> buffer, bool ignoreCase, bool allowNumbers, out uint result)
-        {
-            int length;
-            if (!TryDecodeUtf8(value, buffer, out length))
-            {
-                result = 0;
-                return ParseNotFound;
-            }
-
-            return ParseChars(buffer.Slice(0, length), ignoreCase, allowNumbers, out result);
-        }
-
-        // Strict UTF-8 to UTF-16 (no overlong forms, surrogates or values past U+10FFFF). The output is never longer than the input.
-        private static bool TryDecodeUtf8(global::System.ReadOnlySpan<byte> source, global::System.Span<char> destination, out int written)
-        {
-            written = 0;
-            int i = 0;
-            while (i < source.Length)
-            {
-                int lead = source[i];
-                int extra;
-                int minimum;
-                if (lead < 0x80)
-                {
-                    destination[written++] = (char)lead;
-                    i++;
-                    continue;
-                }
-                else if (lead >= 0xC2 && lead <= 0xDF)
-                {
-                    extra = 1;
-                    minimum = 0x80;
-                    lead &= 0x1F;
-                }
-                else if (lead >= 0xE0 && lead <= 0xEF)
-                {
-                    extra = 2;
-                    minimum = 0x800;
-                    lead &= 0x0F;
-                }
-                else if (lead >= 0xF0 && lead <= 0xF4)
-                {
-                    extra = 3;
-                    minimum = 0x10000;
-                    lead &= 0x07;
-                }
-                else
-                {
-                    return false;
-                }
-
-                if (source.Length - i <= extra)
-                {
-                    return false;
-                }
-
-                int codePoint = lead;
-                for (int k = 1; k <= extra; k++)
-                {
-                    int next = source[i + k];
-                    if ((next & 0xC0) != 0x80)
-                    {
-                        return false;
-                    }
-
-                    codePoint = (codePoint << 6) | (next & 0x3F);
-                }
-
-                if (codePoint < minimum || codePoint > 0x10FFFF || (codePoint >= 0xD800 && codePoint <= 0xDFFF))
-                {
-                    return false;
-                }
-
-                if (codePoint >= 0x10000)
-                {
-                    codePoint -= 0x10000;
-                    destination[written++] = (char)(0xD800 + (codePoint >> 10));
-                    destination[written++] = (char)(0xDC00 + (codePoint & 0x3FF));
-                }
-                else
-                {
-                    destination[written++] = (char)codePoint;
-                }
-
-                i += extra + 1;
-            }
-
-            return true;
-        }
-
-        private static bool IsAsciiWhiteSpace(int c) => c == ' ' || (c >= '\t' && c <= '\r');
-
-        private static global::System.Exception ParseFailure(int status, string input, string parameter)
-        {
-            switch (status)
-            {
-                case ParseEmpty:
-                    return new global::System.ArgumentException(
-                        "Must specify valid information for parsing in the string: '" + input + "' is empty or white space, not a name or value of Tapi.Tests.InputScope.", parameter);
-                case ParseOverflow:
-                    return new global::System.OverflowException(
-                        "Value '" + input + "' is outside the range of int, the underlying type of Tapi.Tests.InputScope.");
-                default:
-                    return new global::System.ArgumentException(
-                        "Requested value '" + input + "' was not found in Tapi.Tests.InputScope.");
-            }
-        }
-
-        private static bool MatchName(global::System.ReadOnlySpan<char> text, bool ignoreCase, out uint value)
-        {
-            if (!ignoreCase)
-            {
-                switch (text)
-                {
-                    case "IS_DEFAULT":
-                        value = 0x0u;
-                        return true;
-                    case "IS_URL":
-                        value = 0x1u;
-                        return true;
-                    case "IS_FILE_FULLFILEPATH":
-                        value = 0x2u;
-                        return true;
-                    case "IS_FILE_FILENAME":
-                        value = 0x3u;
-                        return true;
-                    case "IS_EMAIL_USERNAME":
-                        value = 0x4u;
-                        return true;
-                    case "IS_EMAIL_SMTPEMAILADDRESS":
-                        value = 0x5u;
-                        return true;
-                    case "IS_LOGINNAME":
-                        value = 0x6u;
-                        return true;
-                    case "IS_PERSONALNAME_FULLNAME":
-                        value = 0x7u;
-                        return true;
-                    case "IS_PERSONALNAME_PREFIX":
-                        value = 0x8u;
-                        return true;
-                    case "IS_PERSONALNAME_GIVENNAME":
-                        value = 0x9u;
-                        return true;
-                    case "IS_PERSONALNAME_MIDDLENAME":
-                        value = 0xAu;
-                        return true;
-                    case "IS_PERSONALNAME_SURNAME":
-                        value = 0xBu;
-                        return true;
-                    case "IS_PERSONALNAME_SUFFIX":
-                        value = 0xCu;
-                        return true;
-                    case "IS_ADDRESS_FULLPOSTALADDRESS":
-                        value = 0xDu;
-                        return true;
-                    case "IS_ADDRESS_POSTALCODE":
-                        value = 0xEu;
-                        return true;
-                    case "IS_ADDRESS_STREET":
-                        value = 0xFu;
-                        return true;
-                    case "IS_ADDRESS_STATEORPROVINCE":
-                        value = 0x10u;
-                        return true;
-                    case "IS_ADDRESS_CITY":
-                        value = 0x11u;
-                        return true;
-                    case "IS_ADDRESS_COUNTRYNAME":
-                        value = 0x12u;
-                        return true;
-                    case "IS_ADDRESS_COUNTRYSHORTNAME":
-                        value = 0x13u;
-                        return true;
-                    case "IS_CURRENCY_AMOUNTANDSYMBOL":
-                        value = 0x14u;
-                        return true;
-                    case "IS_CURRENCY_AMOUNT":
-                        value = 0x15u;
-                        return true;
-                    case "IS_DATE_FULLDATE":
-                        value = 0x16u;
-                        return true;
-                    case "IS_DATE_MONTH":
-                        value = 0x17u;
-                        return true;
-                    case "IS_DATE_DAY":
-                        value = 0x18u;
-                        return true;
-                    case "IS_DATE_YEAR":
-                        value = 0x19u;
-                        return true;
-                    case "IS_DATE_MONTHNAME":
-                        value = 0x1Au;
-                        return true;
-                    case "IS_DATE_DAYNAME":
-                        value = 0x1Bu;
-                        return true;
-                    case "IS_DIGITS":
-                        value = 0x1Cu;
-                        return true;
-                    case "IS_NUMBER":
-                        value = 0x1Du;
-                        return true;
-                    case "IS_ONECHAR":
-                        value = 0x1Eu;
-                        return true;
-                    case "IS_PASSWORD":
-                        value = 0x1Fu;
-                        return true;
-                    case "IS_TELEPHONE_FULLTELEPHONENUMBER":
-                        value = 0x20u;
-                        return true;
-                    case "IS_TELEPHONE_COUNTRYCODE":
-                        value = 0x21u;
-                        return true;
-                    case "IS_TELEPHONE_AREACODE":
-                        value = 0x22u;
-                        return true;
-                    case "IS_TELEPHONE_LOCALNUMBER":
-                        value = 0x23u;
-                        return true;
-                    case "IS_TIME_FULLTIME":
-                        value = 0x24u;
-                        return true;
-                    case "IS_TIME_HOUR":
-                        value = 0x25u;
-                        return true;
-                    case "IS_TIME_MINORSEC":
-                        value = 0x26u;
-                        return true;
-                    case "IS_NUMBER_FULLWIDTH":
-                        value = 0x27u;
-                        return true;
-                    case "IS_ALPHANUMERIC_HALFWIDTH":
-                        value = 0x28u;
-                        return true;
-                    case "IS_ALPHANUMERIC_FULLWIDTH":
-                        value = 0x29u;
-                        return true;
-                    case "IS_CURRENCY_CHINESE":
-                        value = 0x2Au;
-                        return true;
-                    case "IS_BOPOMOFO":
-                        value = 0x2Bu;
-                        return true;
-                    case "IS_HIRAGANA":
-                        value = 0x2Cu;
-                        return true;
-                    case "IS_KATAKANA_HALFWIDTH":
-                        value = 0x2Du;
-                        return true;
-                    case "IS_KATAKANA_FULLWIDTH":
-                        value = 0x2Eu;
-                        return true;
-                    case "IS_HANJA":
-                        value = 0x2Fu;
-                        return true;
-                    case "IS_HANGUL_HALFWIDTH":
-                        value = 0x30u;
-                        return true;
-                    case "IS_HANGUL_FULLWIDTH":
-                        value = 0x31u;
-                        return true;
-                    case "IS_SEARCH":
-                        value = 0x32u;
-                        return true;
-                    case "IS_FORMULA":
-                        value = 0x33u;
-                        return true;
-                    case "IS_SEARCH_INCREMENTAL":
-                        value = 0x34u;
-                        return true;
-                    case "IS_CHINESE_HALFWIDTH":
-                        value = 0x35u;
-                        return true;
-                    case "IS_CHINESE_FULLWIDTH":
-                        value = 0x36u;
-                        return true;
-                    case "IS_NATIVE_SCRIPT":
-                        value = 0x37u;
-                        return true;
-                    case "IS_YOMI":
-                        value = 0x38u;
-                        return true;
-                    case "IS_TEXT":
-                        value = 0x39u;
-                        return true;
-                    case "IS_CHAT":
-                        value = 0x3Au;
-                        return true;
-                    case "IS_NAME_OR_PHONENUMBER":
-                        value = 0x3Bu;
-                        return true;
-                    case "IS_EMAILNAME_OR_ADDRESS":
-                        value = 0x3Cu;
-                        return true;
-                    case "IS_PRIVATE":
-                        value = 0x3Du;
-                        return true;
-                    case "IS_MAPS":
-                        value = 0x3Eu;
-                        return true;
-                    case "IS_NUMERIC_PASSWORD":
-                        value = 0x3Fu;
-                        return true;
-                    case "IS_NUMERIC_PIN":
-                        value = 0x40u;
-                        return true;
-                    case "IS_ALPHANUMERIC_PIN":
-                        value = 0x41u;
-                        return true;
-                    case "IS_ALPHANUMERIC_PIN_SET":
-                        value = 0x42u;
-                        return true;
-                    case "IS_FORMULA_NUMBER":
-                        value = 0x43u;
-                        return true;
-                    case "IS_CHAT_WITHOUT_EMOJI":
-                        value = 0x44u;
-                        return true;
-                    case "IS_ENUMSTRING":
-                        value = 0xFFFFFFFBu;
-                        return true;
-                    case "IS_XML":
-                        value = 0xFFFFFFFCu;
-                        return true;
-                    case "IS_SRGS":
-                        value = 0xFFFFFFFDu;
-                        return true;
-                    case "IS_REGULAREXPRESSION":
-                        value = 0xFFFFFFFEu;
-                        return true;
-                    case "IS_PHRASELIST":
-                        value = 0xFFFFFFFFu;
-                        return true;
-                }
-
-                value = default;
-                return false;
-            }
-
-            switch (text.Length)
-            {
-                case 6:
-                    if (NameEquals(text, "IS_URL", ignoreCase)) { value = 0x1u; return true; }
-                    if (NameEquals(text, "IS_XML", ignoreCase)) { value = 0xFFFFFFFCu; return true; }
-                    break;
-                case 7:
-                    if (NameEquals(text, "IS_YOMI", ignoreCase)) { value = 0x38u; return true; }
-                    if (NameEquals(text, "IS_TEXT", ignoreCase)) { value = 0x39u; return true; }
-                    if (NameEquals(text, "IS_CHAT", ignoreCase)) { value = 0x3Au; return true; }
-                    if (NameEquals(text, "IS_MAPS", ignoreCase)) { value = 0x3Eu; return true; }
-                    if (NameEquals(text, "IS_SRGS", ignoreCase)) { value = 0xFFFFFFFDu; return true; }
-                    break;
-                case 8:
-                    if (NameEquals(text, "IS_HANJA", ignoreCase)) { value = 0x2Fu; return true; }
-                    break;
-                case 9:
-                    if (NameEquals(text, "IS_DIGITS", ignoreCase)) { value = 0x1Cu; return true; }
-                    if (NameEquals(text, "IS_NUMBER", ignoreCase)) { value = 0x1Du; return true; }
-                    if (NameEquals(text, "IS_SEARCH", ignoreCase)) { value = 0x32u; return true; }
-                    break;
-                case 10:
-                    if (NameEquals(text, "IS_DEFAULT", ignoreCase)) { value = 0x0u; return true; }
-                    if (NameEquals(text, "IS_ONECHAR", ignoreCase)) { value = 0x1Eu; return true; }
-                    if (NameEquals(text, "IS_FORMULA", ignoreCase)) { value = 0x33u; return true; }
-                    if (NameEquals(text, "IS_PRIVATE", ignoreCase)) { value = 0x3Du; return true; }
-                    break;
-                case 11:
-                    if (NameEquals(text, "IS_DATE_DAY", ignoreCase)) { value = 0x18u; return true; }
-                    if (NameEquals(text, "IS_PASSWORD", ignoreCase)) { value = 0x1Fu; return true; }
-                    if (NameEquals(text, "IS_BOPOMOFO", ignoreCase)) { value = 0x2Bu; return true; }
-                    if (NameEquals(text, "IS_HIRAGANA", ignoreCase)) { value = 0x2Cu; return true; }
-                    break;
-                case 12:
-                    if (NameEquals(text, "IS_LOGINNAME", ignoreCase)) { value = 0x6u; return true; }
-                    if (NameEquals(text, "IS_DATE_YEAR", ignoreCase)) { value = 0x19u; return true; }
-                    if (NameEquals(text, "IS_TIME_HOUR", ignoreCase)) { value = 0x25u; return true; }
-                    break;
-                case 13:
-                    if (NameEquals(text, "IS_DATE_MONTH", ignoreCase)) { value = 0x17u; return true; }
-                    if (NameEquals(text, "IS_ENUMSTRING", ignoreCase)) { value = 0xFFFFFFFBu; return true; }
-                    if (NameEquals(text, "IS_PHRASELIST", ignoreCase)) { value = 0xFFFFFFFFu; return true; }
-                    break;
-                case 14:
-                    if (NameEquals(text, "IS_NUMERIC_PIN", ignoreCase)) { value = 0x40u; return true; }
-                    break;
-                case 15:
-                    if (NameEquals(text, "IS_ADDRESS_CITY", ignoreCase)) { value = 0x11u; return true; }
-                    if (NameEquals(text, "IS_DATE_DAYNAME", ignoreCase)) { value = 0x1Bu; return true; }
-                    break;
-                case 16:
-                    if (NameEquals(text, "IS_FILE_FILENAME", ignoreCase)) { value = 0x3u; return true; }
-                    if (NameEquals(text, "IS_DATE_FULLDATE", ignoreCase)) { value = 0x16u; return true; }
-                    if (NameEquals(text, "IS_TIME_FULLTIME", ignoreCase)) { value = 0x24u; return true; }
-                    if (NameEquals(text, "IS_TIME_MINORSEC", ignoreCase)) { value = 0x26u; return true; }
-                    if (NameEquals(text, "IS_NATIVE_SCRIPT", ignoreCase)) { value = 0x37u; return true; }
-                    break;
-                case 17:
-                    if (NameEquals(text, "IS_EMAIL_USERNAME", ignoreCase)) { value = 0x4u; return true; }
-                    if (NameEquals(text, "IS_ADDRESS_STREET", ignoreCase)) { value = 0xFu; return true; }
-                    if (NameEquals(text, "IS_DATE_MONTHNAME", ignoreCase)) { value = 0x1Au; return true; }
-                    if (NameEquals(text, "IS_FORMULA_NUMBER", ignoreCase)) { value = 0x43u; return true; }
-                    break;
-                case 18:
-                    if (NameEquals(text, "IS_CURRENCY_AMOUNT", ignoreCase)) { value = 0x15u; return true; }
-                    break;
-                case 19:
-                    if (NameEquals(text, "IS_NUMBER_FULLWIDTH", ignoreCase)) { value = 0x27u; return true; }
-                    if (NameEquals(text, "IS_CURRENCY_CHINESE", ignoreCase)) { value = 0x2Au; return true; }
-                    if (NameEquals(text, "IS_HANGUL_HALFWIDTH", ignoreCase)) { value = 0x30u; return true; }
-                    if (NameEquals(text, "IS_HANGUL_FULLWIDTH", ignoreCase)) { value = 0x31u; return true; }
-                    if (NameEquals(text, "IS_NUMERIC_PASSWORD", ignoreCase)) { value = 0x3Fu; return true; }
-                    if (NameEquals(text, "IS_ALPHANUMERIC_PIN", ignoreCase)) { value = 0x41u; return true; }
-                    break;
-                case 20:
-                    if (NameEquals(text, "IS_FILE_FULLFILEPATH", ignoreCase)) { value = 0x2u; return true; }
-                    if (NameEquals(text, "IS_CHINESE_HALFWIDTH", ignoreCase)) { value = 0x35u; return true; }
-                    if (NameEquals(text, "IS_CHINESE_FULLWIDTH", ignoreCase)) { value = 0x36u; return true; }
-                    if (NameEquals(text, "IS_REGULAREXPRESSION", ignoreCase)) { value = 0xFFFFFFFEu; return true; }
-                    break;
-                case 21:
-                    if (NameEquals(text, "IS_ADDRESS_POSTALCODE", ignoreCase)) { value = 0xEu; return true; }
-                    if (NameEquals(text, "IS_TELEPHONE_AREACODE", ignoreCase)) { value = 0x22u; return true; }
-                    if (NameEquals(text, "IS_KATAKANA_HALFWIDTH", ignoreCase)) { value = 0x2Du; return true; }
-                    if (NameEquals(text, "IS_KATAKANA_FULLWIDTH", ignoreCase)) { value = 0x2Eu; return true; }
-                    if (NameEquals(text, "IS_SEARCH_INCREMENTAL", ignoreCase)) { value = 0x34u; return true; }
-                    if (NameEquals(text, "IS_CHAT_WITHOUT_EMOJI", ignoreCase)) { value = 0x44u; return true; }
-                    break;
-                case 22:
-                    if (NameEquals(text, "IS_PERSONALNAME_PREFIX", ignoreCase)) { value = 0x8u; return true; }
-                    if (NameEquals(text, "IS_PERSONALNAME_SUFFIX", ignoreCase)) { value = 0xCu; return true; }
-                    if (NameEquals(text, "IS_ADDRESS_COUNTRYNAME", ignoreCase)) { value = 0x12u; return true; }
-                    if (NameEquals(text, "IS_NAME_OR_PHONENUMBER", ignoreCase)) { value = 0x3Bu; return true; }
-                    break;
-                case 23:
-                    if (NameEquals(text, "IS_PERSONALNAME_SURNAME", ignoreCase)) { value = 0xBu; return true; }
-                    if (NameEquals(text, "IS_EMAILNAME_OR_ADDRESS", ignoreCase)) { value = 0x3Cu; return true; }
-                    if (NameEquals(text, "IS_ALPHANUMERIC_PIN_SET", ignoreCase)) { value = 0x42u; return true; }
-                    break;
-                case 24:
-                    if (NameEquals(text, "IS_PERSONALNAME_FULLNAME", ignoreCase)) { value = 0x7u; return true; }
-                    if (NameEquals(text, "IS_TELEPHONE_COUNTRYCODE", ignoreCase)) { value = 0x21u; return true; }
-                    if (NameEquals(text, "IS_TELEPHONE_LOCALNUMBER", ignoreCase)) { value = 0x23u; return true; }
-                    break;
-                case 25:
-                    if (NameEquals(text, "IS_EMAIL_SMTPEMAILADDRESS", ignoreCase)) { value = 0x5u; return true; }
-                    if (NameEquals(text, "IS_PERSONALNAME_GIVENNAME", ignoreCase)) { value = 0x9u; return true; }
-                    if (NameEquals(text, "IS_ALPHANUMERIC_HALFWIDTH", ignoreCase)) { value = 0x28u; return true; }
-                    if (NameEquals(text, "IS_ALPHANUMERIC_FULLWIDTH", ignoreCase)) { value = 0x29u; return true; }
-                    break;
-                case 26:
-                    if (NameEquals(text, "IS_PERSONALNAME_MIDDLENAME", ignoreCase)) { value = 0xAu; return true; }
-                    if (NameEquals(text, "IS_ADDRESS_STATEORPROVINCE", ignoreCase)) { value = 0x10u; return true; }
-                    break;
-                case 27:
-                    if (NameEquals(text, "IS_ADDRESS_COUNTRYSHORTNAME", ignoreCase)) { value = 0x13u; return true; }
-                    if (NameEquals(text, "IS_CURRENCY_AMOUNTANDSYMBOL", ignoreCase)) { value = 0x14u; return true; }
-                    break;
-                case 28:
-                    if (NameEquals(text, "IS_ADDRESS_FULLPOSTALADDRESS", ignoreCase)) { value = 0xDu; return true; }
-                    break;
-                case 32:
-                    if (NameEquals(text, "IS_TELEPHONE_FULLTELEPHONENUMBER", ignoreCase)) { value = 0x20u; return true; }
-                    break;
-            }
-
-            value = default;
-            return false;
-        }
-
-        private static bool MatchNameUtf8(global::System.ReadOnlySpan<byte> text, bool ignoreCase, out uint value)
-        {
-            switch (text.Length)
-            {
-                case 6:
-                    if (NameEqualsUtf8(text, "IS_URL"u8, ignoreCase)) { value = 0x1u; return true; }
-                    if (NameEqualsUtf8(text, "IS_XML"u8, ignoreCase)) { value = 0xFFFFFFFCu; return true; }
-                    break;
-                case 7:
-                    if (NameEqualsUtf8(text, "IS_YOMI"u8, ignoreCase)) { value = 0x38u; return true; }
-                    if (NameEqualsUtf8(text, "IS_TEXT"u8, ignoreCase)) { value = 0x39u; return true; }
-                    if (NameEqualsUtf8(text, "IS_CHAT"u8, ignoreCase)) { value = 0x3Au; return true; }
-                    if (NameEqualsUtf8(text, "IS_MAPS"u8, ignoreCase)) { value = 0x3Eu; return true; }
-                    if (NameEqualsUtf8(text, "IS_SRGS"u8, ignoreCase)) { value = 0xFFFFFFFDu; return true; }
-                    break;
-                case 8:
-                    if (NameEqualsUtf8(text, "IS_HANJA"u8, ignoreCase)) { value = 0x2Fu; return true; }
-                    break;
-                case 9:
-                    if (NameEqualsUtf8(text, "IS_DIGITS"u8, ignoreCase)) { value = 0x1Cu; return true; }
-                    if (NameEqualsUtf8(text, "IS_NUMBER"u8, ignoreCase)) { value = 0x1Du; return true; }
-                    if (NameEqualsUtf8(text, "IS_SEARCH"u8, ignoreCase)) { value = 0x32u; return true; }
-                    break;
-                case 10:
-                    if (NameEqualsUtf8(text, "IS_DEFAULT"u8, ignoreCase)) { value = 0x0u; return true; }
-                    if (NameEqualsUtf8(text, "IS_ONECHAR"u8, ignoreCase)) { value = 0x1Eu; return true; }
-                    if (NameEqualsUtf8(text, "IS_FORMULA"u8, ignoreCase)) { value = 0x33u; return true; }
-                    if (NameEqualsUtf8(text, "IS_PRIVATE"u8, ignoreCase)) { value = 0x3Du; return true; }
-                    break;
-                case 11:
-                    if (NameEqualsUtf8(text, "IS_DATE_DAY"u8, ignoreCase)) { value = 0x18u; return true; }
-                    if (NameEqualsUtf8(text, "IS_PASSWORD"u8, ignoreCase)) { value = 0x1Fu; return true; }
-                    if (NameEqualsUtf8(text, "IS_BOPOMOFO"u8, ignoreCase)) { value = 0x2Bu; return true; }
-                    if (NameEqualsUtf8(text, "IS_HIRAGANA"u8, ignoreCase)) { value = 0x2Cu; return true; }
-                    break;
-                case 12:
-                    if (NameEqualsUtf8(text, "IS_LOGINNAME"u8, ignoreCase)) { value = 0x6u; return true; }
-                    if (NameEqualsUtf8(text, "IS_DATE_YEAR"u8, ignoreCase)) { value = 0x19u; return true; }
-                    if (NameEqualsUtf8(text, "IS_TIME_HOUR"u8, ignoreCase)) { value = 0x25u; return true; }
-                    break;
-                case 13:
-                    if (NameEqualsUtf8(text, "IS_DATE_MONTH"u8, ignoreCase)) { value = 0x17u; return true; }
-                    if (NameEqualsUtf8(text, "IS_ENUMSTRING"u8, ignoreCase)) { value = 0xFFFFFFFBu; return true; }
-                    if (NameEqualsUtf8(text, "IS_PHRASELIST"u8, ignoreCase)) { value = 0xFFFFFFFFu; return true; }
-                    break;
-                case 14:
-                    if (NameEqualsUtf8(text, "IS_NUMERIC_PIN"u8, ignoreCase)) { value = 0x40u; return true; }
-                    break;
-                case 15:
-                    if (NameEqualsUtf8(text, "IS_ADDRESS_CITY"u8, ignoreCase)) { value = 0x11u; return true; }
-                    if (NameEqualsUtf8(text, "IS_DATE_DAYNAME"u8, ignoreCase)) { value = 0x1Bu; return true; }
-                    break;
-                case 16:
-                    if (NameEqualsUtf8(text, "IS_FILE_FILENAME"u8, ignoreCase)) { value = 0x3u; return true; }
-                    if (NameEqualsUtf8(text, "IS_DATE_FULLDATE"u8, ignoreCase)) { value = 0x16u; return true; }
-                    if (NameEqualsUtf8(text, "IS_TIME_FULLTIME"u8, ignoreCase)) { value = 0x24u; return true; }
-                    if (NameEqualsUtf8(text, "IS_TIME_MINORSEC"u8, ignoreCase)) { value = 0x26u; return true; }
-                    if (NameEqualsUtf8(text, "IS_NATIVE_SCRIPT"u8, ignoreCase)) { value = 0x37u; return true; }
-                    break;
-                case 17:
-                    if (NameEqualsUtf8(text, "IS_EMAIL_USERNAME"u8, ignoreCase)) { value = 0x4u; return true; }
-                    if (NameEqualsUtf8(text, "IS_ADDRESS_STREET"u8, ignoreCase)) { value = 0xFu; return true; }
-                    if (NameEqualsUtf8(text, "IS_DATE_MONTHNAME"u8, ignoreCase)) { value = 0x1Au; return true; }
-                    if (NameEqualsUtf8(text, "IS_FORMULA_NUMBER"u8, ignoreCase)) { value = 0x43u; return true; }
-                    break;
-                case 18:
-                    if (NameEqualsUtf8(text, "IS_CURRENCY_AMOUNT"u8, ignoreCase)) { value = 0x15u; return true; }
-                    break;
-                case 19:
-                    if (NameEqualsUtf8(text, "IS_NUMBER_FULLWIDTH"u8, ignoreCase)) { value = 0x27u; return true; }
-                    if (NameEqualsUtf8(text, "IS_CURRENCY_CHINESE"u8, ignoreCase)) { value = 0x2Au; return true; }
-                    if (NameEqualsUtf8(text, "IS_HANGUL_HALFWIDTH"u8, ignoreCase)) { value = 0x30u; return true; }
-                    if (NameEqualsUtf8(text, "IS_HANGUL_FULLWIDTH"u8, ignoreCase)) { value = 0x31u; return true; }
-                    if (NameEqualsUtf8(text, "IS_NUMERIC_PASSWORD"u8, ignoreCase)) { value = 0x3Fu; return true; }
-                    if (NameEqualsUtf8(text, "IS_ALPHANUMERIC_PIN"u8, ignoreCase)) { value = 0x41u; return true; }
-                    break;
-                case 20:
-                    if (NameEqualsUtf8(text, "IS_FILE_FULLFILEPATH"u8, ignoreCase)) { value = 0x2u; return true; }
-                    if (NameEqualsUtf8(text, "IS_CHINESE_HALFWIDTH"u8, ignoreCase)) { value = 0x35u; return true; }
-                    if (NameEqualsUtf8(text, "IS_CHINESE_FULLWIDTH"u8, ignoreCase)) { value = 0x36u; return true; }
-                    if (NameEqualsUtf8(text, "IS_REGULAREXPRESSION"u8, ignoreCase)) { value = 0xFFFFFFFEu; return true; }
-                    break;
-                case 21:
-                    if (NameEqualsUtf8(text, "IS_ADDRESS_POSTALCODE"u8, ignoreCase)) { value = 0xEu; return true; }
-                    if (NameEqualsUtf8(text, "IS_TELEPHONE_AREACODE"u8, ignoreCase)) { value = 0x22u; return true; }
-                    if (NameEqualsUtf8(text, "IS_KATAKANA_HALFWIDTH"u8, ignoreCase)) { value = 0x2Du; return true; }
-                    if (NameEqualsUtf8(text, "IS_KATAKANA_FULLWIDTH"u8, ignoreCase)) { value = 0x2Eu; return true; }
-                    if (NameEqualsUtf8(text, "IS_SEARCH_INCREMENTAL"u8, ignoreCase)) { value = 0x34u; return true; }
-                    if (NameEqualsUtf8(text, "IS_CHAT_WITHOUT_EMOJI"u8, ignoreCase)) { value = 0x44u; return true; }
-                    break;
-                case 22:
-                    if (NameEqualsUtf8(text, "IS_PERSONALNAME_PREFIX"u8, ignoreCase)) { value = 0x8u; return true; }
-                    if (NameEqualsUtf8(text, "IS_PERSONALNAME_SUFFIX"u8, ignoreCase)) { value = 0xCu; return true; }
-                    if (NameEqualsUtf8(text, "IS_ADDRESS_COUNTRYNAME"u8, ignoreCase)) { value = 0x12u; return true; }
-                    if (NameEqualsUtf8(text, "IS_NAME_OR_PHONENUMBER"u8, ignoreCase)) { value = 0x3Bu; return true; }
-                    break;
-                case 23:
-                    if (NameEqualsUtf8(text, "IS_PERSONALNAME_SURNAME"u8, ignoreCase)) { value = 0xBu; return true; }
-                    if (NameEqualsUtf8(text, "IS_EMAILNAME_OR_ADDRESS"u8, ignoreCase)) { value = 0x3Cu; return true; }
-                    if (NameEqualsUtf8(text, "IS_ALPHANUMERIC_PIN_SET"u8, ignoreCase)) { value = 0x42u; return true; }
-                    break;
-                case 24:
-                    if (NameEqualsUtf8(text, "IS_PERSONALNAME_FULLNAME"u8, ignoreCase)) { value = 0x7u; return true; }
-                    if (NameEqualsUtf8(text, "IS_TELEPHONE_COUNTRYCODE"u8, ignoreCase)) { value = 0x21u; return true; }
-                    if (NameEqualsUtf8(text, "IS_TELEPHONE_LOCALNUMBER"u8, ignoreCase)) { value = 0x23u; return true; }
-                    break;
-                case 25:
-                    if (NameEqualsUtf8(text, "IS_EMAIL_SMTPEMAILADDRESS"u8, ignoreCase)) { value = 0x5u; return true; }
-                    if (NameEqualsUtf8(text, "IS_PERSONALNAME_GIVENNAME"u8, ignoreCase)) { value = 0x9u; return true; }
-                    if (NameEqualsUtf8(text, "IS_ALPHANUMERIC_HALFWIDTH"u8, ignoreCase)) { value = 0x28u; return true; }
-                    if (NameEqualsUtf8(text, "IS_ALPHANUMERIC_FULLWIDTH"u8, ignoreCase)) { value = 0x29u; return true; }
-                    break;
-                case 26:
-                    if (NameEqualsUtf8(text, "IS_PERSONALNAME_MIDDLENAME"u8, ignoreCase)) { value = 0xAu; return true; }
-                    if (NameEqualsUtf8(text, "IS_ADDRESS_STATEORPROVINCE"u8, ignoreCase)) { value = 0x10u; return true; }
-                    break;
-                case 27:
-                    if (NameEqualsUtf8(text, "IS_ADDRESS_COUNTRYSHORTNAME"u8, ignoreCase)) { value = 0x13u; return true; }
-                    if (NameEqualsUtf8(text, "IS_CURRENCY_AMOUNTANDSYMBOL"u8, ignoreCase)) { value = 0x14u; return true; }
-                    break;
-                case 28:
-                    if (NameEqualsUtf8(text, "IS_ADDRESS_FULLPOSTALADDRESS"u8, ignoreCase)) { value = 0xDu; return true; }
-                    break;
-                case 32:
-                    if (NameEqualsUtf8(text, "IS_TELEPHONE_FULLTELEPHONENUMBER"u8, ignoreCase)) { value = 0x20u; return true; }
-                    break;
-            }
-
-            value = default;
-            return false;
-        }
-
-        private static bool NameEquals(global::System.ReadOnlySpan<char> text, string name, bool ignoreCase)
-            => ignoreCase
-                ? global::System.MemoryExtensions.Equals(text, global::System.MemoryExtensions.AsSpan(name), global::System.StringComparison.OrdinalIgnoreCase)
-                : global::System.MemoryExtensions.SequenceEqual(text, global::System.MemoryExtensions.AsSpan(name));
-
-        private static bool NameEqualsUtf8(global::System.ReadOnlySpan<byte> text, global::System.ReadOnlySpan<byte> name, bool ignoreCase)
-        {
-            if (!ignoreCase)
-            {
-                return global::System.MemoryExtensions.SequenceEqual(text, name);
-            }
-
-            int i = 0;
-            for (; i + 8 <= text.Length; i += 8)
-            {
-                ulong x = global::System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(text.Slice(i));
-                ulong y = global::System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(name.Slice(i));
-                if (x != y)
-                {
-                    if (((x | y) & 0x8080808080808080UL) != 0)
-                    {
-                        break;
-                    }
-
-                    if (LowerAsciiLetters(x) != LowerAsciiLetters(y))
-                    {
-                        return false;
-                    }
-                }
-            }
-
-            for (; i < text.Length; i++)
-            {
-                int a = text[i];
-                int b = name[i];
-                if (a != b)
-                {
-                    a |= 0x20;
-                    if (a != (b | 0x20) || a < 'a' || a > 'z')
-                    {
-                        return false;
-                    }
-                }
-            }
-
-            return true;
-        }
-
-        private static ulong LowerAsciiLetters(ulong ascii)
-            => ascii | ((unchecked((ascii + 0x3F3F3F3F3F3F3F3FUL) ^ (ascii + 0x2525252525252525UL)) & 0x8080808080808080UL) >> 2);
     }
 }

@@ -5,8 +5,8 @@
 namespace Tapi.Tests
 {
     /// <summary>
-    /// Fast helpers for <see cref="global::Tapi.Tests.FT_STATE_EVENT_CAUSE"/>: formatting, parsing and lookups that give the results of
-    /// <see cref="global::System.Enum"/>'s methods without reflection, boxing or allocation.
+    /// Fast helpers for <see cref="global::Tapi.Tests.FT_STATE_EVENT_CAUSE"/>:
+    /// the answers of <see cref="global::System.Enum"/>'s methods (.NET 8 and later), without reflection, boxing or allocation.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TapiGen", "0.1.0")]
     public static partial class FT_STATE_EVENT_CAUSEExtensions
@@ -17,7 +17,13 @@ namespace Tapi.Tests
         /// <summary>Whether each member's text name is its C# name, so ToStringFast, Parse and GetNames agree with System.Enum.</summary>
         public const bool TextNamesAreMemberNames = true;
 
-        // In System.Enum's order: by value as an unsigned number, aliases as the runtime orders them.
+        /// <summary>The names TryParse matches and GetNames lists, in System.Enum's order, and their values.</summary>
+        internal static readonly global::TapiGen.Generated.EnumInfo Info = new global::TapiGen.Generated.EnumInfo(
+            "Tapi.Tests.FT_STATE_EVENT_CAUSE",
+            "int",
+            new string[] { "FTEC_NORMAL", "FTEC_END_OF_FILE", "FTEC_READ_ERROR", "FTEC_WRITE_ERROR" },
+            new ulong[] { 0x0UL, 0x1UL, 0x2UL, 0x3UL });
+
         private static readonly global::Tapi.Tests.FT_STATE_EVENT_CAUSE[] s_values = new global::Tapi.Tests.FT_STATE_EVENT_CAUSE[]
         {
             global::Tapi.Tests.FT_STATE_EVENT_CAUSE.FTEC_NORMAL,
@@ -26,60 +32,38 @@ namespace Tapi.Tests
             global::Tapi.Tests.FT_STATE_EVENT_CAUSE.FTEC_WRITE_ERROR,
         };
 
-        private static readonly string[] s_names = new string[]
-        {
-            "FTEC_NORMAL",
-            "FTEC_END_OF_FILE",
-            "FTEC_READ_ERROR",
-            "FTEC_WRITE_ERROR",
-        };
-
-        /// <summary>
-        /// Every member's value in the order of <see cref="global::System.Enum.GetValues(global::System.Type)"/> (by value as an
-        /// unsigned number), aliases included. A read-only view of one shared array: nothing is allocated.
-        /// </summary>
+        /// <summary>Every member's value in the order of Enum.GetValues (by value as an unsigned number), aliases included; nothing is allocated.</summary>
         public static global::System.ReadOnlySpan<global::Tapi.Tests.FT_STATE_EVENT_CAUSE> GetValues() => s_values;
 
-        /// <summary>
-        /// Every member's name in the order of <see cref="GetValues"/> (as <see cref="global::System.Enum.GetNames(global::System.Type)"/>
-        /// orders them). A read-only view of one shared array: nothing is allocated.
-        /// </summary>
-        public static global::System.ReadOnlySpan<string> GetNames() => s_names;
+        /// <summary>Every member's name in the order of <see cref="GetValues"/>, as Enum.GetNames orders them; nothing is allocated.</summary>
+        public static global::System.ReadOnlySpan<string> GetNames() => Info.Names;
 
         /// <summary>
-        /// The text of <paramref name="value"/>, the same as <see cref="global::System.Enum.ToString()"/>: the member's name (for
-        /// aliases, the one the runtime picks), else the number in the invariant culture.
-        /// A defined value returns a cached string: nothing is allocated.
+        /// The text of <see cref="global::System.Enum.ToString()"/>: the member's name (of aliases, the one the runtime picks),
+        /// else the number in the invariant culture. A member's name is a cached string: nothing is allocated.
         /// </summary>
         public static string ToStringFast(this global::Tapi.Tests.FT_STATE_EVENT_CAUSE value)
         {
             uint offset = unchecked((uint)value);
-            string?[] table = s_textByOffset;
-            if (offset < (uint)table.Length)
+            if (offset < (uint)s_text.Length)
             {
-                string? text = table[(int)offset];
+                string? text = s_text[(int)offset];
                 if (text != null)
                 {
                     return text;
                 }
             }
 
-            return FormatNumber(value);
+            return Info.FormatNumber(unchecked((ulong)(uint)value));
         }
 
-        // The text of each value by its distance from the smallest value, 0; null where no member has the value.
-        private static readonly string?[] s_textByOffset = new string?[]
+        // The text of each value by its distance from the smallest value; null where no member has the value.
+        private static readonly string?[] s_text = new string?[]
         {
-            "FTEC_NORMAL",
-            "FTEC_END_OF_FILE",
-            "FTEC_READ_ERROR",
-            "FTEC_WRITE_ERROR",
+            "FTEC_NORMAL", "FTEC_END_OF_FILE", "FTEC_READ_ERROR", "FTEC_WRITE_ERROR",
         };
 
-        /// <summary>
-        /// The manifest's description of the member <see cref="ToStringFast"/> names, as plain text, or null when that member
-        /// has none or <paramref name="value"/> is not a member.
-        /// </summary>
+        /// <summary>The page's description of the member <see cref="ToStringFast"/> names, as plain text, or null.</summary>
         public static string? GetDescription(this global::Tapi.Tests.FT_STATE_EVENT_CAUSE value)
         {
             switch (value)
@@ -97,10 +81,7 @@ namespace Tapi.Tests
             }
         }
 
-        /// <summary>
-        /// Whether a member has exactly this value, like <see cref="global::System.Enum.IsDefined(global::System.Type, object)"/>
-        /// (a combination of flags is not a member unless one is declared with that value).
-        /// </summary>
+        /// <summary>Whether a member has exactly this value, as Enum.IsDefined (a combination of flags is not one).</summary>
         public static bool IsDefined(global::Tapi.Tests.FT_STATE_EVENT_CAUSE value)
         {
             switch (value)
@@ -115,14 +96,7 @@ namespace Tapi.Tests
             }
         }
 
-        private static string FormatNumber(global::Tapi.Tests.FT_STATE_EVENT_CAUSE value)
-            => ((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        /// <summary>
-        /// Whether a member has this exact name (no white space, no number, no list), like
-        /// <see cref="global::System.Enum.IsDefined(global::System.Type, object)"/> with a string; <paramref name="ignoreCase"/>
-        /// compares with <see cref="global::System.StringComparison.OrdinalIgnoreCase"/>.
-        /// </summary>
+        /// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="name"/> is null.</exception>
         public static bool IsDefined(string name, bool ignoreCase = false)
         {
@@ -131,71 +105,45 @@ namespace Tapi.Tests
                 throw new global::System.ArgumentNullException(nameof(name));
             }
 
-            uint bits;
-            return MatchName(global::System.MemoryExtensions.AsSpan(name), ignoreCase, out bits);
+            ulong bits;
+            return Info.TryMatch(global::System.MemoryExtensions.AsSpan(name), ignoreCase, out bits);
         }
 
-        /// <summary>
-        /// Whether a member has this exact name (no white space, no number, no list); <paramref name="ignoreCase"/>
-        /// compares with <see cref="global::System.StringComparison.OrdinalIgnoreCase"/>.
-        /// </summary>
+        /// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>
         public static bool IsDefined(global::System.ReadOnlySpan<char> name, bool ignoreCase = false)
         {
-            uint bits;
-            return MatchName(name, ignoreCase, out bits);
+            ulong bits;
+            return Info.TryMatch(name, ignoreCase, out bits);
         }
 
-        /// <summary>Parses a string as <see cref="global::System.Enum.TryParse{TEnum}(string, out TEnum)"/> does; see <see cref="TryParse(string, bool, bool, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE)"/>.</summary>
+        /// <summary>Parses a string as Enum.TryParse(string, out TEnum) does: see <see cref="TryParse(string, bool, bool, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE)"/>.</summary>
         public static bool TryParse(string? value, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE result) => TryParse(value, false, true, out result);
 
-        /// <summary>Parses a string as <see cref="global::System.Enum.TryParse{TEnum}(string, bool, out TEnum)"/> does; see <see cref="TryParse(string, bool, bool, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE)"/>.</summary>
+        /// <summary>Parses a string as Enum.TryParse(string, bool, out TEnum) does: see <see cref="TryParse(string, bool, bool, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE)"/>.</summary>
         public static bool TryParse(string? value, bool ignoreCase, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE result) => TryParse(value, ignoreCase, true, out result);
 
         /// <summary>
-        /// Parses a string exactly as <see cref="global::System.Enum.TryParse{TEnum}(string, bool, out TEnum)"/> does, without
-        /// reflection or allocation: white space around the input and around each name is ignored; a member name, or names
-        /// separated by commas (their values combined, for any enum); or, when <paramref name="allowNumbers"/> is true, an
-        /// integer of the underlying type with an optional leading sign (any value, defined or not).
+        /// Parses a string exactly as Enum.TryParse does, without reflection or allocation: a name, or names separated by
+        /// commas (values combined), or (when <paramref name="allowNumbers"/>) an integer of the underlying type; white space
+        /// around the input and each name is ignored. <paramref name="ignoreCase"/> compares with OrdinalIgnoreCase.
         /// </summary>
-        /// <param name="value">The text; null is never a value.</param>
-        /// <param name="ignoreCase">Compare names with <see cref="global::System.StringComparison.OrdinalIgnoreCase"/> (culture-independent).</param>
-        /// <param name="allowNumbers">Accept numbers; false accepts names only.</param>
-        /// <param name="result">The value, or default when the text is not one.</param>
         public static bool TryParse(string? value, bool ignoreCase, bool allowNumbers, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE result)
         {
-            if (value == null)
-            {
-                result = default(global::Tapi.Tests.FT_STATE_EVENT_CAUSE);
-                return false;
-            }
-
-            uint bits;
-            bool parsed = ParseString(value, ignoreCase, allowNumbers, out bits) == ParseOk;
-            result = parsed ? unchecked((global::Tapi.Tests.FT_STATE_EVENT_CAUSE)bits) : default(global::Tapi.Tests.FT_STATE_EVENT_CAUSE);
+            ulong bits = 0;
+            bool parsed = value != null && global::TapiGen.Generated.EnumParse.Parse(global::System.MemoryExtensions.AsSpan(value), Info, ignoreCase, allowNumbers, out bits) == global::TapiGen.Generated.EnumParse.Ok;
+            result = parsed ? unchecked((global::Tapi.Tests.FT_STATE_EVENT_CAUSE)(int)bits) : default(global::Tapi.Tests.FT_STATE_EVENT_CAUSE);
             return parsed;
         }
 
-        /// <summary>Parses a string as <see cref="global::System.Enum.Parse(global::System.Type, string)"/> does; see <see cref="Parse(string, bool, bool)"/>.</summary>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        /// <exception cref="global::System.ArgumentException">The text is empty or white space, or is not a name, list of names or (when allowed) number.</exception>
-        /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
+        /// <summary>Parses a string as Enum.Parse(Type, string) does: see <see cref="Parse(string, bool, bool)"/>.</summary>
         public static global::Tapi.Tests.FT_STATE_EVENT_CAUSE Parse(string value) => Parse(value, false, true);
 
-        /// <summary>Parses a string as <see cref="global::System.Enum.Parse(global::System.Type, string, bool)"/> does; see <see cref="Parse(string, bool, bool)"/>.</summary>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        /// <exception cref="global::System.ArgumentException">The text is empty or white space, or is not a name, list of names or (when allowed) number.</exception>
-        /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
+        /// <summary>Parses a string as Enum.Parse(Type, string, bool) does: see <see cref="Parse(string, bool, bool)"/>.</summary>
         public static global::Tapi.Tests.FT_STATE_EVENT_CAUSE Parse(string value, bool ignoreCase) => Parse(value, ignoreCase, true);
 
-        /// <summary>
-        /// Parses a string as <see cref="TryParse(string, bool, bool, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE)"/> does, and throws what
-        /// <see cref="global::System.Enum.Parse(global::System.Type, string, bool)"/> throws when it fails (with messages that name the enum and the input).
-        /// </summary>
-        /// <param name="value">The text.</param>
-        /// <param name="ignoreCase">Compare names with <see cref="global::System.StringComparison.OrdinalIgnoreCase"/> (culture-independent).</param>
-        /// <param name="allowNumbers">Accept numbers; false accepts names only.</param>
+        /// <summary>Parses a string as <see cref="TryParse(string, bool, bool, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE)"/> does, and throws what Enum.Parse throws.</summary>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        /// <exception cref="global::System.ArgumentException">The text is empty or white space, or is not a name, list of names or (when allowed) number.</exception>
+        /// <exception cref="global::System.ArgumentException">The text is empty, white space, or no name, list of names or (when allowed) number.</exception>
         /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
         public static global::Tapi.Tests.FT_STATE_EVENT_CAUSE Parse(string value, bool ignoreCase, bool allowNumbers)
         {
@@ -204,630 +152,94 @@ namespace Tapi.Tests
                 throw new global::System.ArgumentNullException(nameof(value));
             }
 
-            uint bits;
-            int status = ParseString(value, ignoreCase, allowNumbers, out bits);
-            if (status != ParseOk)
+            ulong bits;
+            int status = global::TapiGen.Generated.EnumParse.Parse(global::System.MemoryExtensions.AsSpan(value), Info, ignoreCase, allowNumbers, out bits);
+            if (status != global::TapiGen.Generated.EnumParse.Ok)
             {
-                throw ParseFailure(status, value, nameof(value));
+                throw global::TapiGen.Generated.EnumParse.Failure(status, value, nameof(value), Info);
             }
 
-            return unchecked((global::Tapi.Tests.FT_STATE_EVENT_CAUSE)bits);
+            return unchecked((global::Tapi.Tests.FT_STATE_EVENT_CAUSE)(int)bits);
         }
 
-        /// <summary>Parses characters as <see cref="global::System.Enum.TryParse{TEnum}(string, out TEnum)"/> does; see <see cref="TryParse(global::System.ReadOnlySpan{char}, bool, bool, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE)"/>.</summary>
+        /// <summary>Parses characters as Enum.TryParse(string, out TEnum) does: see <see cref="TryParse(global::System.ReadOnlySpan{char}, bool, bool, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE)"/>.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<char> value, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE result) => TryParse(value, false, true, out result);
 
-        /// <summary>Parses characters as <see cref="global::System.Enum.TryParse{TEnum}(string, bool, out TEnum)"/> does; see <see cref="TryParse(global::System.ReadOnlySpan{char}, bool, bool, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE)"/>.</summary>
+        /// <summary>Parses characters as Enum.TryParse(string, bool, out TEnum) does: see <see cref="TryParse(global::System.ReadOnlySpan{char}, bool, bool, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE)"/>.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<char> value, bool ignoreCase, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE result) => TryParse(value, ignoreCase, true, out result);
 
         /// <summary>
-        /// Parses characters exactly as <see cref="global::System.Enum.TryParse{TEnum}(string, bool, out TEnum)"/> does, without
-        /// reflection or allocation: white space around the input and around each name is ignored; a member name, or names
-        /// separated by commas (their values combined, for any enum); or, when <paramref name="allowNumbers"/> is true, an
-        /// integer of the underlying type with an optional leading sign (any value, defined or not).
+        /// Parses characters exactly as Enum.TryParse does, without reflection or allocation: a name, or names separated by
+        /// commas (values combined), or (when <paramref name="allowNumbers"/>) an integer of the underlying type; white space
+        /// around the input and each name is ignored. <paramref name="ignoreCase"/> compares with OrdinalIgnoreCase.
         /// </summary>
-        /// <param name="value">The text.</param>
-        /// <param name="ignoreCase">Compare names with <see cref="global::System.StringComparison.OrdinalIgnoreCase"/> (culture-independent).</param>
-        /// <param name="allowNumbers">Accept numbers; false accepts names only.</param>
-        /// <param name="result">The value, or default when the text is not one.</param>
         public static bool TryParse(global::System.ReadOnlySpan<char> value, bool ignoreCase, bool allowNumbers, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE result)
         {
-            uint bits;
-            bool parsed = ParseChars(value, ignoreCase, allowNumbers, out bits) == ParseOk;
-            result = parsed ? unchecked((global::Tapi.Tests.FT_STATE_EVENT_CAUSE)bits) : default(global::Tapi.Tests.FT_STATE_EVENT_CAUSE);
+            ulong bits = 0;
+            bool parsed = global::TapiGen.Generated.EnumParse.Parse(value, Info, ignoreCase, allowNumbers, out bits) == global::TapiGen.Generated.EnumParse.Ok;
+            result = parsed ? unchecked((global::Tapi.Tests.FT_STATE_EVENT_CAUSE)(int)bits) : default(global::Tapi.Tests.FT_STATE_EVENT_CAUSE);
             return parsed;
         }
 
-        /// <summary>Parses characters as <see cref="global::System.Enum.Parse(global::System.Type, string)"/> does; see <see cref="Parse(global::System.ReadOnlySpan{char}, bool, bool)"/>.</summary>
-        /// <exception cref="global::System.ArgumentException">The text is empty or white space, or is not a name, list of names or (when allowed) number.</exception>
-        /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
+        /// <summary>Parses characters as Enum.Parse(Type, string) does: see <see cref="Parse(global::System.ReadOnlySpan{char}, bool, bool)"/>.</summary>
         public static global::Tapi.Tests.FT_STATE_EVENT_CAUSE Parse(global::System.ReadOnlySpan<char> value) => Parse(value, false, true);
 
-        /// <summary>Parses characters as <see cref="global::System.Enum.Parse(global::System.Type, string, bool)"/> does; see <see cref="Parse(global::System.ReadOnlySpan{char}, bool, bool)"/>.</summary>
-        /// <exception cref="global::System.ArgumentException">The text is empty or white space, or is not a name, list of names or (when allowed) number.</exception>
-        /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
+        /// <summary>Parses characters as Enum.Parse(Type, string, bool) does: see <see cref="Parse(global::System.ReadOnlySpan{char}, bool, bool)"/>.</summary>
         public static global::Tapi.Tests.FT_STATE_EVENT_CAUSE Parse(global::System.ReadOnlySpan<char> value, bool ignoreCase) => Parse(value, ignoreCase, true);
 
-        /// <summary>
-        /// Parses characters as <see cref="TryParse(global::System.ReadOnlySpan{char}, bool, bool, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE)"/> does, and throws what
-        /// <see cref="global::System.Enum.Parse(global::System.Type, string, bool)"/> throws when it fails (with messages that name the enum and the input).
-        /// </summary>
-        /// <param name="value">The text.</param>
-        /// <param name="ignoreCase">Compare names with <see cref="global::System.StringComparison.OrdinalIgnoreCase"/> (culture-independent).</param>
-        /// <param name="allowNumbers">Accept numbers; false accepts names only.</param>
-        /// <exception cref="global::System.ArgumentException">The text is empty or white space, or is not a name, list of names or (when allowed) number.</exception>
+        /// <summary>Parses characters as <see cref="TryParse(global::System.ReadOnlySpan{char}, bool, bool, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE)"/> does, and throws what Enum.Parse throws.</summary>
+        /// <exception cref="global::System.ArgumentException">The text is empty, white space, or no name, list of names or (when allowed) number.</exception>
         /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
         public static global::Tapi.Tests.FT_STATE_EVENT_CAUSE Parse(global::System.ReadOnlySpan<char> value, bool ignoreCase, bool allowNumbers)
         {
-            uint bits;
-            int status = ParseChars(value, ignoreCase, allowNumbers, out bits);
-            if (status != ParseOk)
+            ulong bits;
+            int status = global::TapiGen.Generated.EnumParse.Parse(value, Info, ignoreCase, allowNumbers, out bits);
+            if (status != global::TapiGen.Generated.EnumParse.Ok)
             {
-                throw ParseFailure(status, value.ToString(), nameof(value));
+                throw global::TapiGen.Generated.EnumParse.Failure(status, value.ToString(), nameof(value), Info);
             }
 
-            return unchecked((global::Tapi.Tests.FT_STATE_EVENT_CAUSE)bits);
+            return unchecked((global::Tapi.Tests.FT_STATE_EVENT_CAUSE)(int)bits);
         }
 
-        /// <summary>Parses UTF-8 text as <see cref="global::System.Enum.TryParse{TEnum}(string, out TEnum)"/> does; see <see cref="TryParse(global::System.ReadOnlySpan{byte}, bool, bool, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE)"/>.</summary>
+        /// <summary>Parses UTF-8 text as Enum.TryParse(string, out TEnum) does: see <see cref="TryParse(global::System.ReadOnlySpan{byte}, bool, bool, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE)"/>.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Text, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE result) => TryParse(utf8Text, false, true, out result);
 
-        /// <summary>Parses UTF-8 text as <see cref="global::System.Enum.TryParse{TEnum}(string, bool, out TEnum)"/> does; see <see cref="TryParse(global::System.ReadOnlySpan{byte}, bool, bool, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE)"/>.</summary>
+        /// <summary>Parses UTF-8 text as Enum.TryParse(string, bool, out TEnum) does: see <see cref="TryParse(global::System.ReadOnlySpan{byte}, bool, bool, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE)"/>.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Text, bool ignoreCase, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE result) => TryParse(utf8Text, ignoreCase, true, out result);
 
         /// <summary>
-        /// Parses UTF-8 text exactly as <see cref="global::System.Enum.TryParse{TEnum}(string, bool, out TEnum)"/> does, without
-        /// reflection or allocation: white space around the input and around each name is ignored; a member name, or names
-        /// separated by commas (their values combined, for any enum); or, when <paramref name="allowNumbers"/> is true, an
-        /// integer of the underlying type with an optional leading sign (any value, defined or not).
+        /// Parses UTF-8 text exactly as Enum.TryParse does, without reflection or allocation: a name, or names separated by
+        /// commas (values combined), or (when <paramref name="allowNumbers"/>) an integer of the underlying type; white space
+        /// around the input and each name is ignored. <paramref name="ignoreCase"/> compares with OrdinalIgnoreCase.
         /// </summary>
-        /// <param name="utf8Text">The text.</param>
-        /// <param name="ignoreCase">Compare names with <see cref="global::System.StringComparison.OrdinalIgnoreCase"/> (culture-independent).</param>
-        /// <param name="allowNumbers">Accept numbers; false accepts names only.</param>
-        /// <param name="result">The value, or default when the text is not one.</param>
         public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Text, bool ignoreCase, bool allowNumbers, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE result)
         {
-            uint bits;
-            bool parsed = ParseUtf8(utf8Text, ignoreCase, allowNumbers, out bits) == ParseOk;
-            result = parsed ? unchecked((global::Tapi.Tests.FT_STATE_EVENT_CAUSE)bits) : default(global::Tapi.Tests.FT_STATE_EVENT_CAUSE);
+            ulong bits = 0;
+            bool parsed = global::TapiGen.Generated.EnumParse.ParseUtf8(utf8Text, Info, ignoreCase, allowNumbers, out bits) == global::TapiGen.Generated.EnumParse.Ok;
+            result = parsed ? unchecked((global::Tapi.Tests.FT_STATE_EVENT_CAUSE)(int)bits) : default(global::Tapi.Tests.FT_STATE_EVENT_CAUSE);
             return parsed;
         }
 
-        /// <summary>Parses UTF-8 text as <see cref="global::System.Enum.Parse(global::System.Type, string)"/> does; see <see cref="Parse(global::System.ReadOnlySpan{byte}, bool, bool)"/>.</summary>
-        /// <exception cref="global::System.ArgumentException">The text is empty or white space, or is not a name, list of names or (when allowed) number.</exception>
-        /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
+        /// <summary>Parses UTF-8 text as Enum.Parse(Type, string) does: see <see cref="Parse(global::System.ReadOnlySpan{byte}, bool, bool)"/>.</summary>
         public static global::Tapi.Tests.FT_STATE_EVENT_CAUSE Parse(global::System.ReadOnlySpan<byte> utf8Text) => Parse(utf8Text, false, true);
 
-        /// <summary>Parses UTF-8 text as <see cref="global::System.Enum.Parse(global::System.Type, string, bool)"/> does; see <see cref="Parse(global::System.ReadOnlySpan{byte}, bool, bool)"/>.</summary>
-        /// <exception cref="global::System.ArgumentException">The text is empty or white space, or is not a name, list of names or (when allowed) number.</exception>
-        /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
+        /// <summary>Parses UTF-8 text as Enum.Parse(Type, string, bool) does: see <see cref="Parse(global::System.ReadOnlySpan{byte}, bool, bool)"/>.</summary>
         public static global::Tapi.Tests.FT_STATE_EVENT_CAUSE Parse(global::System.ReadOnlySpan<byte> utf8Text, bool ignoreCase) => Parse(utf8Text, ignoreCase, true);
 
-        /// <summary>
-        /// Parses UTF-8 text as <see cref="TryParse(global::System.ReadOnlySpan{byte}, bool, bool, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE)"/> does, and throws what
-        /// <see cref="global::System.Enum.Parse(global::System.Type, string, bool)"/> throws when it fails (with messages that name the enum and the input).
-        /// </summary>
-        /// <param name="utf8Text">The text.</param>
-        /// <param name="ignoreCase">Compare names with <see cref="global::System.StringComparison.OrdinalIgnoreCase"/> (culture-independent).</param>
-        /// <param name="allowNumbers">Accept numbers; false accepts names only.</param>
-        /// <exception cref="global::System.ArgumentException">The text is empty or white space, or is not a name, list of names or (when allowed) number.</exception>
+        /// <summary>Parses UTF-8 text as <see cref="TryParse(global::System.ReadOnlySpan{byte}, bool, bool, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE)"/> does, and throws what Enum.Parse throws.</summary>
+        /// <exception cref="global::System.ArgumentException">The text is empty, white space, or no name, list of names or (when allowed) number.</exception>
         /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
         public static global::Tapi.Tests.FT_STATE_EVENT_CAUSE Parse(global::System.ReadOnlySpan<byte> utf8Text, bool ignoreCase, bool allowNumbers)
         {
-            uint bits;
-            int status = ParseUtf8(utf8Text, ignoreCase, allowNumbers, out bits);
-            if (status != ParseOk)
+            ulong bits;
+            int status = global::TapiGen.Generated.EnumParse.ParseUtf8(utf8Text, Info, ignoreCase, allowNumbers, out bits);
+            if (status != global::TapiGen.Generated.EnumParse.Ok)
             {
-                throw ParseFailure(status, global::System.Text.Encoding.UTF8.GetString(utf8Text.ToArray()), nameof(utf8Text));
+                throw global::TapiGen.Generated.EnumParse.Failure(status, global::System.Text.Encoding.UTF8.GetString(utf8Text.ToArray()), nameof(utf8Text), Info);
             }
 
-            return unchecked((global::Tapi.Tests.FT_STATE_EVENT_CAUSE)bits);
+            return unchecked((global::Tapi.Tests.FT_STATE_EVENT_CAUSE)(int)bits);
         }
-
-        private const int ParseOk = 0;
-        private const int ParseEmpty = 1;
-        private const int ParseNotFound = 2;
-        private const int ParseOverflow = 3;
-
-        private static int ParseString(string value, bool ignoreCase, bool allowNumbers, out uint result)
-        {
-            return ParseChars(global::System.MemoryExtensions.AsSpan(value), ignoreCase, allowNumbers, out result);
-        }
-
-        private static int ParseChars(global::System.ReadOnlySpan<char> value, bool ignoreCase, bool allowNumbers, out uint result)
-        {
-            // The common case, exactly one name, is one switch; the steps below handle everything else.
-            if (MatchName(value, ignoreCase, out result))
-            {
-                return ParseOk;
-            }
-
-            result = 0;
-            int start = 0;
-            while (start < value.Length && char.IsWhiteSpace(value[start]))
-            {
-                start++;
-            }
-
-            if (start == value.Length)
-            {
-                return ParseEmpty;
-            }
-
-            int first = value[start];
-            if (allowNumbers && ((first >= '0' && first <= '9') || first == '-' || first == '+'))
-            {
-                // A malformed number (not an overflow) goes on to the names, as in the runtime; none can match it.
-                int status = ParseNumber(value, start, out result);
-                if (status != ParseNotFound)
-                {
-                    return status;
-                }
-            }
-
-            // One name, or names separated by commas whose values are combined (for any enum, as the runtime does).
-            uint bits = 0;
-            int position = start;
-            while (position < value.Length)
-            {
-                int end = position;
-                while (end < value.Length && value[end] != ',')
-                {
-                    end++;
-                }
-
-                if (end == value.Length - 1)
-                {
-                    return ParseNotFound;
-                }
-
-                int tokenStart = position;
-                int tokenEnd = end;
-                while (tokenStart < tokenEnd && char.IsWhiteSpace(value[tokenStart]))
-                {
-                    tokenStart++;
-                }
-
-                while (tokenEnd > tokenStart && char.IsWhiteSpace(value[tokenEnd - 1]))
-                {
-                    tokenEnd--;
-                }
-
-                uint member;
-                if (!MatchName(value.Slice(tokenStart, tokenEnd - tokenStart), ignoreCase, out member))
-                {
-                    return ParseNotFound;
-                }
-
-                bits |= member;
-                position = end + 1;
-            }
-
-            result = bits;
-            return ParseOk;
-        }
-
-        private static int ParseUtf8(global::System.ReadOnlySpan<byte> value, bool ignoreCase, bool allowNumbers, out uint result)
-        {
-            // The common case, exactly one name, is one switch; the steps below handle everything else.
-            if (MatchNameUtf8(value, ignoreCase, out result))
-            {
-                return ParseOk;
-            }
-
-            for (int i = 0; i < value.Length; i++)
-            {
-                if (value[i] >= 0x80)
-                {
-                    return ParseUtf8Decoded(value, ignoreCase, allowNumbers, out result);
-                }
-            }
-
-            result = 0;
-            int start = 0;
-            while (start < value.Length && IsAsciiWhiteSpace(value[start]))
-            {
-                start++;
-            }
-
-            if (start == value.Length)
-            {
-                return ParseEmpty;
-            }
-
-            int first = value[start];
-            if (allowNumbers && ((first >= '0' && first <= '9') || first == '-' || first == '+'))
-            {
-                // A malformed number (not an overflow) goes on to the names, as in the runtime; none can match it.
-                int status = ParseNumber(value, start, out result);
-                if (status != ParseNotFound)
-                {
-                    return status;
-                }
-            }
-
-            // One name, or names separated by commas whose values are combined (for any enum, as the runtime does).
-            uint bits = 0;
-            int position = start;
-            while (position < value.Length)
-            {
-                int end = position;
-                while (end < value.Length && value[end] != ',')
-                {
-                    end++;
-                }
-
-                if (end == value.Length - 1)
-                {
-                    return ParseNotFound;
-                }
-
-                int tokenStart = position;
-                int tokenEnd = end;
-                while (tokenStart < tokenEnd && IsAsciiWhiteSpace(value[tokenStart]))
-                {
-                    tokenStart++;
-                }
-
-                while (tokenEnd > tokenStart && IsAsciiWhiteSpace(value[tokenEnd - 1]))
-                {
-                    tokenEnd--;
-                }
-
-                uint member;
-                if (!MatchNameUtf8(value.Slice(tokenStart, tokenEnd - tokenStart), ignoreCase, out member))
-                {
-                    return ParseNotFound;
-                }
-
-                bits |= member;
-                position = end + 1;
-            }
-
-            result = bits;
-            return ParseOk;
-        }
-
-        private static int ParseNumber(global::System.ReadOnlySpan<char> value, int start, out uint result)
-        {
-            result = 0;
-            int i = start;
-            bool negative = value[i] == '-';
-            if (negative || value[i] == '+')
-            {
-                i++;
-            }
-
-            if (i == value.Length || value[i] < '0' || value[i] > '9')
-            {
-                return ParseNotFound;
-            }
-
-            ulong magnitude = 0;
-            bool overflow = false;
-            for (; i < value.Length && value[i] >= '0' && value[i] <= '9'; i++)
-            {
-                uint digit = (uint)(value[i] - '0');
-                if (magnitude > (ulong.MaxValue - digit) / 10)
-                {
-                    overflow = true;
-                }
-                else
-                {
-                    magnitude = (magnitude * 10) + digit;
-                }
-            }
-
-            // After the digits only ASCII white space, then NUL characters, may follow.
-            while (i < value.Length && IsAsciiWhiteSpace(value[i]))
-            {
-                i++;
-            }
-
-            while (i < value.Length && value[i] == '\0')
-            {
-                i++;
-            }
-
-            if (i != value.Length)
-            {
-                return ParseNotFound;
-            }
-
-            if (overflow || magnitude > (negative ? 0x80000000UL : 0x7FFFFFFFUL))
-            {
-                return ParseOverflow;
-            }
-
-            result = unchecked((uint)(negative ? 0UL - magnitude : magnitude));
-            return ParseOk;
-        }
-
-        private static int ParseNumber(global::System.ReadOnlySpan<byte> value, int start, out uint result)
-        {
-            result = 0;
-            int i = start;
-            bool negative = value[i] == '-';
-            if (negative || value[i] == '+')
-            {
-                i++;
-            }
-
-            if (i == value.Length || value[i] < '0' || value[i] > '9')
-            {
-                return ParseNotFound;
-            }
-
-            ulong magnitude = 0;
-            bool overflow = false;
-            for (; i < value.Length && value[i] >= '0' && value[i] <= '9'; i++)
-            {
-                uint digit = (uint)(value[i] - '0');
-                if (magnitude > (ulong.MaxValue - digit) / 10)
-                {
-                    overflow = true;
-                }
-                else
-                {
-                    magnitude = (magnitude * 10) + digit;
-                }
-            }
-
-            // After the digits only ASCII white space, then NUL characters, may follow.
-            while (i < value.Length && IsAsciiWhiteSpace(value[i]))
-            {
-                i++;
-            }
-
-            while (i < value.Length && value[i] == '\0')
-            {
-                i++;
-            }
-
-            if (i != value.Length)
-            {
-                return ParseNotFound;
-            }
-
-            if (overflow || magnitude > (negative ? 0x80000000UL : 0x7FFFFFFFUL))
-            {
-                return ParseOverflow;
-            }
-
-            result = unchecked((uint)(negative ? 0UL - magnitude : magnitude));
-            return ParseOk;
-        }
-
-        private static int ParseUtf8Decoded(global::System.ReadOnlySpan<byte> value, bool ignoreCase, bool allowNumbers, out uint result)
-        {
-            if (value.Length > 256)
-            {
-                return ParseUtf8Decoded(value, new char[value.Length], ignoreCase, allowNumbers, out result);
-            }
-
-            global::System.Span<char> buffer = stackalloc char[256];
-            return ParseUtf8Decoded(value, buffer, ignoreCase, allowNumbers, out result);
-        }
-
-        private static int ParseUtf8Decoded(global::System.ReadOnlySpan<byte> value, global::System.Span<char> buffer, bool ignoreCase, bool allowNumbers, out uint result)
-        {
-            int length;
-            if (!TryDecodeUtf8(value, buffer, out length))
-            {
-                result = 0;
-                return ParseNotFound;
-            }
-
-            return ParseChars(buffer.Slice(0, length), ignoreCase, allowNumbers, out result);
-        }
-
-        // Strict UTF-8 to UTF-16 (no overlong forms, surrogates or values past U+10FFFF). The output is never longer than the input.
-        private static bool TryDecodeUtf8(global::System.ReadOnlySpan<byte> source, global::System.Span<char> destination, out int written)
-        {
-            written = 0;
-            int i = 0;
-            while (i < source.Length)
-            {
-                int lead = source[i];
-                int extra;
-                int minimum;
-                if (lead < 0x80)
-                {
-                    destination[written++] = (char)lead;
-                    i++;
-                    continue;
-                }
-                else if (lead >= 0xC2 && lead <= 0xDF)
-                {
-                    extra = 1;
-                    minimum = 0x80;
-                    lead &= 0x1F;
-                }
-                else if (lead >= 0xE0 && lead <= 0xEF)
-                {
-                    extra = 2;
-                    minimum = 0x800;
-                    lead &= 0x0F;
-                }
-                else if (lead >= 0xF0 && lead <= 0xF4)
-                {
-                    extra = 3;
-                    minimum = 0x10000;
-                    lead &= 0x07;
-                }
-                else
-                {
-                    return false;
-                }
-
-                if (source.Length - i <= extra)
-                {
-                    return false;
-                }
-
-                int codePoint = lead;
-                for (int k = 1; k <= extra; k++)
-                {
-                    int next = source[i + k];
-                    if ((next & 0xC0) != 0x80)
-                    {
-                        return false;
-                    }
-
-                    codePoint = (codePoint << 6) | (next & 0x3F);
-                }
-
-                if (codePoint < minimum || codePoint > 0x10FFFF || (codePoint >= 0xD800 && codePoint <= 0xDFFF))
-                {
-                    return false;
-                }
-
-                if (codePoint >= 0x10000)
-                {
-                    codePoint -= 0x10000;
-                    destination[written++] = (char)(0xD800 + (codePoint >> 10));
-                    destination[written++] = (char)(0xDC00 + (codePoint & 0x3FF));
-                }
-                else
-                {
-                    destination[written++] = (char)codePoint;
-                }
-
-                i += extra + 1;
-            }
-
-            return true;
-        }
-
-        private static bool IsAsciiWhiteSpace(int c) => c == ' ' || (c >= '\t' && c <= '\r');
-
-        private static global::System.Exception ParseFailure(int status, string input, string parameter)
-        {
-            switch (status)
-            {
-                case ParseEmpty:
-                    return new global::System.ArgumentException(
-                        "Must specify valid information for parsing in the string: '" + input + "' is empty or white space, not a name or value of Tapi.Tests.FT_STATE_EVENT_CAUSE.", parameter);
-                case ParseOverflow:
-                    return new global::System.OverflowException(
-                        "Value '" + input + "' is outside the range of int, the underlying type of Tapi.Tests.FT_STATE_EVENT_CAUSE.");
-                default:
-                    return new global::System.ArgumentException(
-                        "Requested value '" + input + "' was not found in Tapi.Tests.FT_STATE_EVENT_CAUSE.");
-            }
-        }
-
-        private static bool MatchName(global::System.ReadOnlySpan<char> text, bool ignoreCase, out uint value)
-        {
-            if (!ignoreCase)
-            {
-                switch (text)
-                {
-                    case "FTEC_NORMAL":
-                        value = 0x0u;
-                        return true;
-                    case "FTEC_END_OF_FILE":
-                        value = 0x1u;
-                        return true;
-                    case "FTEC_READ_ERROR":
-                        value = 0x2u;
-                        return true;
-                    case "FTEC_WRITE_ERROR":
-                        value = 0x3u;
-                        return true;
-                }
-
-                value = default;
-                return false;
-            }
-
-            switch (text.Length)
-            {
-                case 11:
-                    if (NameEquals(text, "FTEC_NORMAL", ignoreCase)) { value = 0x0u; return true; }
-                    break;
-                case 15:
-                    if (NameEquals(text, "FTEC_READ_ERROR", ignoreCase)) { value = 0x2u; return true; }
-                    break;
-                case 16:
-                    if (NameEquals(text, "FTEC_END_OF_FILE", ignoreCase)) { value = 0x1u; return true; }
-                    if (NameEquals(text, "FTEC_WRITE_ERROR", ignoreCase)) { value = 0x3u; return true; }
-                    break;
-            }
-
-            value = default;
-            return false;
-        }
-
-        private static bool MatchNameUtf8(global::System.ReadOnlySpan<byte> text, bool ignoreCase, out uint value)
-        {
-            switch (text.Length)
-            {
-                case 11:
-                    if (NameEqualsUtf8(text, "FTEC_NORMAL"u8, ignoreCase)) { value = 0x0u; return true; }
-                    break;
-                case 15:
-                    if (NameEqualsUtf8(text, "FTEC_READ_ERROR"u8, ignoreCase)) { value = 0x2u; return true; }
-                    break;
-                case 16:
-                    if (NameEqualsUtf8(text, "FTEC_END_OF_FILE"u8, ignoreCase)) { value = 0x1u; return true; }
-                    if (NameEqualsUtf8(text, "FTEC_WRITE_ERROR"u8, ignoreCase)) { value = 0x3u; return true; }
-                    break;
-            }
-
-            value = default;
-            return false;
-        }
-
-        private static bool NameEquals(global::System.ReadOnlySpan<char> text, string name, bool ignoreCase)
-            => ignoreCase
-                ? global::System.MemoryExtensions.Equals(text, global::System.MemoryExtensions.AsSpan(name), global::System.StringComparison.OrdinalIgnoreCase)
-                : global::System.MemoryExtensions.SequenceEqual(text, global::System.MemoryExtensions.AsSpan(name));
-
-        private static bool NameEqualsUtf8(global::System.ReadOnlySpan<byte> text, global::System.ReadOnlySpan<byte> name, bool ignoreCase)
-        {
-            if (!ignoreCase)
-            {
-                return global::System.MemoryExtensions.SequenceEqual(text, name);
-            }
-
-            int i = 0;
-            for (; i + 8 <= text.Length; i += 8)
-            {
-                ulong x = global::System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(text.Slice(i));
-                ulong y = global::System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(name.Slice(i));
-                if (x != y)
-                {
-                    if (((x | y) & 0x8080808080808080UL) != 0)
-                    {
-                        break;
-                    }
-
-                    if (LowerAsciiLetters(x) != LowerAsciiLetters(y))
-                    {
-                        return false;
-                    }
-                }
-            }
-
-            for (; i < text.Length; i++)
-            {
-                int a = text[i];
-                int b = name[i];
-                if (a != b)
-                {
-                    a |= 0x20;
-                    if (a != (b | 0x20) || a < 'a' || a > 'z')
-                    {
-                        return false;
-                    }
-                }
-            }
-
-            return true;
-        }
-
-        private static ulong LowerAsciiLetters(ulong ascii)
-            => ascii | ((unchecked((ascii + 0x3F3F3F3F3F3F3F3FUL) ^ (ascii + 0x2525252525252525UL)) & 0x8080808080808080UL) >> 2);
     }
 }

@@ -5,68 +5,96 @@
 namespace Tapi.Tests
 {
     /// <summary>
-    /// Reads and writes <see cref="global::Tapi.Tests.PROPDESC_TYPE_FLAGS"/> as JSON with System.Text.Json, by the names in its manifest,
-    /// without reflection. It is on the enum as [JsonConverter], so it is used without any option set.
+    /// Reads and writes <see cref="global::Tapi.Tests.PROPDESC_TYPE_FLAGS"/> as JSON with System.Text.Json:
+    /// by the names in its manifest, without reflection. The enum carries it as [JsonConverter], so it is used with no option set.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TapiGen", "0.1.0")]
     public sealed class PROPDESC_TYPE_FLAGSJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Tapi.Tests.PROPDESC_TYPE_FLAGS>
     {
-        private const string TypeName = "Tapi.Tests.PROPDESC_TYPE_FLAGS";
-        private const int NotAnInteger = 0;
-        private const int IntegerRead = 1;
-        private const int IntegerOutOfRange = 2;
+        // The names read are the helpers' (PROPDESC_TYPE_FLAGSExtensions.Info).
+        private static readonly global::TapiGen.Generated.JsonEnum s_json = new global::TapiGen.Generated.JsonEnum(global::Tapi.Tests.PROPDESC_TYPE_FLAGSExtensions.Info, global::Tapi.Tests.PROPDESC_TYPE_FLAGSExtensions.Flags, global::TapiGen.Generated.JsonEnum.AllowNumbers);
 
-        /// <summary>The members' nonzero values, highest first: flags are named greedily in this order, as Enum.ToString does.</summary>
-        private static readonly ulong[] s_flagBits =
+        /// <summary>The name a member's value is written with: of aliases, the one JsonStringEnumConverter writes.</summary>
+        private static bool TryGetName(global::Tapi.Tests.PROPDESC_TYPE_FLAGS value, out global::System.Text.Json.JsonEncodedText name)
         {
-            0x80001FFFUL,
-            0x80000000UL,
-            0x1000UL,
-            0x800UL,
-            0x400UL,
-            0x200UL,
-            0x100UL,
-            0x80UL,
-            0x40UL,
-            0x20UL,
-            0x10UL,
-            0x8UL,
-            0x4UL,
-            0x2UL,
-            0x1UL,
-        };
-        private const int StackBufferBytes = 256;
+            switch (value)
+            {
+                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_DEFAULT:
+                    name = s_names[0];
+                    return true;
+                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_MULTIPLEVALUES:
+                    name = s_names[1];
+                    return true;
+                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_ISINNATE:
+                    name = s_names[2];
+                    return true;
+                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_ISGROUP:
+                    name = s_names[3];
+                    return true;
+                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_CANGROUPBY:
+                    name = s_names[4];
+                    return true;
+                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_CANSTACKBY:
+                    name = s_names[5];
+                    return true;
+                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_ISTREEPROPERTY:
+                    name = s_names[6];
+                    return true;
+                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_INCLUDEINFULLTEXTQUERY:
+                    name = s_names[7];
+                    return true;
+                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_ISVIEWABLE:
+                    name = s_names[8];
+                    return true;
+                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_ISQUERYABLE:
+                    name = s_names[9];
+                    return true;
+                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_CANBEPURGED:
+                    name = s_names[10];
+                    return true;
+                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_SEARCHRAWVALUE:
+                    name = s_names[11];
+                    return true;
+                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_DONTCOERCEEMPTYSTRINGS:
+                    name = s_names[12];
+                    return true;
+                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_ALWAYSINSUPPLEMENTALSTORE:
+                    name = s_names[13];
+                    return true;
+                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_ISSYSTEMPROPERTY:
+                    name = s_names[14];
+                    return true;
+                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_MASK_ALL:
+                    name = s_names[15];
+                    return true;
+            }
 
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("PDTF_DEFAULT");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("PDTF_MULTIPLEVALUES");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("PDTF_ISINNATE");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("PDTF_ISGROUP");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name4 = global::System.Text.Json.JsonEncodedText.Encode("PDTF_CANGROUPBY");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name5 = global::System.Text.Json.JsonEncodedText.Encode("PDTF_CANSTACKBY");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name6 = global::System.Text.Json.JsonEncodedText.Encode("PDTF_ISTREEPROPERTY");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name7 = global::System.Text.Json.JsonEncodedText.Encode("PDTF_INCLUDEINFULLTEXTQUERY");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name8 = global::System.Text.Json.JsonEncodedText.Encode("PDTF_ISVIEWABLE");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name9 = global::System.Text.Json.JsonEncodedText.Encode("PDTF_ISQUERYABLE");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name10 = global::System.Text.Json.JsonEncodedText.Encode("PDTF_CANBEPURGED");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name11 = global::System.Text.Json.JsonEncodedText.Encode("PDTF_SEARCHRAWVALUE");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name12 = global::System.Text.Json.JsonEncodedText.Encode("PDTF_DONTCOERCEEMPTYSTRINGS");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name13 = global::System.Text.Json.JsonEncodedText.Encode("PDTF_ALWAYSINSUPPLEMENTALSTORE");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name14 = global::System.Text.Json.JsonEncodedText.Encode("PDTF_ISSYSTEMPROPERTY");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name15 = global::System.Text.Json.JsonEncodedText.Encode("PDTF_MASK_ALL");
+            name = default(global::System.Text.Json.JsonEncodedText);
+            return false;
+        }
+
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_names = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::System.Text.Json.JsonEncodedText.Encode("PDTF_DEFAULT"),
+            global::System.Text.Json.JsonEncodedText.Encode("PDTF_MULTIPLEVALUES"),
+            global::System.Text.Json.JsonEncodedText.Encode("PDTF_ISINNATE"),
+            global::System.Text.Json.JsonEncodedText.Encode("PDTF_ISGROUP"),
+            global::System.Text.Json.JsonEncodedText.Encode("PDTF_CANGROUPBY"),
+            global::System.Text.Json.JsonEncodedText.Encode("PDTF_CANSTACKBY"),
+            global::System.Text.Json.JsonEncodedText.Encode("PDTF_ISTREEPROPERTY"),
+            global::System.Text.Json.JsonEncodedText.Encode("PDTF_INCLUDEINFULLTEXTQUERY"),
+            global::System.Text.Json.JsonEncodedText.Encode("PDTF_ISVIEWABLE"),
+            global::System.Text.Json.JsonEncodedText.Encode("PDTF_ISQUERYABLE"),
+            global::System.Text.Json.JsonEncodedText.Encode("PDTF_CANBEPURGED"),
+            global::System.Text.Json.JsonEncodedText.Encode("PDTF_SEARCHRAWVALUE"),
+            global::System.Text.Json.JsonEncodedText.Encode("PDTF_DONTCOERCEEMPTYSTRINGS"),
+            global::System.Text.Json.JsonEncodedText.Encode("PDTF_ALWAYSINSUPPLEMENTALSTORE"),
+            global::System.Text.Json.JsonEncodedText.Encode("PDTF_ISSYSTEMPROPERTY"),
+            global::System.Text.Json.JsonEncodedText.Encode("PDTF_MASK_ALL"),
+        };
 
         /// <inheritdoc/>
-        public override global::Tapi.Tests.PROPDESC_TYPE_FLAGS Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            switch (reader.TokenType)
-            {
-                case global::System.Text.Json.JsonTokenType.String:
-                    return ReadText(ref reader);
-                case global::System.Text.Json.JsonTokenType.Number:
-                    return ReadNumber(ref reader);
-                default:
-                    throw WrongToken(TokenDescription(reader.TokenType));
-            }
-        }
+        public override global::Tapi.Tests.PROPDESC_TYPE_FLAGS Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => unchecked((global::Tapi.Tests.PROPDESC_TYPE_FLAGS)(uint)s_json.Read(ref reader));
 
         /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Tapi.Tests.PROPDESC_TYPE_FLAGS value, global::System.Text.Json.JsonSerializerOptions options)
@@ -75,25 +103,15 @@ namespace Tapi.Tests
             if (TryGetName(value, out name))
             {
                 writer.WriteStringValue(name);
-                return;
             }
-
-            global::System.Span<byte> buffer = stackalloc byte[307];
-            int start = FormatFlags(ToBits(value), buffer);
-            if (start >= 0)
+            else
             {
-                writer.WriteStringValue((global::System.ReadOnlySpan<byte>)buffer.Slice(start));
-                return;
+                s_json.WriteOther(writer, unchecked((ulong)(uint)value), false);
             }
-
-            writer.WriteNumberValue(unchecked((uint)value));
         }
 
         /// <inheritdoc/>
-        public override global::Tapi.Tests.PROPDESC_TYPE_FLAGS ReadAsPropertyName(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            return ReadText(ref reader);
-        }
+        public override global::Tapi.Tests.PROPDESC_TYPE_FLAGS ReadAsPropertyName(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => unchecked((global::Tapi.Tests.PROPDESC_TYPE_FLAGS)(uint)s_json.ReadText(ref reader));
 
         /// <inheritdoc/>
         public override void WriteAsPropertyName(global::System.Text.Json.Utf8JsonWriter writer, global::Tapi.Tests.PROPDESC_TYPE_FLAGS value, global::System.Text.Json.JsonSerializerOptions options)
@@ -102,624 +120,11 @@ namespace Tapi.Tests
             if (TryGetName(value, out name))
             {
                 writer.WritePropertyName(name);
-                return;
             }
-
-            global::System.Span<byte> buffer = stackalloc byte[307];
-            int start = FormatFlags(ToBits(value), buffer);
-            if (start >= 0)
+            else
             {
-                writer.WritePropertyName((global::System.ReadOnlySpan<byte>)buffer.Slice(start));
-                return;
+                s_json.WriteOther(writer, unchecked((ulong)(uint)value), true);
             }
-
-            writer.WritePropertyName(unchecked((uint)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        private static global::Tapi.Tests.PROPDESC_TYPE_FLAGS ReadText(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.HasValueSequence && !reader.ValueIsEscaped)
-            {
-                return Parse(reader.ValueSpan);
-            }
-
-            long length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
-            global::System.Span<byte> buffer = stackalloc byte[StackBufferBytes];
-            if (length > StackBufferBytes)
-            {
-                buffer = new byte[length];
-            }
-
-            int written;
-            try
-            {
-                written = reader.CopyString(buffer);
-            }
-            catch (global::System.InvalidOperationException e)
-            {
-                throw new global::System.Text.Json.JsonException("Cannot convert " + RawText(ref reader) + " to " + TypeName + ": " + e.Message, e);
-            }
-
-            return Parse(buffer.Slice(0, written));
-        }
-
-        private static global::Tapi.Tests.PROPDESC_TYPE_FLAGS ReadNumber(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            uint number;
-            if (!reader.TryGetUInt32(out number))
-            {
-                throw NumberOutOfRange(RawText(ref reader).Trim('"'));
-            }
-
-            return unchecked((global::Tapi.Tests.PROPDESC_TYPE_FLAGS)number);
-        }
-
-        /// <summary>A token's text as it is in the JSON (escapes not undone), quoted and cut for a message.</summary>
-        private static string RawText(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.HasValueSequence)
-            {
-                global::System.Buffers.ReadOnlySequence<byte> sequence = reader.ValueSequence;
-                return Quote(global::System.Buffers.BuffersExtensions.ToArray(sequence.Slice(0, global::System.Math.Min(sequence.Length, 256L))));
-            }
-
-            return Quote(reader.ValueSpan);
-        }
-
-        /// <summary>The name a member's value is written as: of several members with one value, the first declared.</summary>
-        private static bool TryGetName(global::Tapi.Tests.PROPDESC_TYPE_FLAGS value, out global::System.Text.Json.JsonEncodedText name)
-        {
-            switch (value)
-            {
-                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_DEFAULT:
-                    name = s_name0;
-                    return true;
-                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_MULTIPLEVALUES:
-                    name = s_name1;
-                    return true;
-                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_ISINNATE:
-                    name = s_name2;
-                    return true;
-                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_ISGROUP:
-                    name = s_name3;
-                    return true;
-                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_CANGROUPBY:
-                    name = s_name4;
-                    return true;
-                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_CANSTACKBY:
-                    name = s_name5;
-                    return true;
-                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_ISTREEPROPERTY:
-                    name = s_name6;
-                    return true;
-                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_INCLUDEINFULLTEXTQUERY:
-                    name = s_name7;
-                    return true;
-                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_ISVIEWABLE:
-                    name = s_name8;
-                    return true;
-                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_ISQUERYABLE:
-                    name = s_name9;
-                    return true;
-                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_CANBEPURGED:
-                    name = s_name10;
-                    return true;
-                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_SEARCHRAWVALUE:
-                    name = s_name11;
-                    return true;
-                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_DONTCOERCEEMPTYSTRINGS:
-                    name = s_name12;
-                    return true;
-                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_ALWAYSINSUPPLEMENTALSTORE:
-                    name = s_name13;
-                    return true;
-                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_ISSYSTEMPROPERTY:
-                    name = s_name14;
-                    return true;
-                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_MASK_ALL:
-                    name = s_name15;
-                    return true;
-                default:
-                    name = default(global::System.Text.Json.JsonEncodedText);
-                    return false;
-            }
-        }
-
-        /// <summary>The value a JSON string (unescaped UTF-8) names; throws when it names none.</summary>
-        private static global::Tapi.Tests.PROPDESC_TYPE_FLAGS Parse(global::System.ReadOnlySpan<byte> text)
-        {
-            global::Tapi.Tests.PROPDESC_TYPE_FLAGS value;
-            if (TryMatch(text, out value))
-            {
-                return value;
-            }
-
-            global::System.ReadOnlySpan<byte> trimmed = Trim(text);
-            if (trimmed.Length == 0)
-            {
-                throw EmptyText();
-            }
-
-            ulong bits;
-            switch (TryParseInteger(trimmed, out bits))
-            {
-                case IntegerRead:
-                {
-                    return FromBits(bits);
-                }
-                case IntegerOutOfRange:
-                    throw NumberOutOfRange(Quote(text));
-            }
-
-            return ParseList(trimmed, text);
-        }
-
-        /// <summary>"A, B": names separated by commas, white space around each; one trailing comma is allowed, as JsonStringEnumConverter allows it.</summary>
-        private static global::Tapi.Tests.PROPDESC_TYPE_FLAGS ParseList(global::System.ReadOnlySpan<byte> list, global::System.ReadOnlySpan<byte> text)
-        {
-            ulong bits = 0;
-            while (true)
-            {
-                int comma = global::System.MemoryExtensions.IndexOf(list, (byte)',');
-                global::Tapi.Tests.PROPDESC_TYPE_FLAGS member;
-                if (!TryMatch(Trim(comma < 0 ? list : list.Slice(0, comma)), out member))
-                {
-                    throw NotAName(Quote(text));
-                }
-
-                bits |= ToBits(member);
-                if (comma < 0)
-                {
-                    break;
-                }
-
-                list = list.Slice(comma + 1);
-                if (Trim(list).Length == 0)
-                {
-                    break;
-                }
-            }
-
-            return FromBits(bits);
-        }
-
-        /// <summary>Matches one name, byte for byte.</summary>
-        private static bool TryMatch(global::System.ReadOnlySpan<byte> text, out global::Tapi.Tests.PROPDESC_TYPE_FLAGS value)
-        {
-            switch (text.Length)
-            {
-                case 12:
-                {
-                    switch (text[5])
-                    {
-                        case (byte)'D':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "PDTF_DEFAULT"u8))
-                            {
-                                value = global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_DEFAULT;
-                                return true;
-                            }
-                            break;
-                        }
-                        case (byte)'I':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "PDTF_ISGROUP"u8))
-                            {
-                                value = global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_ISGROUP;
-                                return true;
-                            }
-                            break;
-                        }
-                    }
-                    break;
-                }
-                case 13:
-                {
-                    switch (text[5])
-                    {
-                        case (byte)'I':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "PDTF_ISINNATE"u8))
-                            {
-                                value = global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_ISINNATE;
-                                return true;
-                            }
-                            break;
-                        }
-                        case (byte)'M':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "PDTF_MASK_ALL"u8))
-                            {
-                                value = global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_MASK_ALL;
-                                return true;
-                            }
-                            break;
-                        }
-                    }
-                    break;
-                }
-                case 15:
-                {
-                    switch (text[8])
-                    {
-                        case (byte)'G':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "PDTF_CANGROUPBY"u8))
-                            {
-                                value = global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_CANGROUPBY;
-                                return true;
-                            }
-                            break;
-                        }
-                        case (byte)'I':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "PDTF_ISVIEWABLE"u8))
-                            {
-                                value = global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_ISVIEWABLE;
-                                return true;
-                            }
-                            break;
-                        }
-                        case (byte)'S':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "PDTF_CANSTACKBY"u8))
-                            {
-                                value = global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_CANSTACKBY;
-                                return true;
-                            }
-                            break;
-                        }
-                    }
-                    break;
-                }
-                case 16:
-                {
-                    switch (text[5])
-                    {
-                        case (byte)'C':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "PDTF_CANBEPURGED"u8))
-                            {
-                                value = global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_CANBEPURGED;
-                                return true;
-                            }
-                            break;
-                        }
-                        case (byte)'I':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "PDTF_ISQUERYABLE"u8))
-                            {
-                                value = global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_ISQUERYABLE;
-                                return true;
-                            }
-                            break;
-                        }
-                    }
-                    break;
-                }
-                case 19:
-                {
-                    switch (text[5])
-                    {
-                        case (byte)'I':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "PDTF_ISTREEPROPERTY"u8))
-                            {
-                                value = global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_ISTREEPROPERTY;
-                                return true;
-                            }
-                            break;
-                        }
-                        case (byte)'M':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "PDTF_MULTIPLEVALUES"u8))
-                            {
-                                value = global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_MULTIPLEVALUES;
-                                return true;
-                            }
-                            break;
-                        }
-                        case (byte)'S':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "PDTF_SEARCHRAWVALUE"u8))
-                            {
-                                value = global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_SEARCHRAWVALUE;
-                                return true;
-                            }
-                            break;
-                        }
-                    }
-                    break;
-                }
-                case 21:
-                {
-                    if (global::System.MemoryExtensions.SequenceEqual(text, "PDTF_ISSYSTEMPROPERTY"u8))
-                    {
-                        value = global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_ISSYSTEMPROPERTY;
-                        return true;
-                    }
-                    break;
-                }
-                case 27:
-                {
-                    switch (text[5])
-                    {
-                        case (byte)'D':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "PDTF_DONTCOERCEEMPTYSTRINGS"u8))
-                            {
-                                value = global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_DONTCOERCEEMPTYSTRINGS;
-                                return true;
-                            }
-                            break;
-                        }
-                        case (byte)'I':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "PDTF_INCLUDEINFULLTEXTQUERY"u8))
-                            {
-                                value = global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_INCLUDEINFULLTEXTQUERY;
-                                return true;
-                            }
-                            break;
-                        }
-                    }
-                    break;
-                }
-                case 30:
-                {
-                    if (global::System.MemoryExtensions.SequenceEqual(text, "PDTF_ALWAYSINSUPPLEMENTALSTORE"u8))
-                    {
-                        value = global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_ALWAYSINSUPPLEMENTALSTORE;
-                        return true;
-                    }
-                    break;
-                }
-            }
-
-            value = default(global::Tapi.Tests.PROPDESC_TYPE_FLAGS);
-            return false;
-        }
-
-        private static global::System.ReadOnlySpan<byte> Trim(global::System.ReadOnlySpan<byte> text)
-        {
-            int n;
-            while (text.Length > 0 && (n = LeadingSpace(text)) > 0)
-            {
-                text = text.Slice(n);
-            }
-
-            while (text.Length > 0 && (n = TrailingSpace(text)) > 0)
-            {
-                text = text.Slice(0, text.Length - n);
-            }
-
-            return text;
-        }
-
-        /// <summary>The length in bytes of the white space character text starts with, or 0.</summary>
-        private static int LeadingSpace(global::System.ReadOnlySpan<byte> text)
-        {
-            byte b = text[0];
-            if (b == 0x20 || (b >= 0x09 && b <= 0x0D))
-            {
-                return 1;
-            }
-
-            if (b == 0xC2)
-            {
-                return text.Length >= 2 && (text[1] == 0x85 || text[1] == 0xA0) ? 2 : 0;
-            }
-
-            return text.Length >= 3 && IsSpace3(b, text[1], text[2]) ? 3 : 0;
-        }
-
-        /// <summary>The length in bytes of the white space character text ends with, or 0.</summary>
-        private static int TrailingSpace(global::System.ReadOnlySpan<byte> text)
-        {
-            int n = text.Length;
-            byte b = text[n - 1];
-            if (b == 0x20 || (b >= 0x09 && b <= 0x0D))
-            {
-                return 1;
-            }
-
-            if (n >= 2 && text[n - 2] == 0xC2 && (b == 0x85 || b == 0xA0))
-            {
-                return 2;
-            }
-
-            return n >= 3 && IsSpace3(text[n - 3], text[n - 2], b) ? 3 : 0;
-        }
-
-        /// <summary>U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F and U+3000 in UTF-8.</summary>
-        private static bool IsSpace3(byte b0, byte b1, byte b2)
-        {
-            switch (b0)
-            {
-                case 0xE1:
-                    return b1 == 0x9A && b2 == 0x80;
-                case 0xE2:
-                    return (b1 == 0x80 && ((b2 >= 0x80 && b2 <= 0x8A) || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF)) || (b1 == 0x81 && b2 == 0x9F);
-                case 0xE3:
-                    return b1 == 0x80 && b2 == 0x80;
-                default:
-                    return false;
-            }
-        }
-
-        /// <summary>The text for a message: quoted, and cut after 64 characters.</summary>
-        private static string Quote(global::System.ReadOnlySpan<byte> text)
-        {
-            const int MaxShown = 64;
-            string shown = global::System.Text.Encoding.UTF8.GetString(text.Slice(0, global::System.Math.Min(text.Length, MaxShown * 4)).ToArray());
-            return shown.Length > MaxShown ? "\"" + shown.Substring(0, MaxShown) + "...\"" : "\"" + shown + "\"";
-        }
-
-        /// <summary>
-        /// Writes the names of the flags in bits to the end of buffer, lowest value first and ", " between them, as
-        /// Enum.ToString and JsonStringEnumConverter do; returns where the text starts, or -1 when bits is no combination of members.
-        /// </summary>
-        private static int FormatFlags(ulong bits, global::System.Span<byte> buffer)
-        {
-            if (bits == 0)
-            {
-                return -1;
-            }
-
-            int start = buffer.Length;
-            for (int i = 0; i < s_flagBits.Length; i++)
-            {
-                ulong flag = s_flagBits[i];
-                if ((bits & flag) == flag)
-                {
-                    bits &= ~flag;
-                    if (start != buffer.Length)
-                    {
-                        buffer[--start] = (byte)' ';
-                        buffer[--start] = (byte)',';
-                    }
-
-                    global::System.ReadOnlySpan<byte> name = FlagName(i);
-                    start -= name.Length;
-                    name.CopyTo(buffer.Slice(start));
-                }
-            }
-
-            return bits == 0 ? start : -1;
-        }
-
-        private static global::System.ReadOnlySpan<byte> FlagName(int index)
-        {
-            switch (index)
-            {
-                case 0:
-                    return "PDTF_MASK_ALL"u8;
-                case 1:
-                    return "PDTF_ISSYSTEMPROPERTY"u8;
-                case 2:
-                    return "PDTF_ALWAYSINSUPPLEMENTALSTORE"u8;
-                case 3:
-                    return "PDTF_DONTCOERCEEMPTYSTRINGS"u8;
-                case 4:
-                    return "PDTF_SEARCHRAWVALUE"u8;
-                case 5:
-                    return "PDTF_CANBEPURGED"u8;
-                case 6:
-                    return "PDTF_ISQUERYABLE"u8;
-                case 7:
-                    return "PDTF_ISVIEWABLE"u8;
-                case 8:
-                    return "PDTF_INCLUDEINFULLTEXTQUERY"u8;
-                case 9:
-                    return "PDTF_ISTREEPROPERTY"u8;
-                case 10:
-                    return "PDTF_CANSTACKBY"u8;
-                case 11:
-                    return "PDTF_CANGROUPBY"u8;
-                case 12:
-                    return "PDTF_ISGROUP"u8;
-                case 13:
-                    return "PDTF_ISINNATE"u8;
-                case 14:
-                    return "PDTF_MULTIPLEVALUES"u8;
-                default:
-                    return default(global::System.ReadOnlySpan<byte>);
-            }
-        }
-
-        private static ulong ToBits(global::Tapi.Tests.PROPDESC_TYPE_FLAGS value)
-        {
-            return unchecked((ulong)(uint)value);
-        }
-
-        private static global::Tapi.Tests.PROPDESC_TYPE_FLAGS FromBits(ulong bits)
-        {
-            return unchecked((global::Tapi.Tests.PROPDESC_TYPE_FLAGS)(uint)bits);
-        }
-
-        /// <summary>Reads [+|-]digits as the underlying type: IntegerRead, NotAnInteger or IntegerOutOfRange.</summary>
-        private static int TryParseInteger(global::System.ReadOnlySpan<byte> text, out ulong bits)
-        {
-            bits = 0;
-            int i = 0;
-            bool negative = false;
-            if (text.Length > 0 && (text[0] == '-' || text[0] == '+'))
-            {
-                negative = text[0] == '-';
-                i = 1;
-            }
-
-            if (i == text.Length)
-            {
-                return NotAnInteger;
-            }
-
-            ulong magnitude = 0;
-            bool overflow = false;
-            for (; i < text.Length; i++)
-            {
-                uint digit = unchecked((uint)(text[i] - '0'));
-                if (digit > 9)
-                {
-                    return NotAnInteger;
-                }
-
-                if (magnitude > (ulong.MaxValue - digit) / 10)
-                {
-                    overflow = true;
-                }
-                else
-                {
-                    magnitude = (magnitude * 10) + digit;
-                }
-            }
-
-            if (overflow || (negative ? magnitude != 0 : magnitude > 0xFFFFFFFFUL))
-            {
-                return IntegerOutOfRange;
-            }
-
-            bits = negative ? unchecked(0UL - magnitude) : magnitude;
-            return IntegerRead;
-        }
-
-        private static string TokenDescription(global::System.Text.Json.JsonTokenType token)
-        {
-            switch (token)
-            {
-                case global::System.Text.Json.JsonTokenType.Null:
-                    return "null";
-                case global::System.Text.Json.JsonTokenType.True:
-                    return "true";
-                case global::System.Text.Json.JsonTokenType.False:
-                    return "false";
-                case global::System.Text.Json.JsonTokenType.StartObject:
-                    return "an object";
-                case global::System.Text.Json.JsonTokenType.StartArray:
-                    return "an array";
-                default:
-                    return "an unexpected JSON token";
-            }
-        }
-
-        private static global::System.Text.Json.JsonException NotAName(string shown)
-        {
-            return new global::System.Text.Json.JsonException("Cannot convert " + shown + " to " + TypeName + ": it is not a member name or an integer.");
-        }
-
-        private static global::System.Text.Json.JsonException EmptyText()
-        {
-            return new global::System.Text.Json.JsonException("Cannot convert an empty string to " + TypeName + ": expected a member name or an integer.");
-        }
-
-        private static global::System.Text.Json.JsonException WrongToken(string token)
-        {
-            return new global::System.Text.Json.JsonException("Cannot convert " + token + " to " + TypeName + ": expected a string or an integer.");
-        }
-
-        private static global::System.Text.Json.JsonException NumberOutOfRange(string shown)
-        {
-            return new global::System.Text.Json.JsonException("Cannot convert " + shown + " to " + TypeName + ": it is not an integer within the range of uint.");
         }
     }
 }

@@ -5,133 +5,22 @@
 namespace Tapi.Tests
 {
     /// <summary>
-    /// Reads and writes <see cref="global::Tapi.Tests.SIGDN"/> as JSON with System.Text.Json, by the names in its manifest,
-    /// without reflection. It is on the enum as [JsonConverter], so it is used without any option set.
+    /// Reads and writes <see cref="global::Tapi.Tests.SIGDN"/> as JSON with System.Text.Json:
+    /// by the names in its manifest, without reflection. The enum carries it as [JsonConverter], so it is used with no option set.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TapiGen", "0.1.0")]
     public sealed class SIGDNJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Tapi.Tests.SIGDN>
     {
-        private const string TypeName = "Tapi.Tests.SIGDN";
-        private const int NotAnInteger = 0;
-        private const int IntegerRead = 1;
-        private const int IntegerOutOfRange = 2;
-        private const int StackBufferBytes = 256;
+        // The names read are the helpers' (SIGDNExtensions.Info).
+        private static readonly global::TapiGen.Generated.JsonEnum s_json = new global::TapiGen.Generated.JsonEnum(global::Tapi.Tests.SIGDNExtensions.Info, global::TapiGen.Generated.JsonEnum.AllowNumbers);
 
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("SIGDN_NORMALDISPLAY");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("SIGDN_PARENTRELATIVEPARSING");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("SIGDN_DESKTOPABSOLUTEPARSING");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("SIGDN_PARENTRELATIVEEDITING");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name4 = global::System.Text.Json.JsonEncodedText.Encode("SIGDN_DESKTOPABSOLUTEEDITING");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name5 = global::System.Text.Json.JsonEncodedText.Encode("SIGDN_FILESYSPATH");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name6 = global::System.Text.Json.JsonEncodedText.Encode("SIGDN_URL");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name7 = global::System.Text.Json.JsonEncodedText.Encode("SIGDN_PARENTRELATIVEFORADDRESSBAR");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name8 = global::System.Text.Json.JsonEncodedText.Encode("SIGDN_PARENTRELATIVE");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name9 = global::System.Text.Json.JsonEncodedText.Encode("SIGDN_PARENTRELATIVEFORUI");
-
-        /// <inheritdoc/>
-        public override global::Tapi.Tests.SIGDN Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            switch (reader.TokenType)
-            {
-                case global::System.Text.Json.JsonTokenType.String:
-                    return ReadText(ref reader);
-                case global::System.Text.Json.JsonTokenType.Number:
-                    return ReadNumber(ref reader);
-                default:
-                    throw WrongToken(TokenDescription(reader.TokenType));
-            }
-        }
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Tapi.Tests.SIGDN value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.Text.Json.JsonEncodedText name;
-            if (TryGetName(value, out name))
-            {
-                writer.WriteStringValue(name);
-                return;
-            }
-
-            writer.WriteNumberValue(unchecked((int)value));
-        }
-
-        /// <inheritdoc/>
-        public override global::Tapi.Tests.SIGDN ReadAsPropertyName(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            return ReadText(ref reader);
-        }
-
-        /// <inheritdoc/>
-        public override void WriteAsPropertyName(global::System.Text.Json.Utf8JsonWriter writer, global::Tapi.Tests.SIGDN value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.Text.Json.JsonEncodedText name;
-            if (TryGetName(value, out name))
-            {
-                writer.WritePropertyName(name);
-                return;
-            }
-
-            writer.WritePropertyName(unchecked((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        private static global::Tapi.Tests.SIGDN ReadText(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.HasValueSequence && !reader.ValueIsEscaped)
-            {
-                return Parse(reader.ValueSpan);
-            }
-
-            long length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
-            global::System.Span<byte> buffer = stackalloc byte[StackBufferBytes];
-            if (length > StackBufferBytes)
-            {
-                buffer = new byte[length];
-            }
-
-            int written;
-            try
-            {
-                written = reader.CopyString(buffer);
-            }
-            catch (global::System.InvalidOperationException e)
-            {
-                throw new global::System.Text.Json.JsonException("Cannot convert " + RawText(ref reader) + " to " + TypeName + ": " + e.Message, e);
-            }
-
-            return Parse(buffer.Slice(0, written));
-        }
-
-        private static global::Tapi.Tests.SIGDN ReadNumber(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            int number;
-            if (!reader.TryGetInt32(out number))
-            {
-                throw NumberOutOfRange(RawText(ref reader).Trim('"'));
-            }
-
-            return unchecked((global::Tapi.Tests.SIGDN)number);
-        }
-
-        /// <summary>A token's text as it is in the JSON (escapes not undone), quoted and cut for a message.</summary>
-        private static string RawText(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.HasValueSequence)
-            {
-                global::System.Buffers.ReadOnlySequence<byte> sequence = reader.ValueSequence;
-                return Quote(global::System.Buffers.BuffersExtensions.ToArray(sequence.Slice(0, global::System.Math.Min(sequence.Length, 256L))));
-            }
-
-            return Quote(reader.ValueSpan);
-        }
-
-        /// <summary>The name a member's value is written as: of several members with one value, the first declared.</summary>
+        /// <summary>The name a member's value is written with: of aliases, the one JsonStringEnumConverter writes.</summary>
         private static bool TryGetName(global::Tapi.Tests.SIGDN value, out global::System.Text.Json.JsonEncodedText name)
         {
             uint offset = unchecked((uint)value);
-            global::System.Text.Json.JsonEncodedText?[] table = s_namesByOffset;
-            if (offset < (uint)table.Length)
+            if (offset < (uint)s_names.Length)
             {
-                global::System.Text.Json.JsonEncodedText? entry = table[(int)offset];
+                global::System.Text.Json.JsonEncodedText? entry = s_names[(int)offset];
                 if (entry.HasValue)
                 {
                     name = entry.GetValueOrDefault();
@@ -143,338 +32,53 @@ namespace Tapi.Tests
             return false;
         }
 
-        // The encoded name of each value by its distance from the smallest value, 0; null where no member has the value.
-        private static readonly global::System.Text.Json.JsonEncodedText?[] s_namesByOffset = new global::System.Text.Json.JsonEncodedText?[]
+        // The encoded name of each value by its distance from the smallest value; null where no member has the value.
+        private static readonly global::System.Text.Json.JsonEncodedText?[] s_names = new global::System.Text.Json.JsonEncodedText?[]
         {
-            s_name0,
-            s_name1,
-            s_name2,
-            s_name3,
-            s_name4,
-            s_name5,
-            s_name6,
-            s_name7,
-            s_name8,
-            s_name9,
+            global::System.Text.Json.JsonEncodedText.Encode("SIGDN_NORMALDISPLAY"),
+            global::System.Text.Json.JsonEncodedText.Encode("SIGDN_PARENTRELATIVEPARSING"),
+            global::System.Text.Json.JsonEncodedText.Encode("SIGDN_DESKTOPABSOLUTEPARSING"),
+            global::System.Text.Json.JsonEncodedText.Encode("SIGDN_PARENTRELATIVEEDITING"),
+            global::System.Text.Json.JsonEncodedText.Encode("SIGDN_DESKTOPABSOLUTEEDITING"),
+            global::System.Text.Json.JsonEncodedText.Encode("SIGDN_FILESYSPATH"),
+            global::System.Text.Json.JsonEncodedText.Encode("SIGDN_URL"),
+            global::System.Text.Json.JsonEncodedText.Encode("SIGDN_PARENTRELATIVEFORADDRESSBAR"),
+            global::System.Text.Json.JsonEncodedText.Encode("SIGDN_PARENTRELATIVE"),
+            global::System.Text.Json.JsonEncodedText.Encode("SIGDN_PARENTRELATIVEFORUI"),
         };
 
-        /// <summary>The value a JSON string (unescaped UTF-8) names; throws when it names none.</summary>
-        private static global::Tapi.Tests.SIGDN Parse(global::System.ReadOnlySpan<byte> text)
+        /// <inheritdoc/>
+        public override global::Tapi.Tests.SIGDN Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => unchecked((global::Tapi.Tests.SIGDN)(int)s_json.Read(ref reader));
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Tapi.Tests.SIGDN value, global::System.Text.Json.JsonSerializerOptions options)
         {
-            global::Tapi.Tests.SIGDN value;
-            if (TryMatch(text, out value))
+            global::System.Text.Json.JsonEncodedText name;
+            if (TryGetName(value, out name))
             {
-                return value;
+                writer.WriteStringValue(name);
             }
-
-            global::System.ReadOnlySpan<byte> trimmed = Trim(text);
-            if (trimmed.Length == 0)
+            else
             {
-                throw EmptyText();
-            }
-
-            if (trimmed.Length != text.Length && TryMatch(trimmed, out value))
-            {
-                return value;
-            }
-
-            ulong bits;
-            switch (TryParseInteger(trimmed, out bits))
-            {
-                case IntegerRead:
-                {
-                    return FromBits(bits);
-                }
-                case IntegerOutOfRange:
-                    throw NumberOutOfRange(Quote(text));
-            }
-
-            throw NotAName(Quote(text));
-        }
-
-        /// <summary>Matches one name, byte for byte.</summary>
-        private static bool TryMatch(global::System.ReadOnlySpan<byte> text, out global::Tapi.Tests.SIGDN value)
-        {
-            switch (text.Length)
-            {
-                case 9:
-                {
-                    if (global::System.MemoryExtensions.SequenceEqual(text, "SIGDN_URL"u8))
-                    {
-                        value = global::Tapi.Tests.SIGDN.SIGDN_URL;
-                        return true;
-                    }
-                    break;
-                }
-                case 17:
-                {
-                    if (global::System.MemoryExtensions.SequenceEqual(text, "SIGDN_FILESYSPATH"u8))
-                    {
-                        value = global::Tapi.Tests.SIGDN.SIGDN_FILESYSPATH;
-                        return true;
-                    }
-                    break;
-                }
-                case 19:
-                {
-                    if (global::System.MemoryExtensions.SequenceEqual(text, "SIGDN_NORMALDISPLAY"u8))
-                    {
-                        value = global::Tapi.Tests.SIGDN.SIGDN_NORMALDISPLAY;
-                        return true;
-                    }
-                    break;
-                }
-                case 20:
-                {
-                    if (global::System.MemoryExtensions.SequenceEqual(text, "SIGDN_PARENTRELATIVE"u8))
-                    {
-                        value = global::Tapi.Tests.SIGDN.SIGDN_PARENTRELATIVE;
-                        return true;
-                    }
-                    break;
-                }
-                case 25:
-                {
-                    if (global::System.MemoryExtensions.SequenceEqual(text, "SIGDN_PARENTRELATIVEFORUI"u8))
-                    {
-                        value = global::Tapi.Tests.SIGDN.SIGDN_PARENTRELATIVEFORUI;
-                        return true;
-                    }
-                    break;
-                }
-                case 27:
-                {
-                    switch (text[20])
-                    {
-                        case (byte)'E':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "SIGDN_PARENTRELATIVEEDITING"u8))
-                            {
-                                value = global::Tapi.Tests.SIGDN.SIGDN_PARENTRELATIVEEDITING;
-                                return true;
-                            }
-                            break;
-                        }
-                        case (byte)'P':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "SIGDN_PARENTRELATIVEPARSING"u8))
-                            {
-                                value = global::Tapi.Tests.SIGDN.SIGDN_PARENTRELATIVEPARSING;
-                                return true;
-                            }
-                            break;
-                        }
-                    }
-                    break;
-                }
-                case 28:
-                {
-                    switch (text[21])
-                    {
-                        case (byte)'E':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "SIGDN_DESKTOPABSOLUTEEDITING"u8))
-                            {
-                                value = global::Tapi.Tests.SIGDN.SIGDN_DESKTOPABSOLUTEEDITING;
-                                return true;
-                            }
-                            break;
-                        }
-                        case (byte)'P':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "SIGDN_DESKTOPABSOLUTEPARSING"u8))
-                            {
-                                value = global::Tapi.Tests.SIGDN.SIGDN_DESKTOPABSOLUTEPARSING;
-                                return true;
-                            }
-                            break;
-                        }
-                    }
-                    break;
-                }
-                case 33:
-                {
-                    if (global::System.MemoryExtensions.SequenceEqual(text, "SIGDN_PARENTRELATIVEFORADDRESSBAR"u8))
-                    {
-                        value = global::Tapi.Tests.SIGDN.SIGDN_PARENTRELATIVEFORADDRESSBAR;
-                        return true;
-                    }
-                    break;
-                }
-            }
-
-            value = default(global::Tapi.Tests.SIGDN);
-            return false;
-        }
-
-        private static global::System.ReadOnlySpan<byte> Trim(global::System.ReadOnlySpan<byte> text)
-        {
-            int n;
-            while (text.Length > 0 && (n = LeadingSpace(text)) > 0)
-            {
-                text = text.Slice(n);
-            }
-
-            while (text.Length > 0 && (n = TrailingSpace(text)) > 0)
-            {
-                text = text.Slice(0, text.Length - n);
-            }
-
-            return text;
-        }
-
-        /// <summary>The length in bytes of the white space character text starts with, or 0.</summary>
-        private static int LeadingSpace(global::System.ReadOnlySpan<byte> text)
-        {
-            byte b = text[0];
-            if (b == 0x20 || (b >= 0x09 && b <= 0x0D))
-            {
-                return 1;
-            }
-
-            if (b == 0xC2)
-            {
-                return text.Length >= 2 && (text[1] == 0x85 || text[1] == 0xA0) ? 2 : 0;
-            }
-
-            return text.Length >= 3 && IsSpace3(b, text[1], text[2]) ? 3 : 0;
-        }
-
-        /// <summary>The length in bytes of the white space character text ends with, or 0.</summary>
-        private static int TrailingSpace(global::System.ReadOnlySpan<byte> text)
-        {
-            int n = text.Length;
-            byte b = text[n - 1];
-            if (b == 0x20 || (b >= 0x09 && b <= 0x0D))
-            {
-                return 1;
-            }
-
-            if (n >= 2 && text[n - 2] == 0xC2 && (b == 0x85 || b == 0xA0))
-            {
-                return 2;
-            }
-
-            return n >= 3 && IsSpace3(text[n - 3], text[n - 2], b) ? 3 : 0;
-        }
-
-        /// <summary>U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F and U+3000 in UTF-8.</summary>
-        private static bool IsSpace3(byte b0, byte b1, byte b2)
-        {
-            switch (b0)
-            {
-                case 0xE1:
-                    return b1 == 0x9A && b2 == 0x80;
-                case 0xE2:
-                    return (b1 == 0x80 && ((b2 >= 0x80 && b2 <= 0x8A) || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF)) || (b1 == 0x81 && b2 == 0x9F);
-                case 0xE3:
-                    return b1 == 0x80 && b2 == 0x80;
-                default:
-                    return false;
+                s_json.WriteOther(writer, unchecked((ulong)(uint)value), false);
             }
         }
 
-        /// <summary>The text for a message: quoted, and cut after 64 characters.</summary>
-        private static string Quote(global::System.ReadOnlySpan<byte> text)
-        {
-            const int MaxShown = 64;
-            string shown = global::System.Text.Encoding.UTF8.GetString(text.Slice(0, global::System.Math.Min(text.Length, MaxShown * 4)).ToArray());
-            return shown.Length > MaxShown ? "\"" + shown.Substring(0, MaxShown) + "...\"" : "\"" + shown + "\"";
-        }
+        /// <inheritdoc/>
+        public override global::Tapi.Tests.SIGDN ReadAsPropertyName(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => unchecked((global::Tapi.Tests.SIGDN)(int)s_json.ReadText(ref reader));
 
-        private static ulong ToBits(global::Tapi.Tests.SIGDN value)
+        /// <inheritdoc/>
+        public override void WriteAsPropertyName(global::System.Text.Json.Utf8JsonWriter writer, global::Tapi.Tests.SIGDN value, global::System.Text.Json.JsonSerializerOptions options)
         {
-            return unchecked((ulong)(int)value);
-        }
-
-        private static global::Tapi.Tests.SIGDN FromBits(ulong bits)
-        {
-            return unchecked((global::Tapi.Tests.SIGDN)(int)bits);
-        }
-
-        /// <summary>Reads [+|-]digits as the underlying type: IntegerRead, NotAnInteger or IntegerOutOfRange.</summary>
-        private static int TryParseInteger(global::System.ReadOnlySpan<byte> text, out ulong bits)
-        {
-            bits = 0;
-            int i = 0;
-            bool negative = false;
-            if (text.Length > 0 && (text[0] == '-' || text[0] == '+'))
+            global::System.Text.Json.JsonEncodedText name;
+            if (TryGetName(value, out name))
             {
-                negative = text[0] == '-';
-                i = 1;
+                writer.WritePropertyName(name);
             }
-
-            if (i == text.Length)
+            else
             {
-                return NotAnInteger;
+                s_json.WriteOther(writer, unchecked((ulong)(uint)value), true);
             }
-
-            ulong magnitude = 0;
-            bool overflow = false;
-            for (; i < text.Length; i++)
-            {
-                uint digit = unchecked((uint)(text[i] - '0'));
-                if (digit > 9)
-                {
-                    return NotAnInteger;
-                }
-
-                if (magnitude > (ulong.MaxValue - digit) / 10)
-                {
-                    overflow = true;
-                }
-                else
-                {
-                    magnitude = (magnitude * 10) + digit;
-                }
-            }
-
-            if (overflow || (negative ? magnitude > 0x80000000UL : magnitude > 0x7FFFFFFFUL))
-            {
-                return IntegerOutOfRange;
-            }
-
-            bits = negative ? unchecked(0UL - magnitude) : magnitude;
-            return IntegerRead;
-        }
-
-        private static string TokenDescription(global::System.Text.Json.JsonTokenType token)
-        {
-            switch (token)
-            {
-                case global::System.Text.Json.JsonTokenType.Null:
-                    return "null";
-                case global::System.Text.Json.JsonTokenType.True:
-                    return "true";
-                case global::System.Text.Json.JsonTokenType.False:
-                    return "false";
-                case global::System.Text.Json.JsonTokenType.StartObject:
-                    return "an object";
-                case global::System.Text.Json.JsonTokenType.StartArray:
-                    return "an array";
-                default:
-                    return "an unexpected JSON token";
-            }
-        }
-
-        private static global::System.Text.Json.JsonException NotAName(string shown)
-        {
-            return new global::System.Text.Json.JsonException("Cannot convert " + shown + " to " + TypeName + ": it is not a member name or an integer.");
-        }
-
-        private static global::System.Text.Json.JsonException EmptyText()
-        {
-            return new global::System.Text.Json.JsonException("Cannot convert an empty string to " + TypeName + ": expected a member name or an integer.");
-        }
-
-        private static global::System.Text.Json.JsonException WrongToken(string token)
-        {
-            return new global::System.Text.Json.JsonException("Cannot convert " + token + " to " + TypeName + ": expected a string or an integer.");
-        }
-
-        private static global::System.Text.Json.JsonException NumberOutOfRange(string shown)
-        {
-            return new global::System.Text.Json.JsonException("Cannot convert " + shown + " to " + TypeName + ": it is not an integer within the range of int.");
         }
     }
 }

@@ -4,8 +4,8 @@
 namespace Contoso.Telephony
 {
     /// <summary>
-    /// Fast helpers for <see cref="global::Contoso.Telephony.FEATURES"/>: formatting, parsing and lookups that give the results of
-    /// <see cref="global::System.Enum"/>'s methods without reflection, boxing or allocation.
+    /// Fast helpers for <see cref="global::Contoso.Telephony.FEATURES"/>:
+    /// the answers of <see cref="global::System.Enum"/>'s methods (.NET 8 and later), without reflection, boxing or allocation.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TapiGen", "0.1.0")]
     public static partial class FEATURESExtensions
@@ -16,47 +16,40 @@ namespace Contoso.Telephony
         /// <summary>Whether each member's text name is its C# name, so ToStringFast, Parse and GetNames agree with System.Enum.</summary>
         public const bool TextNamesAreMemberNames = true;
 
-        // In System.Enum's order: by value as an unsigned number, aliases as the runtime orders them.
+        /// <summary>The names TryParse matches and GetNames lists, in System.Enum's order, and their values.</summary>
+        internal static readonly global::TapiGen.Generated.EnumInfo Info = new global::TapiGen.Generated.EnumInfo(
+            "Contoso.Telephony.FEATURES",
+            "int",
+            new string[] { "NONE", "HOLD", "CAN_HOLD", "PARK", "HIGH", "ALL" },
+            new ulong[] { 0x0UL, 0x1UL, 0x1UL, 0x2UL, 0x80000000UL, 0xFFFFFFFFUL });
+
+        /// <summary>The names flag combinations are made of, as Enum.ToString names them.</summary>
+        internal static readonly global::TapiGen.Generated.FlagNames Flags = new global::TapiGen.Generated.FlagNames(
+            new ulong[] { 0x1UL, 0x2UL, 0x80000000UL, 0xFFFFFFFFUL },
+            new string[] { "CAN_HOLD", "PARK", "HIGH", "ALL" },
+            "NONE");
+
         private static readonly global::Contoso.Telephony.FEATURES[] s_values = new global::Contoso.Telephony.FEATURES[]
         {
-            global::Contoso.Telephony.FEATURES.NONE,
-            global::Contoso.Telephony.FEATURES.HOLD,
-            global::Contoso.Telephony.FEATURES.CAN_HOLD,
-            global::Contoso.Telephony.FEATURES.PARK,
-            global::Contoso.Telephony.FEATURES.HIGH,
-            global::Contoso.Telephony.FEATURES.ALL,
-        };
-
-        private static readonly string[] s_names = new string[]
-        {
-            "NONE",
-            "HOLD",
-            "CAN_HOLD",
-            "PARK",
-            "HIGH",
-            "ALL",
+            global::Contoso.Telephony.FEATURES.NONE, global::Contoso.Telephony.FEATURES.HOLD,
+            global::Contoso.Telephony.FEATURES.CAN_HOLD, global::Contoso.Telephony.FEATURES.PARK,
+            global::Contoso.Telephony.FEATURES.HIGH, global::Contoso.Telephony.FEATURES.ALL,
         };
 
         private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Contoso.Telephony.FEATURES> s_valueList = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Contoso.Telephony.FEATURES>(s_values);
 
-        private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<string> s_nameList = new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(s_names);
+        private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<string> s_nameList = new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(Info.Names);
 
-        /// <summary>
-        /// Every member's value in the order of <see cref="global::System.Enum.GetValues(global::System.Type)"/> (by value as an
-        /// unsigned number), aliases included. One shared read-only list: nothing is allocated.
-        /// </summary>
+        /// <summary>Every member's value in the order of Enum.GetValues (by value as an unsigned number), aliases included; one shared read-only list.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Contoso.Telephony.FEATURES> GetValues() => s_valueList;
 
-        /// <summary>
-        /// Every member's name in the order of <see cref="GetValues"/> (as <see cref="global::System.Enum.GetNames(global::System.Type)"/>
-        /// orders them). One shared read-only list: nothing is allocated.
-        /// </summary>
+        /// <summary>Every member's name in the order of <see cref="GetValues"/>, as Enum.GetNames orders them; one shared read-only list.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> GetNames() => s_nameList;
 
         /// <summary>
-        /// The text of <paramref name="value"/>, the same as <see cref="global::System.Enum.ToString()"/>: the member's name (for
-        /// aliases, the one the runtime picks), names of flags joined by ", " for combinations, else the number in the invariant culture.
-        /// A defined value returns a cached string: nothing is allocated.
+        /// The text of <see cref="global::System.Enum.ToString()"/>: the member's name (of aliases, the one the runtime picks),
+        /// the names of the flags of a combination joined by ", ",
+        /// else the number in the invariant culture. A member's name is a cached string: nothing is allocated.
         /// </summary>
         public static string ToStringFast(this global::Contoso.Telephony.FEATURES value)
         {
@@ -73,23 +66,17 @@ namespace Contoso.Telephony
                 case global::Contoso.Telephony.FEATURES.ALL:
                     return "ALL";
                 default:
-                    return FormatFlags(value);
+                    return Flags.Format(unchecked((ulong)(uint)value)) ?? Info.FormatNumber(unchecked((ulong)(uint)value));
             }
         }
 
-        /// <summary>
-        /// The manifest's description of the member <see cref="ToStringFast"/> names, as plain text, or null when that member
-        /// has none or <paramref name="value"/> is not a member.
-        /// </summary>
+        /// <summary>The page's description of the member <see cref="ToStringFast"/> names, as plain text, or null.</summary>
         public static string GetDescription(this global::Contoso.Telephony.FEATURES value)
         {
             return null;
         }
 
-        /// <summary>
-        /// Whether a member has exactly this value, like <see cref="global::System.Enum.IsDefined(global::System.Type, object)"/>
-        /// (a combination of flags is not a member unless one is declared with that value).
-        /// </summary>
+        /// <summary>Whether a member has exactly this value, as Enum.IsDefined (a combination of flags is not one).</summary>
         public static bool IsDefined(global::Contoso.Telephony.FEATURES value)
         {
             switch (value)
@@ -105,90 +92,75 @@ namespace Contoso.Telephony
             }
         }
 
-        // The nonzero member values a combination is made of, ascending, each with the name it contributes.
-        private static readonly uint[] s_flagValues = new uint[]
+        /// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="name"/> is null.</exception>
+        public static bool IsDefined(string name, bool ignoreCase = false)
         {
-            0x1u,
-            0x2u,
-            0x80000000u,
-            0xFFFFFFFFu,
-        };
-
-        private static readonly string[] s_flagNames = new string[]
-        {
-            "CAN_HOLD",
-            "PARK",
-            "HIGH",
-            "ALL",
-        };
-
-        private static string FormatFlags(global::Contoso.Telephony.FEATURES value)
-        {
-            uint bits = unchecked((uint)value);
-            uint remaining = bits;
-            int length = 0;
-            for (int i = s_flagValues.Length - 1; i >= 0; i--)
+            if (name == null)
             {
-                uint flag = s_flagValues[i];
-                if ((remaining & flag) == flag)
-                {
-                    remaining &= ~flag;
-                    length += (length == 0 ? 0 : 2) + s_flagNames[i].Length;
-                    if (remaining == 0)
-                    {
-                        break;
-                    }
-                }
+                throw new global::System.ArgumentNullException(nameof(name));
             }
 
-            if (remaining != 0)
-            {
-                return FormatNumber(value);
-            }
-
-            char[] buffer = new char[length];
-            WriteFlagNames(buffer, bits);
-            return new string(buffer);
+            ulong bits;
+            return Info.TryMatch(name, 0, name.Length, ignoreCase, out bits);
         }
 
-        private static void WriteFlagNames(char[] buffer, uint remaining)
-        {
-            int position = buffer.Length;
-            for (int i = s_flagValues.Length - 1; i >= 0 && remaining != 0; i--)
-            {
-                uint flag = s_flagValues[i];
-                if ((remaining & flag) == flag)
-                {
-                    remaining &= ~flag;
-                    if (position != buffer.Length)
-                    {
-                        buffer[--position] = ' ';
-                        buffer[--position] = ',';
-                    }
+        /// <summary>Parses a string as Enum.TryParse(string, out TEnum) does: see <see cref="TryParse(string, bool, bool, out global::Contoso.Telephony.FEATURES)"/>.</summary>
+        public static bool TryParse(string value, out global::Contoso.Telephony.FEATURES result) => TryParse(value, false, true, out result);
 
-                    string name = s_flagNames[i];
-                    position -= name.Length;
-                    for (int k = 0; k < name.Length; k++)
-                    {
-                        buffer[position + k] = name[k];
-                    }
-                }
-            }
+        /// <summary>Parses a string as Enum.TryParse(string, bool, out TEnum) does: see <see cref="TryParse(string, bool, bool, out global::Contoso.Telephony.FEATURES)"/>.</summary>
+        public static bool TryParse(string value, bool ignoreCase, out global::Contoso.Telephony.FEATURES result) => TryParse(value, ignoreCase, true, out result);
+
+        /// <summary>
+        /// Parses a string exactly as Enum.TryParse does, without reflection or allocation: a name, or names separated by
+        /// commas (values combined), or (when <paramref name="allowNumbers"/>) an integer of the underlying type; white space
+        /// around the input and each name is ignored. <paramref name="ignoreCase"/> compares with OrdinalIgnoreCase.
+        /// </summary>
+        public static bool TryParse(string value, bool ignoreCase, bool allowNumbers, out global::Contoso.Telephony.FEATURES result)
+        {
+            ulong bits = 0;
+            bool parsed = value != null && global::TapiGen.Generated.EnumParse.Parse(value, Info, ignoreCase, allowNumbers, out bits) == global::TapiGen.Generated.EnumParse.Ok;
+            result = parsed ? unchecked((global::Contoso.Telephony.FEATURES)(int)bits) : default(global::Contoso.Telephony.FEATURES);
+            return parsed;
         }
 
-        private static string FormatNumber(global::Contoso.Telephony.FEATURES value)
-            => ((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+        /// <summary>Parses a string as Enum.Parse(Type, string) does: see <see cref="Parse(string, bool, bool)"/>.</summary>
+        public static global::Contoso.Telephony.FEATURES Parse(string value) => Parse(value, false, true);
+
+        /// <summary>Parses a string as Enum.Parse(Type, string, bool) does: see <see cref="Parse(string, bool, bool)"/>.</summary>
+        public static global::Contoso.Telephony.FEATURES Parse(string value, bool ignoreCase) => Parse(value, ignoreCase, true);
+
+        /// <summary>Parses a string as <see cref="TryParse(string, bool, bool, out global::Contoso.Telephony.FEATURES)"/> does, and throws what Enum.Parse throws.</summary>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        /// <exception cref="global::System.ArgumentException">The text is empty, white space, or no name, list of names or (when allowed) number.</exception>
+        /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
+        public static global::Contoso.Telephony.FEATURES Parse(string value, bool ignoreCase, bool allowNumbers)
+        {
+            if (value == null)
+            {
+                throw new global::System.ArgumentNullException(nameof(value));
+            }
+
+            ulong bits;
+            int status = global::TapiGen.Generated.EnumParse.Parse(value, Info, ignoreCase, allowNumbers, out bits);
+            if (status != global::TapiGen.Generated.EnumParse.Ok)
+            {
+                throw global::TapiGen.Generated.EnumParse.Failure(status, value, nameof(value), Info);
+            }
+
+            return unchecked((global::Contoso.Telephony.FEATURES)(int)bits);
+        }
 
         /// <summary>Every member's bits together.</summary>
         public const global::Contoso.Telephony.FEATURES AllFlags = (global::Contoso.Telephony.FEATURES)(-1);
 
-        /// <summary>Whether every bit of <paramref name="flag"/> is set in <paramref name="value"/>, like <see cref="global::System.Enum.HasFlag(global::System.Enum)"/> (true for a zero flag).</summary>
+        /// <summary>Whether every bit of <paramref name="flag"/> is set, as Enum.HasFlag (true for a zero flag), without boxing.</summary>
         public static bool HasFlagFast(this global::Contoso.Telephony.FEATURES value, global::Contoso.Telephony.FEATURES flag) => (value & flag) == flag;
 
-        /// <summary>Whether every bit of <paramref name="flags"/> is set in <paramref name="value"/> (true when <paramref name="flags"/> is zero).</summary>
+        /// <summary>Whether every bit of <paramref name="flags"/> is set (true when it is zero).</summary>
         public static bool HasAllFlags(this global::Contoso.Telephony.FEATURES value, global::Contoso.Telephony.FEATURES flags) => (value & flags) == flags;
 
-        /// <summary>Whether any bit of <paramref name="flags"/> is set in <paramref name="value"/> (false when <paramref name="flags"/> is zero).</summary>
+        /// <summary>Whether any bit of <paramref name="flags"/> is set (false when it is zero).</summary>
         public static bool HasAnyFlags(this global::Contoso.Telephony.FEATURES value, global::Contoso.Telephony.FEATURES flags) => (value & flags) != 0;
 
         /// <summary>Whether <paramref name="value"/> has no bits outside <see cref="AllFlags"/>.</summary>
@@ -199,292 +171,5 @@ namespace Contoso.Telephony
 
         /// <summary><paramref name="value"/> with the bits of <paramref name="flags"/> cleared.</summary>
         public static global::Contoso.Telephony.FEATURES ClearFlags(this global::Contoso.Telephony.FEATURES value, global::Contoso.Telephony.FEATURES flags) => value & ~flags;
-
-        /// <summary>
-        /// Whether a member has this exact name (no white space, no number, no list), like
-        /// <see cref="global::System.Enum.IsDefined(global::System.Type, object)"/> with a string; <paramref name="ignoreCase"/>
-        /// compares with <see cref="global::System.StringComparison.OrdinalIgnoreCase"/>.
-        /// </summary>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="name"/> is null.</exception>
-        public static bool IsDefined(string name, bool ignoreCase = false)
-        {
-            if (name == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(name));
-            }
-
-            uint bits;
-            return ignoreCase ? MatchName(name, 0, name.Length, true, out bits) : MatchName(name, out bits);
-        }
-
-        /// <summary>Parses a string as <see cref="global::System.Enum.TryParse{TEnum}(string, out TEnum)"/> does; see <see cref="TryParse(string, bool, bool, out global::Contoso.Telephony.FEATURES)"/>.</summary>
-        public static bool TryParse(string value, out global::Contoso.Telephony.FEATURES result) => TryParse(value, false, true, out result);
-
-        /// <summary>Parses a string as <see cref="global::System.Enum.TryParse{TEnum}(string, bool, out TEnum)"/> does; see <see cref="TryParse(string, bool, bool, out global::Contoso.Telephony.FEATURES)"/>.</summary>
-        public static bool TryParse(string value, bool ignoreCase, out global::Contoso.Telephony.FEATURES result) => TryParse(value, ignoreCase, true, out result);
-
-        /// <summary>
-        /// Parses a string exactly as <see cref="global::System.Enum.TryParse{TEnum}(string, bool, out TEnum)"/> does, without
-        /// reflection or allocation: white space around the input and around each name is ignored; a member name, or names
-        /// separated by commas (their values combined, for any enum); or, when <paramref name="allowNumbers"/> is true, an
-        /// integer of the underlying type with an optional leading sign (any value, defined or not).
-        /// </summary>
-        /// <param name="value">The text; null is never a value.</param>
-        /// <param name="ignoreCase">Compare names with <see cref="global::System.StringComparison.OrdinalIgnoreCase"/> (culture-independent).</param>
-        /// <param name="allowNumbers">Accept numbers; false accepts names only.</param>
-        /// <param name="result">The value, or default when the text is not one.</param>
-        public static bool TryParse(string value, bool ignoreCase, bool allowNumbers, out global::Contoso.Telephony.FEATURES result)
-        {
-            if (value == null)
-            {
-                result = default(global::Contoso.Telephony.FEATURES);
-                return false;
-            }
-
-            uint bits;
-            bool parsed = ParseString(value, ignoreCase, allowNumbers, out bits) == ParseOk;
-            result = parsed ? unchecked((global::Contoso.Telephony.FEATURES)bits) : default(global::Contoso.Telephony.FEATURES);
-            return parsed;
-        }
-
-        /// <summary>Parses a string as <see cref="global::System.Enum.Parse(global::System.Type, string)"/> does; see <see cref="Parse(string, bool, bool)"/>.</summary>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        /// <exception cref="global::System.ArgumentException">The text is empty or white space, or is not a name, list of names or (when allowed) number.</exception>
-        /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
-        public static global::Contoso.Telephony.FEATURES Parse(string value) => Parse(value, false, true);
-
-        /// <summary>Parses a string as <see cref="global::System.Enum.Parse(global::System.Type, string, bool)"/> does; see <see cref="Parse(string, bool, bool)"/>.</summary>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        /// <exception cref="global::System.ArgumentException">The text is empty or white space, or is not a name, list of names or (when allowed) number.</exception>
-        /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
-        public static global::Contoso.Telephony.FEATURES Parse(string value, bool ignoreCase) => Parse(value, ignoreCase, true);
-
-        /// <summary>
-        /// Parses a string as <see cref="TryParse(string, bool, bool, out global::Contoso.Telephony.FEATURES)"/> does, and throws what
-        /// <see cref="global::System.Enum.Parse(global::System.Type, string, bool)"/> throws when it fails (with messages that name the enum and the input).
-        /// </summary>
-        /// <param name="value">The text.</param>
-        /// <param name="ignoreCase">Compare names with <see cref="global::System.StringComparison.OrdinalIgnoreCase"/> (culture-independent).</param>
-        /// <param name="allowNumbers">Accept numbers; false accepts names only.</param>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        /// <exception cref="global::System.ArgumentException">The text is empty or white space, or is not a name, list of names or (when allowed) number.</exception>
-        /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
-        public static global::Contoso.Telephony.FEATURES Parse(string value, bool ignoreCase, bool allowNumbers)
-        {
-            if (value == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(value));
-            }
-
-            uint bits;
-            int status = ParseString(value, ignoreCase, allowNumbers, out bits);
-            if (status != ParseOk)
-            {
-                throw ParseFailure(status, value, nameof(value));
-            }
-
-            return unchecked((global::Contoso.Telephony.FEATURES)bits);
-        }
-
-        private const int ParseOk = 0;
-        private const int ParseEmpty = 1;
-        private const int ParseNotFound = 2;
-        private const int ParseOverflow = 3;
-
-        private static int ParseString(string value, bool ignoreCase, bool allowNumbers, out uint result)
-        {
-            // The common case, one exact name, is a single switch.
-            if (!ignoreCase && MatchName(value, out result))
-            {
-                return ParseOk;
-            }
-
-            result = 0;
-            int start = 0;
-            while (start < value.Length && char.IsWhiteSpace(value[start]))
-            {
-                start++;
-            }
-
-            if (start == value.Length)
-            {
-                return ParseEmpty;
-            }
-
-            int first = value[start];
-            if (allowNumbers && ((first >= '0' && first <= '9') || first == '-' || first == '+'))
-            {
-                // A malformed number (not an overflow) goes on to the names, as in the runtime; none can match it.
-                int status = ParseNumber(value, start, out result);
-                if (status != ParseNotFound)
-                {
-                    return status;
-                }
-            }
-
-            // One name, or names separated by commas whose values are combined (for any enum, as the runtime does).
-            uint bits = 0;
-            int position = start;
-            while (position < value.Length)
-            {
-                int end = position;
-                while (end < value.Length && value[end] != ',')
-                {
-                    end++;
-                }
-
-                if (end == value.Length - 1)
-                {
-                    return ParseNotFound;
-                }
-
-                int tokenStart = position;
-                int tokenEnd = end;
-                while (tokenStart < tokenEnd && char.IsWhiteSpace(value[tokenStart]))
-                {
-                    tokenStart++;
-                }
-
-                while (tokenEnd > tokenStart && char.IsWhiteSpace(value[tokenEnd - 1]))
-                {
-                    tokenEnd--;
-                }
-
-                uint member;
-                if (!MatchName(value, tokenStart, tokenEnd - tokenStart, ignoreCase, out member))
-                {
-                    return ParseNotFound;
-                }
-
-                bits |= member;
-                position = end + 1;
-            }
-
-            result = bits;
-            return ParseOk;
-        }
-
-        private static int ParseNumber(string value, int start, out uint result)
-        {
-            result = 0;
-            int i = start;
-            bool negative = value[i] == '-';
-            if (negative || value[i] == '+')
-            {
-                i++;
-            }
-
-            if (i == value.Length || value[i] < '0' || value[i] > '9')
-            {
-                return ParseNotFound;
-            }
-
-            ulong magnitude = 0;
-            bool overflow = false;
-            for (; i < value.Length && value[i] >= '0' && value[i] <= '9'; i++)
-            {
-                uint digit = (uint)(value[i] - '0');
-                if (magnitude > (ulong.MaxValue - digit) / 10)
-                {
-                    overflow = true;
-                }
-                else
-                {
-                    magnitude = (magnitude * 10) + digit;
-                }
-            }
-
-            // After the digits only ASCII white space, then NUL characters, may follow.
-            while (i < value.Length && IsAsciiWhiteSpace(value[i]))
-            {
-                i++;
-            }
-
-            while (i < value.Length && value[i] == '\0')
-            {
-                i++;
-            }
-
-            if (i != value.Length)
-            {
-                return ParseNotFound;
-            }
-
-            if (overflow || magnitude > (negative ? 0x80000000UL : 0x7FFFFFFFUL))
-            {
-                return ParseOverflow;
-            }
-
-            result = unchecked((uint)(negative ? 0UL - magnitude : magnitude));
-            return ParseOk;
-        }
-
-        private static bool IsAsciiWhiteSpace(int c) => c == ' ' || (c >= '\t' && c <= '\r');
-
-        private static global::System.Exception ParseFailure(int status, string input, string parameter)
-        {
-            switch (status)
-            {
-                case ParseEmpty:
-                    return new global::System.ArgumentException(
-                        "Must specify valid information for parsing in the string: '" + input + "' is empty or white space, not a name or value of Contoso.Telephony.FEATURES.", parameter);
-                case ParseOverflow:
-                    return new global::System.OverflowException(
-                        "Value '" + input + "' is outside the range of int, the underlying type of Contoso.Telephony.FEATURES.");
-                default:
-                    return new global::System.ArgumentException(
-                        "Requested value '" + input + "' was not found in Contoso.Telephony.FEATURES.");
-            }
-        }
-
-        private static bool MatchName(string text, out uint value)
-        {
-            switch (text)
-            {
-                case "NONE":
-                    value = 0x0u;
-                    return true;
-                case "HOLD":
-                    value = 0x1u;
-                    return true;
-                case "CAN_HOLD":
-                    value = 0x1u;
-                    return true;
-                case "PARK":
-                    value = 0x2u;
-                    return true;
-                case "HIGH":
-                    value = 0x80000000u;
-                    return true;
-                case "ALL":
-                    value = 0xFFFFFFFFu;
-                    return true;
-            }
-
-            value = default;
-            return false;
-        }
-
-        private static bool MatchName(string text, int start, int length, bool ignoreCase, out uint value)
-        {
-            switch (length)
-            {
-                case 3:
-                    if (string.Compare(text, start, "ALL", 0, length, ignoreCase ? global::System.StringComparison.OrdinalIgnoreCase : global::System.StringComparison.Ordinal) == 0) { value = 0xFFFFFFFFu; return true; }
-                    break;
-                case 4:
-                    if (string.Compare(text, start, "NONE", 0, length, ignoreCase ? global::System.StringComparison.OrdinalIgnoreCase : global::System.StringComparison.Ordinal) == 0) { value = 0x0u; return true; }
-                    if (string.Compare(text, start, "HOLD", 0, length, ignoreCase ? global::System.StringComparison.OrdinalIgnoreCase : global::System.StringComparison.Ordinal) == 0) { value = 0x1u; return true; }
-                    if (string.Compare(text, start, "PARK", 0, length, ignoreCase ? global::System.StringComparison.OrdinalIgnoreCase : global::System.StringComparison.Ordinal) == 0) { value = 0x2u; return true; }
-                    if (string.Compare(text, start, "HIGH", 0, length, ignoreCase ? global::System.StringComparison.OrdinalIgnoreCase : global::System.StringComparison.Ordinal) == 0) { value = 0x80000000u; return true; }
-                    break;
-                case 8:
-                    if (string.Compare(text, start, "CAN_HOLD", 0, length, ignoreCase ? global::System.StringComparison.OrdinalIgnoreCase : global::System.StringComparison.Ordinal) == 0) { value = 0x1u; return true; }
-                    break;
-            }
-
-            value = default;
-            return false;
-        }
     }
 }

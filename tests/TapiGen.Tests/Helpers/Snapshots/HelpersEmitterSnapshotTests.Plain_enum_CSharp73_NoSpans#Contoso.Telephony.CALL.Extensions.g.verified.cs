@@ -4,8 +4,8 @@
 namespace Contoso.Telephony
 {
     /// <summary>
-    /// Fast helpers for <see cref="global::Contoso.Telephony.CALL"/>: formatting, parsing and lookups that give the results of
-    /// <see cref="global::System.Enum"/>'s methods without reflection, boxing or allocation.
+    /// Fast helpers for <see cref="global::Contoso.Telephony.CALL"/>:
+    /// the answers of <see cref="global::System.Enum"/>'s methods (.NET 8 and later), without reflection, boxing or allocation.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TapiGen", "0.1.0")]
     public static partial class CALLExtensions
@@ -16,72 +16,52 @@ namespace Contoso.Telephony
         /// <summary>Whether each member's text name is its C# name, so ToStringFast, Parse and GetNames agree with System.Enum.</summary>
         public const bool TextNamesAreMemberNames = true;
 
-        // In System.Enum's order: by value as an unsigned number, aliases as the runtime orders them.
+        /// <summary>The names TryParse matches and GetNames lists, in System.Enum's order, and their values.</summary>
+        internal static readonly global::TapiGen.Generated.EnumInfo Info = new global::TapiGen.Generated.EnumInfo(
+            "Contoso.Telephony.CALL",
+            "int",
+            new string[] { "IDLE", "RINGING", "TALKING", "LAST" },
+            new ulong[] { 0x0UL, 0x1UL, 0x2UL, 0x2UL });
+
         private static readonly global::Contoso.Telephony.CALL[] s_values = new global::Contoso.Telephony.CALL[]
         {
-            global::Contoso.Telephony.CALL.IDLE,
-            global::Contoso.Telephony.CALL.RINGING,
-            global::Contoso.Telephony.CALL.TALKING,
-            global::Contoso.Telephony.CALL.LAST,
-        };
-
-        private static readonly string[] s_names = new string[]
-        {
-            "IDLE",
-            "RINGING",
-            "TALKING",
-            "LAST",
+            global::Contoso.Telephony.CALL.IDLE, global::Contoso.Telephony.CALL.RINGING,
+            global::Contoso.Telephony.CALL.TALKING, global::Contoso.Telephony.CALL.LAST,
         };
 
         private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Contoso.Telephony.CALL> s_valueList = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Contoso.Telephony.CALL>(s_values);
 
-        private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<string> s_nameList = new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(s_names);
+        private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<string> s_nameList = new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(Info.Names);
 
-        /// <summary>
-        /// Every member's value in the order of <see cref="global::System.Enum.GetValues(global::System.Type)"/> (by value as an
-        /// unsigned number), aliases included. One shared read-only list: nothing is allocated.
-        /// </summary>
+        /// <summary>Every member's value in the order of Enum.GetValues (by value as an unsigned number), aliases included; one shared read-only list.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Contoso.Telephony.CALL> GetValues() => s_valueList;
 
-        /// <summary>
-        /// Every member's name in the order of <see cref="GetValues"/> (as <see cref="global::System.Enum.GetNames(global::System.Type)"/>
-        /// orders them). One shared read-only list: nothing is allocated.
-        /// </summary>
+        /// <summary>Every member's name in the order of <see cref="GetValues"/>, as Enum.GetNames orders them; one shared read-only list.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> GetNames() => s_nameList;
 
         /// <summary>
-        /// The text of <paramref name="value"/>, the same as <see cref="global::System.Enum.ToString()"/>: the member's name (for
-        /// aliases, the one the runtime picks), else the number in the invariant culture.
-        /// A defined value returns a cached string: nothing is allocated.
+        /// The text of <see cref="global::System.Enum.ToString()"/>: the member's name (of aliases, the one the runtime picks),
+        /// else the number in the invariant culture. A member's name is a cached string: nothing is allocated.
         /// </summary>
         public static string ToStringFast(this global::Contoso.Telephony.CALL value)
         {
             uint offset = unchecked((uint)value);
-            string[] table = s_textByOffset;
-            if (offset < (uint)table.Length)
+            if (offset < (uint)s_text.Length)
             {
-                string text = table[(int)offset];
+                string text = s_text[(int)offset];
                 if (text != null)
                 {
                     return text;
                 }
             }
 
-            return FormatNumber(value);
+            return Info.FormatNumber(unchecked((ulong)(uint)value));
         }
 
-        // The text of each value by its distance from the smallest value, 0; null where no member has the value.
-        private static readonly string[] s_textByOffset = new string[]
-        {
-            "IDLE",
-            "RINGING",
-            "TALKING",
-        };
+        // The text of each value by its distance from the smallest value; null where no member has the value.
+        private static readonly string[] s_text = new string[] { "IDLE", "RINGING", "TALKING" };
 
-        /// <summary>
-        /// The manifest's description of the member <see cref="ToStringFast"/> names, as plain text, or null when that member
-        /// has none or <paramref name="value"/> is not a member.
-        /// </summary>
+        /// <summary>The page's description of the member <see cref="ToStringFast"/> names, as plain text, or null.</summary>
         public static string GetDescription(this global::Contoso.Telephony.CALL value)
         {
             switch (value)
@@ -97,10 +77,7 @@ namespace Contoso.Telephony
             }
         }
 
-        /// <summary>
-        /// Whether a member has exactly this value, like <see cref="global::System.Enum.IsDefined(global::System.Type, object)"/>
-        /// (a combination of flags is not a member unless one is declared with that value).
-        /// </summary>
+        /// <summary>Whether a member has exactly this value, as Enum.IsDefined (a combination of flags is not one).</summary>
         public static bool IsDefined(global::Contoso.Telephony.CALL value)
         {
             switch (value)
@@ -114,14 +91,7 @@ namespace Contoso.Telephony
             }
         }
 
-        private static string FormatNumber(global::Contoso.Telephony.CALL value)
-            => ((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-        /// <summary>
-        /// Whether a member has this exact name (no white space, no number, no list), like
-        /// <see cref="global::System.Enum.IsDefined(global::System.Type, object)"/> with a string; <paramref name="ignoreCase"/>
-        /// compares with <see cref="global::System.StringComparison.OrdinalIgnoreCase"/>.
-        /// </summary>
+        /// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="name"/> is null.</exception>
         public static bool IsDefined(string name, bool ignoreCase = false)
         {
@@ -130,61 +100,38 @@ namespace Contoso.Telephony
                 throw new global::System.ArgumentNullException(nameof(name));
             }
 
-            uint bits;
-            return ignoreCase ? MatchName(name, 0, name.Length, true, out bits) : MatchName(name, out bits);
+            ulong bits;
+            return Info.TryMatch(name, 0, name.Length, ignoreCase, out bits);
         }
 
-        /// <summary>Parses a string as <see cref="global::System.Enum.TryParse{TEnum}(string, out TEnum)"/> does; see <see cref="TryParse(string, bool, bool, out global::Contoso.Telephony.CALL)"/>.</summary>
+        /// <summary>Parses a string as Enum.TryParse(string, out TEnum) does: see <see cref="TryParse(string, bool, bool, out global::Contoso.Telephony.CALL)"/>.</summary>
         public static bool TryParse(string value, out global::Contoso.Telephony.CALL result) => TryParse(value, false, true, out result);
 
-        /// <summary>Parses a string as <see cref="global::System.Enum.TryParse{TEnum}(string, bool, out TEnum)"/> does; see <see cref="TryParse(string, bool, bool, out global::Contoso.Telephony.CALL)"/>.</summary>
+        /// <summary>Parses a string as Enum.TryParse(string, bool, out TEnum) does: see <see cref="TryParse(string, bool, bool, out global::Contoso.Telephony.CALL)"/>.</summary>
         public static bool TryParse(string value, bool ignoreCase, out global::Contoso.Telephony.CALL result) => TryParse(value, ignoreCase, true, out result);
 
         /// <summary>
-        /// Parses a string exactly as <see cref="global::System.Enum.TryParse{TEnum}(string, bool, out TEnum)"/> does, without
-        /// reflection or allocation: white space around the input and around each name is ignored; a member name, or names
-        /// separated by commas (their values combined, for any enum); or, when <paramref name="allowNumbers"/> is true, an
-        /// integer of the underlying type with an optional leading sign (any value, defined or not).
+        /// Parses a string exactly as Enum.TryParse does, without reflection or allocation: a name, or names separated by
+        /// commas (values combined), or (when <paramref name="allowNumbers"/>) an integer of the underlying type; white space
+        /// around the input and each name is ignored. <paramref name="ignoreCase"/> compares with OrdinalIgnoreCase.
         /// </summary>
-        /// <param name="value">The text; null is never a value.</param>
-        /// <param name="ignoreCase">Compare names with <see cref="global::System.StringComparison.OrdinalIgnoreCase"/> (culture-independent).</param>
-        /// <param name="allowNumbers">Accept numbers; false accepts names only.</param>
-        /// <param name="result">The value, or default when the text is not one.</param>
         public static bool TryParse(string value, bool ignoreCase, bool allowNumbers, out global::Contoso.Telephony.CALL result)
         {
-            if (value == null)
-            {
-                result = default(global::Contoso.Telephony.CALL);
-                return false;
-            }
-
-            uint bits;
-            bool parsed = ParseString(value, ignoreCase, allowNumbers, out bits) == ParseOk;
-            result = parsed ? unchecked((global::Contoso.Telephony.CALL)bits) : default(global::Contoso.Telephony.CALL);
+            ulong bits = 0;
+            bool parsed = value != null && global::TapiGen.Generated.EnumParse.Parse(value, Info, ignoreCase, allowNumbers, out bits) == global::TapiGen.Generated.EnumParse.Ok;
+            result = parsed ? unchecked((global::Contoso.Telephony.CALL)(int)bits) : default(global::Contoso.Telephony.CALL);
             return parsed;
         }
 
-        /// <summary>Parses a string as <see cref="global::System.Enum.Parse(global::System.Type, string)"/> does; see <see cref="Parse(string, bool, bool)"/>.</summary>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        /// <exception cref="global::System.ArgumentException">The text is empty or white space, or is not a name, list of names or (when allowed) number.</exception>
-        /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
+        /// <summary>Parses a string as Enum.Parse(Type, string) does: see <see cref="Parse(string, bool, bool)"/>.</summary>
         public static global::Contoso.Telephony.CALL Parse(string value) => Parse(value, false, true);
 
-        /// <summary>Parses a string as <see cref="global::System.Enum.Parse(global::System.Type, string, bool)"/> does; see <see cref="Parse(string, bool, bool)"/>.</summary>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        /// <exception cref="global::System.ArgumentException">The text is empty or white space, or is not a name, list of names or (when allowed) number.</exception>
-        /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
+        /// <summary>Parses a string as Enum.Parse(Type, string, bool) does: see <see cref="Parse(string, bool, bool)"/>.</summary>
         public static global::Contoso.Telephony.CALL Parse(string value, bool ignoreCase) => Parse(value, ignoreCase, true);
 
-        /// <summary>
-        /// Parses a string as <see cref="TryParse(string, bool, bool, out global::Contoso.Telephony.CALL)"/> does, and throws what
-        /// <see cref="global::System.Enum.Parse(global::System.Type, string, bool)"/> throws when it fails (with messages that name the enum and the input).
-        /// </summary>
-        /// <param name="value">The text.</param>
-        /// <param name="ignoreCase">Compare names with <see cref="global::System.StringComparison.OrdinalIgnoreCase"/> (culture-independent).</param>
-        /// <param name="allowNumbers">Accept numbers; false accepts names only.</param>
+        /// <summary>Parses a string as <see cref="TryParse(string, bool, bool, out global::Contoso.Telephony.CALL)"/> does, and throws what Enum.Parse throws.</summary>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        /// <exception cref="global::System.ArgumentException">The text is empty or white space, or is not a name, list of names or (when allowed) number.</exception>
+        /// <exception cref="global::System.ArgumentException">The text is empty, white space, or no name, list of names or (when allowed) number.</exception>
         /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
         public static global::Contoso.Telephony.CALL Parse(string value, bool ignoreCase, bool allowNumbers)
         {
@@ -193,205 +140,14 @@ namespace Contoso.Telephony
                 throw new global::System.ArgumentNullException(nameof(value));
             }
 
-            uint bits;
-            int status = ParseString(value, ignoreCase, allowNumbers, out bits);
-            if (status != ParseOk)
+            ulong bits;
+            int status = global::TapiGen.Generated.EnumParse.Parse(value, Info, ignoreCase, allowNumbers, out bits);
+            if (status != global::TapiGen.Generated.EnumParse.Ok)
             {
-                throw ParseFailure(status, value, nameof(value));
+                throw global::TapiGen.Generated.EnumParse.Failure(status, value, nameof(value), Info);
             }
 
-            return unchecked((global::Contoso.Telephony.CALL)bits);
-        }
-
-        private const int ParseOk = 0;
-        private const int ParseEmpty = 1;
-        private const int ParseNotFound = 2;
-        private const int ParseOverflow = 3;
-
-        private static int ParseString(string value, bool ignoreCase, bool allowNumbers, out uint result)
-        {
-            // The common case, one exact name, is a single switch.
-            if (!ignoreCase && MatchName(value, out result))
-            {
-                return ParseOk;
-            }
-
-            result = 0;
-            int start = 0;
-            while (start < value.Length && char.IsWhiteSpace(value[start]))
-            {
-                start++;
-            }
-
-            if (start == value.Length)
-            {
-                return ParseEmpty;
-            }
-
-            int first = value[start];
-            if (allowNumbers && ((first >= '0' && first <= '9') || first == '-' || first == '+'))
-            {
-                // A malformed number (not an overflow) goes on to the names, as in the runtime; none can match it.
-                int status = ParseNumber(value, start, out result);
-                if (status != ParseNotFound)
-                {
-                    return status;
-                }
-            }
-
-            // One name, or names separated by commas whose values are combined (for any enum, as the runtime does).
-            uint bits = 0;
-            int position = start;
-            while (position < value.Length)
-            {
-                int end = position;
-                while (end < value.Length && value[end] != ',')
-                {
-                    end++;
-                }
-
-                if (end == value.Length - 1)
-                {
-                    return ParseNotFound;
-                }
-
-                int tokenStart = position;
-                int tokenEnd = end;
-                while (tokenStart < tokenEnd && char.IsWhiteSpace(value[tokenStart]))
-                {
-                    tokenStart++;
-                }
-
-                while (tokenEnd > tokenStart && char.IsWhiteSpace(value[tokenEnd - 1]))
-                {
-                    tokenEnd--;
-                }
-
-                uint member;
-                if (!MatchName(value, tokenStart, tokenEnd - tokenStart, ignoreCase, out member))
-                {
-                    return ParseNotFound;
-                }
-
-                bits |= member;
-                position = end + 1;
-            }
-
-            result = bits;
-            return ParseOk;
-        }
-
-        private static int ParseNumber(string value, int start, out uint result)
-        {
-            result = 0;
-            int i = start;
-            bool negative = value[i] == '-';
-            if (negative || value[i] == '+')
-            {
-                i++;
-            }
-
-            if (i == value.Length || value[i] < '0' || value[i] > '9')
-            {
-                return ParseNotFound;
-            }
-
-            ulong magnitude = 0;
-            bool overflow = false;
-            for (; i < value.Length && value[i] >= '0' && value[i] <= '9'; i++)
-            {
-                uint digit = (uint)(value[i] - '0');
-                if (magnitude > (ulong.MaxValue - digit) / 10)
-                {
-                    overflow = true;
-                }
-                else
-                {
-                    magnitude = (magnitude * 10) + digit;
-                }
-            }
-
-            // After the digits only ASCII white space, then NUL characters, may follow.
-            while (i < value.Length && IsAsciiWhiteSpace(value[i]))
-            {
-                i++;
-            }
-
-            while (i < value.Length && value[i] == '\0')
-            {
-                i++;
-            }
-
-            if (i != value.Length)
-            {
-                return ParseNotFound;
-            }
-
-            if (overflow || magnitude > (negative ? 0x80000000UL : 0x7FFFFFFFUL))
-            {
-                return ParseOverflow;
-            }
-
-            result = unchecked((uint)(negative ? 0UL - magnitude : magnitude));
-            return ParseOk;
-        }
-
-        private static bool IsAsciiWhiteSpace(int c) => c == ' ' || (c >= '\t' && c <= '\r');
-
-        private static global::System.Exception ParseFailure(int status, string input, string parameter)
-        {
-            switch (status)
-            {
-                case ParseEmpty:
-                    return new global::System.ArgumentException(
-                        "Must specify valid information for parsing in the string: '" + input + "' is empty or white space, not a name or value of Contoso.Telephony.CALL.", parameter);
-                case ParseOverflow:
-                    return new global::System.OverflowException(
-                        "Value '" + input + "' is outside the range of int, the underlying type of Contoso.Telephony.CALL.");
-                default:
-                    return new global::System.ArgumentException(
-                        "Requested value '" + input + "' was not found in Contoso.Telephony.CALL.");
-            }
-        }
-
-        private static bool MatchName(string text, out uint value)
-        {
-            switch (text)
-            {
-                case "IDLE":
-                    value = 0x0u;
-                    return true;
-                case "RINGING":
-                    value = 0x1u;
-                    return true;
-                case "TALKING":
-                    value = 0x2u;
-                    return true;
-                case "LAST":
-                    value = 0x2u;
-                    return true;
-            }
-
-            value = default;
-            return false;
-        }
-
-        private static bool MatchName(string text, int start, int length, bool ignoreCase, out uint value)
-        {
-            switch (length)
-            {
-                case 4:
-                    if (string.Compare(text, start, "IDLE", 0, length, ignoreCase ? global::System.StringComparison.OrdinalIgnoreCase : global::System.StringComparison.Ordinal) == 0) { value = 0x0u; return true; }
-                    if (string.Compare(text, start, "LAST", 0, length, ignoreCase ? global::System.StringComparison.OrdinalIgnoreCase : global::System.StringComparison.Ordinal) == 0) { value = 0x2u; return true; }
-                    break;
-                case 7:
-                    if (string.Compare(text, start, "RINGING", 0, length, ignoreCase ? global::System.StringComparison.OrdinalIgnoreCase : global::System.StringComparison.Ordinal) == 0) { value = 0x1u; return true; }
-                    if (string.Compare(text, start, "TALKING", 0, length, ignoreCase ? global::System.StringComparison.OrdinalIgnoreCase : global::System.StringComparison.Ordinal) == 0) { value = 0x2u; return true; }
-                    break;
-            }
-
-            value = default;
-            return false;
+            return unchecked((global::Contoso.Telephony.CALL)(int)bits);
         }
     }
 }

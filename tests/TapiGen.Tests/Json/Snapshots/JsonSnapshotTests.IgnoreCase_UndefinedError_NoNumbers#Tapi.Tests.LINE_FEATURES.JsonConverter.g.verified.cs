@@ -5,149 +5,33 @@
 namespace Tapi.Tests
 {
     /// <summary>
-    /// Reads and writes <see cref="global::Tapi.Tests.LINE_FEATURES"/> as JSON with System.Text.Json, by the names in its manifest,
-    /// without reflection. It is on the enum as [JsonConverter], so it is used without any option set.
+    /// Reads and writes <see cref="global::Tapi.Tests.LINE_FEATURES"/> as JSON with System.Text.Json:
+    /// by the names in its manifest, without reflection. The enum carries it as [JsonConverter], so it is used with no option set.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TapiGen", "0.1.0")]
     public sealed class LINE_FEATURESJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Tapi.Tests.LINE_FEATURES>
     {
-        private const string TypeName = "Tapi.Tests.LINE_FEATURES";
-        private const int NotAnInteger = 0;
-        private const int IntegerRead = 1;
-        private const int IntegerOutOfRange = 2;
+        private static readonly global::TapiGen.Generated.EnumInfo s_info = new global::TapiGen.Generated.EnumInfo(
+            "Tapi.Tests.LINE_FEATURES",
+            "int",
+            new string[] { "LF_NONE", "LF_DIAL", "LF_HOLD", "LF_PARK", "LF_DIAL_HOLD", "LF_ÜBERGABE" },
+            new ulong[] { 0x0UL, 0x1UL, 0x2UL, 0x4UL, 0x3UL, 0x8UL });
 
-        /// <summary>The members' nonzero values, highest first: flags are named greedily in this order, as Enum.ToString does.</summary>
-        private static readonly ulong[] s_flagBits =
-        {
-            0x8UL,
-            0x4UL,
-            0x3UL,
-            0x2UL,
-            0x1UL,
-        };
-        private const int StackBufferBytes = 256;
+        // Flag combinations are written with JsonStringEnumConverter's alias of each value.
+        private static readonly global::TapiGen.Generated.FlagNames s_flags = new global::TapiGen.Generated.FlagNames(
+            new ulong[] { 0x1UL, 0x2UL, 0x3UL, 0x4UL, 0x8UL },
+            new string[] { "LF_DIAL", "LF_HOLD", "LF_DIAL_HOLD", "LF_PARK", "LF_ÜBERGABE" },
+            "LF_NONE");
 
-        private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("LF_NONE");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("LF_DIAL");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("LF_HOLD");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("LF_PARK");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name4 = global::System.Text.Json.JsonEncodedText.Encode("LF_DIAL_HOLD");
-        private static readonly global::System.Text.Json.JsonEncodedText s_name5 = global::System.Text.Json.JsonEncodedText.Encode("LF_\u00DCBERGABE");
+        private static readonly global::TapiGen.Generated.JsonEnum s_json = new global::TapiGen.Generated.JsonEnum(s_info, s_flags, global::TapiGen.Generated.JsonEnum.IgnoreCase | global::TapiGen.Generated.JsonEnum.UndefinedIsError);
 
-        /// <inheritdoc/>
-        public override global::Tapi.Tests.LINE_FEATURES Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            switch (reader.TokenType)
-            {
-                case global::System.Text.Json.JsonTokenType.String:
-                    return ReadText(ref reader);
-                case global::System.Text.Json.JsonTokenType.Number:
-                    return ReadNumber(ref reader);
-                default:
-                    throw WrongToken(TokenDescription(reader.TokenType));
-            }
-        }
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Tapi.Tests.LINE_FEATURES value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.Text.Json.JsonEncodedText name;
-            if (TryGetName(value, out name))
-            {
-                writer.WriteStringValue(name);
-                return;
-            }
-
-            global::System.Span<byte> buffer = stackalloc byte[55];
-            int start = FormatFlags(ToBits(value), buffer);
-            if (start >= 0)
-            {
-                writer.WriteStringValue((global::System.ReadOnlySpan<byte>)buffer.Slice(start));
-                return;
-            }
-
-            throw CannotWrite(value);
-        }
-
-        /// <inheritdoc/>
-        public override global::Tapi.Tests.LINE_FEATURES ReadAsPropertyName(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            return ReadText(ref reader);
-        }
-
-        /// <inheritdoc/>
-        public override void WriteAsPropertyName(global::System.Text.Json.Utf8JsonWriter writer, global::Tapi.Tests.LINE_FEATURES value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.Text.Json.JsonEncodedText name;
-            if (TryGetName(value, out name))
-            {
-                writer.WritePropertyName(name);
-                return;
-            }
-
-            global::System.Span<byte> buffer = stackalloc byte[55];
-            int start = FormatFlags(ToBits(value), buffer);
-            if (start >= 0)
-            {
-                writer.WritePropertyName((global::System.ReadOnlySpan<byte>)buffer.Slice(start));
-                return;
-            }
-
-            throw CannotWrite(value);
-        }
-
-        private static global::Tapi.Tests.LINE_FEATURES ReadText(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.HasValueSequence && !reader.ValueIsEscaped)
-            {
-                return Parse(reader.ValueSpan);
-            }
-
-            long length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
-            global::System.Span<byte> buffer = stackalloc byte[StackBufferBytes];
-            if (length > StackBufferBytes)
-            {
-                buffer = new byte[length];
-            }
-
-            int written;
-            try
-            {
-                written = reader.CopyString(buffer);
-            }
-            catch (global::System.InvalidOperationException e)
-            {
-                throw new global::System.Text.Json.JsonException("Cannot convert " + RawText(ref reader) + " to " + TypeName + ": " + e.Message, e);
-            }
-
-            return Parse(buffer.Slice(0, written));
-        }
-
-        private static global::Tapi.Tests.LINE_FEATURES ReadNumber(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            throw NumbersNotAllowed(RawText(ref reader).Trim('"'));
-        }
-
-        /// <summary>A token's text as it is in the JSON (escapes not undone), quoted and cut for a message.</summary>
-        private static string RawText(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.HasValueSequence)
-            {
-                global::System.Buffers.ReadOnlySequence<byte> sequence = reader.ValueSequence;
-                return Quote(global::System.Buffers.BuffersExtensions.ToArray(sequence.Slice(0, global::System.Math.Min(sequence.Length, 256L))));
-            }
-
-            return Quote(reader.ValueSpan);
-        }
-
-        /// <summary>The name a member's value is written as: of several members with one value, the first declared.</summary>
+        /// <summary>The name a member's value is written with: of aliases, the one JsonStringEnumConverter writes.</summary>
         private static bool TryGetName(global::Tapi.Tests.LINE_FEATURES value, out global::System.Text.Json.JsonEncodedText name)
         {
             uint offset = unchecked((uint)value);
-            global::System.Text.Json.JsonEncodedText?[] table = s_namesByOffset;
-            if (offset < (uint)table.Length)
+            if (offset < (uint)s_names.Length)
             {
-                global::System.Text.Json.JsonEncodedText? entry = table[(int)offset];
+                global::System.Text.Json.JsonEncodedText? entry = s_names[(int)offset];
                 if (entry.HasValue)
                 {
                     name = entry.GetValueOrDefault();
@@ -159,554 +43,49 @@ namespace Tapi.Tests
             return false;
         }
 
-        // The encoded name of each value by its distance from the smallest value, 0; null where no member has the value.
-        private static readonly global::System.Text.Json.JsonEncodedText?[] s_namesByOffset = new global::System.Text.Json.JsonEncodedText?[]
+        // The encoded name of each value by its distance from the smallest value; null where no member has the value.
+        private static readonly global::System.Text.Json.JsonEncodedText?[] s_names = new global::System.Text.Json.JsonEncodedText?[]
         {
-            s_name0,
-            s_name1,
-            s_name2,
-            s_name4,
-            s_name3,
-            null,
-            null,
-            null,
-            s_name5,
+            global::System.Text.Json.JsonEncodedText.Encode("LF_NONE"),
+            global::System.Text.Json.JsonEncodedText.Encode("LF_DIAL"),
+            global::System.Text.Json.JsonEncodedText.Encode("LF_HOLD"),
+            global::System.Text.Json.JsonEncodedText.Encode("LF_DIAL_HOLD"),
+            global::System.Text.Json.JsonEncodedText.Encode("LF_PARK"), null, null, null,
+            global::System.Text.Json.JsonEncodedText.Encode("LF_ÜBERGABE"),
         };
 
-        /// <summary>The value a JSON string (unescaped UTF-8) names; throws when it names none.</summary>
-        private static global::Tapi.Tests.LINE_FEATURES Parse(global::System.ReadOnlySpan<byte> text)
+        /// <inheritdoc/>
+        public override global::Tapi.Tests.LINE_FEATURES Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => unchecked((global::Tapi.Tests.LINE_FEATURES)(int)s_json.Read(ref reader));
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Tapi.Tests.LINE_FEATURES value, global::System.Text.Json.JsonSerializerOptions options)
         {
-            global::Tapi.Tests.LINE_FEATURES value;
-            if (TryMatch(text, out value))
+            global::System.Text.Json.JsonEncodedText name;
+            if (TryGetName(value, out name))
             {
-                return value;
+                writer.WriteStringValue(name);
             }
-
-            global::System.ReadOnlySpan<byte> trimmed = Trim(text);
-            if (trimmed.Length == 0)
+            else
             {
-                throw EmptyText();
-            }
-
-            ulong bits;
-            switch (TryParseInteger(trimmed, out bits))
-            {
-                case IntegerRead:
-                {
-                    throw NumbersNotAllowed(Quote(text));
-                }
-                case IntegerOutOfRange:
-                    throw NumbersNotAllowed(Quote(text));
-            }
-
-            return ParseList(trimmed, text);
-        }
-
-        /// <summary>"A, B": names separated by commas, white space around each; one trailing comma is allowed, as JsonStringEnumConverter allows it.</summary>
-        private static global::Tapi.Tests.LINE_FEATURES ParseList(global::System.ReadOnlySpan<byte> list, global::System.ReadOnlySpan<byte> text)
-        {
-            ulong bits = 0;
-            while (true)
-            {
-                int comma = global::System.MemoryExtensions.IndexOf(list, (byte)',');
-                global::Tapi.Tests.LINE_FEATURES member;
-                if (!TryMatch(Trim(comma < 0 ? list : list.Slice(0, comma)), out member))
-                {
-                    throw NotAName(Quote(text));
-                }
-
-                bits |= ToBits(member);
-                if (comma < 0)
-                {
-                    break;
-                }
-
-                list = list.Slice(comma + 1);
-                if (Trim(list).Length == 0)
-                {
-                    break;
-                }
-            }
-
-            return FromBits(bits);
-        }
-
-        /// <summary>Matches one name, byte for byte, then ignoring case.</summary>
-        private static bool TryMatch(global::System.ReadOnlySpan<byte> text, out global::Tapi.Tests.LINE_FEATURES value)
-        {
-            switch (text.Length)
-            {
-                case 7:
-                {
-                    switch (text[3])
-                    {
-                        case (byte)'D':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "LF_DIAL"u8))
-                            {
-                                value = global::Tapi.Tests.LINE_FEATURES.LF_DIAL;
-                                return true;
-                            }
-                            break;
-                        }
-                        case (byte)'H':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "LF_HOLD"u8))
-                            {
-                                value = global::Tapi.Tests.LINE_FEATURES.LF_HOLD;
-                                return true;
-                            }
-                            break;
-                        }
-                        case (byte)'N':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "LF_NONE"u8))
-                            {
-                                value = global::Tapi.Tests.LINE_FEATURES.LF_NONE;
-                                return true;
-                            }
-                            break;
-                        }
-                        case (byte)'P':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "LF_PARK"u8))
-                            {
-                                value = global::Tapi.Tests.LINE_FEATURES.LF_PARK;
-                                return true;
-                            }
-                            break;
-                        }
-                    }
-                    break;
-                }
-                case 12:
-                {
-                    switch (text[3])
-                    {
-                        case (byte)'D':
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "LF_DIAL_HOLD"u8))
-                            {
-                                value = global::Tapi.Tests.LINE_FEATURES.LF_DIAL_HOLD;
-                                return true;
-                            }
-                            break;
-                        }
-                        case 0xC3:
-                        {
-                            if (global::System.MemoryExtensions.SequenceEqual(text, "LF_\u00DCBERGABE"u8))
-                            {
-                                value = global::Tapi.Tests.LINE_FEATURES.LF_ÜBERGABE;
-                                return true;
-                            }
-                            break;
-                        }
-                    }
-                    break;
-                }
-            }
-
-            switch (text.Length)
-            {
-                case 7:
-                {
-                    switch (AsciiLower(text[3]))
-                    {
-                        case (byte)'d':
-                        {
-                            if (EqualsAsciiIgnoreCase(text, "LF_DIAL"u8))
-                            {
-                                value = global::Tapi.Tests.LINE_FEATURES.LF_DIAL;
-                                return true;
-                            }
-                            break;
-                        }
-                        case (byte)'h':
-                        {
-                            if (EqualsAsciiIgnoreCase(text, "LF_HOLD"u8))
-                            {
-                                value = global::Tapi.Tests.LINE_FEATURES.LF_HOLD;
-                                return true;
-                            }
-                            break;
-                        }
-                        case (byte)'n':
-                        {
-                            if (EqualsAsciiIgnoreCase(text, "LF_NONE"u8))
-                            {
-                                value = global::Tapi.Tests.LINE_FEATURES.LF_NONE;
-                                return true;
-                            }
-                            break;
-                        }
-                        case (byte)'p':
-                        {
-                            if (EqualsAsciiIgnoreCase(text, "LF_PARK"u8))
-                            {
-                                value = global::Tapi.Tests.LINE_FEATURES.LF_PARK;
-                                return true;
-                            }
-                            break;
-                        }
-                    }
-                    break;
-                }
-                case 12:
-                {
-                    switch (AsciiLower(text[3]))
-                    {
-                        case (byte)'d':
-                        {
-                            if (EqualsAsciiIgnoreCase(text, "LF_DIAL_HOLD"u8))
-                            {
-                                value = global::Tapi.Tests.LINE_FEATURES.LF_DIAL_HOLD;
-                                return true;
-                            }
-                            break;
-                        }
-                        case 0xC3:
-                        {
-                            if (EqualsAsciiIgnoreCase(text, "LF_\u00DCBERGABE"u8))
-                            {
-                                value = global::Tapi.Tests.LINE_FEATURES.LF_ÜBERGABE;
-                                return true;
-                            }
-                            break;
-                        }
-                    }
-                    break;
-                }
-            }
-
-            if (!IsAscii(text))
-            {
-                return TryMatchNonAscii(text, out value);
-            }
-
-            value = default(global::Tapi.Tests.LINE_FEATURES);
-            return false;
-        }
-
-        private static byte AsciiLower(byte b)
-        {
-            return unchecked((uint)(b - 'A')) <= 'Z' - 'A' ? (byte)(b | 0x20) : b;
-        }
-
-        private static bool EqualsAsciiIgnoreCase(global::System.ReadOnlySpan<byte> text, global::System.ReadOnlySpan<byte> name)
-        {
-            if (text.Length != name.Length)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < text.Length; i++)
-            {
-                if (AsciiLower(text[i]) != AsciiLower(name[i]))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        private static bool IsAscii(global::System.ReadOnlySpan<byte> text)
-        {
-            for (int i = 0; i < text.Length; i++)
-            {
-                if (text[i] > 0x7F)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        /// <summary>Names beyond ASCII compare as strings, with the ordinal case rules Enum.TryParse uses.</summary>
-        private static bool TryMatchNonAscii(global::System.ReadOnlySpan<byte> text, out global::Tapi.Tests.LINE_FEATURES value)
-        {
-            string decoded = global::System.Text.Encoding.UTF8.GetString(text.ToArray());
-            if (string.Equals(decoded, "LF_\u00DCBERGABE", global::System.StringComparison.OrdinalIgnoreCase))
-            {
-                value = global::Tapi.Tests.LINE_FEATURES.LF_ÜBERGABE;
-                return true;
-            }
-
-            value = default(global::Tapi.Tests.LINE_FEATURES);
-            return false;
-        }
-
-        private static global::System.ReadOnlySpan<byte> Trim(global::System.ReadOnlySpan<byte> text)
-        {
-            int n;
-            while (text.Length > 0 && (n = LeadingSpace(text)) > 0)
-            {
-                text = text.Slice(n);
-            }
-
-            while (text.Length > 0 && (n = TrailingSpace(text)) > 0)
-            {
-                text = text.Slice(0, text.Length - n);
-            }
-
-            return text;
-        }
-
-        /// <summary>The length in bytes of the white space character text starts with, or 0.</summary>
-        private static int LeadingSpace(global::System.ReadOnlySpan<byte> text)
-        {
-            byte b = text[0];
-            if (b == 0x20 || (b >= 0x09 && b <= 0x0D))
-            {
-                return 1;
-            }
-
-            if (b == 0xC2)
-            {
-                return text.Length >= 2 && (text[1] == 0x85 || text[1] == 0xA0) ? 2 : 0;
-            }
-
-            return text.Length >= 3 && IsSpace3(b, text[1], text[2]) ? 3 : 0;
-        }
-
-        /// <summary>The length in bytes of the white space character text ends with, or 0.</summary>
-        private static int TrailingSpace(global::System.ReadOnlySpan<byte> text)
-        {
-            int n = text.Length;
-            byte b = text[n - 1];
-            if (b == 0x20 || (b >= 0x09 && b <= 0x0D))
-            {
-                return 1;
-            }
-
-            if (n >= 2 && text[n - 2] == 0xC2 && (b == 0x85 || b == 0xA0))
-            {
-                return 2;
-            }
-
-            return n >= 3 && IsSpace3(text[n - 3], text[n - 2], b) ? 3 : 0;
-        }
-
-        /// <summary>U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F and U+3000 in UTF-8.</summary>
-        private static bool IsSpace3(byte b0, byte b1, byte b2)
-        {
-            switch (b0)
-            {
-                case 0xE1:
-                    return b1 == 0x9A && b2 == 0x80;
-                case 0xE2:
-                    return (b1 == 0x80 && ((b2 >= 0x80 && b2 <= 0x8A) || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF)) || (b1 == 0x81 && b2 == 0x9F);
-                case 0xE3:
-                    return b1 == 0x80 && b2 == 0x80;
-                default:
-                    return false;
+                s_json.WriteOther(writer, unchecked((ulong)(uint)value), false);
             }
         }
 
-        /// <summary>The text for a message: quoted, and cut after 64 characters.</summary>
-        private static string Quote(global::System.ReadOnlySpan<byte> text)
-        {
-            const int MaxShown = 64;
-            string shown = global::System.Text.Encoding.UTF8.GetString(text.Slice(0, global::System.Math.Min(text.Length, MaxShown * 4)).ToArray());
-            return shown.Length > MaxShown ? "\"" + shown.Substring(0, MaxShown) + "...\"" : "\"" + shown + "\"";
-        }
+        /// <inheritdoc/>
+        public override global::Tapi.Tests.LINE_FEATURES ReadAsPropertyName(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => unchecked((global::Tapi.Tests.LINE_FEATURES)(int)s_json.ReadText(ref reader));
 
-        /// <summary>
-        /// Writes the names of the flags in bits to the end of buffer, lowest value first and ", " between them, as
-        /// Enum.ToString and JsonStringEnumConverter do; returns where the text starts, or -1 when bits is no combination of members.
-        /// </summary>
-        private static int FormatFlags(ulong bits, global::System.Span<byte> buffer)
+        /// <inheritdoc/>
+        public override void WriteAsPropertyName(global::System.Text.Json.Utf8JsonWriter writer, global::Tapi.Tests.LINE_FEATURES value, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (bits == 0)
+            global::System.Text.Json.JsonEncodedText name;
+            if (TryGetName(value, out name))
             {
-                return -1;
+                writer.WritePropertyName(name);
             }
-
-            int start = buffer.Length;
-            for (int i = 0; i < s_flagBits.Length; i++)
+            else
             {
-                ulong flag = s_flagBits[i];
-                if ((bits & flag) == flag)
-                {
-                    bits &= ~flag;
-                    if (start != buffer.Length)
-                    {
-                        buffer[--start] = (byte)' ';
-                        buffer[--start] = (byte)',';
-                    }
-
-                    global::System.ReadOnlySpan<byte> name = FlagName(i);
-                    start -= name.Length;
-                    name.CopyTo(buffer.Slice(start));
-                }
+                s_json.WriteOther(writer, unchecked((ulong)(uint)value), true);
             }
-
-            return bits == 0 ? start : -1;
-        }
-
-        private static global::System.ReadOnlySpan<byte> FlagName(int index)
-        {
-            switch (index)
-            {
-                case 0:
-                    return "LF_\u00DCBERGABE"u8;
-                case 1:
-                    return "LF_PARK"u8;
-                case 2:
-                    return "LF_DIAL_HOLD"u8;
-                case 3:
-                    return "LF_HOLD"u8;
-                case 4:
-                    return "LF_DIAL"u8;
-                default:
-                    return default(global::System.ReadOnlySpan<byte>);
-            }
-        }
-
-        private static ulong ToBits(global::Tapi.Tests.LINE_FEATURES value)
-        {
-            return unchecked((ulong)(int)value);
-        }
-
-        private static global::Tapi.Tests.LINE_FEATURES FromBits(ulong bits)
-        {
-            return unchecked((global::Tapi.Tests.LINE_FEATURES)(int)bits);
-        }
-
-        /// <summary>Reads [+|-]digits as the underlying type: IntegerRead, NotAnInteger or IntegerOutOfRange.</summary>
-        private static int TryParseInteger(global::System.ReadOnlySpan<byte> text, out ulong bits)
-        {
-            bits = 0;
-            int i = 0;
-            bool negative = false;
-            if (text.Length > 0 && (text[0] == '-' || text[0] == '+'))
-            {
-                negative = text[0] == '-';
-                i = 1;
-            }
-
-            if (i == text.Length)
-            {
-                return NotAnInteger;
-            }
-
-            ulong magnitude = 0;
-            bool overflow = false;
-            for (; i < text.Length; i++)
-            {
-                uint digit = unchecked((uint)(text[i] - '0'));
-                if (digit > 9)
-                {
-                    return NotAnInteger;
-                }
-
-                if (magnitude > (ulong.MaxValue - digit) / 10)
-                {
-                    overflow = true;
-                }
-                else
-                {
-                    magnitude = (magnitude * 10) + digit;
-                }
-            }
-
-            if (overflow || (negative ? magnitude > 0x80000000UL : magnitude > 0x7FFFFFFFUL))
-            {
-                return IntegerOutOfRange;
-            }
-
-            bits = negative ? unchecked(0UL - magnitude) : magnitude;
-            return IntegerRead;
-        }
-
-        private static bool IsDefined(ulong bits)
-        {
-            switch (bits)
-            {
-                case 0x0UL:
-                case 0x1UL:
-                case 0x2UL:
-                case 0x4UL:
-                case 0x3UL:
-                case 0x8UL:
-                    return true;
-                default:
-                    return IsCombination(bits);
-            }
-        }
-
-        /// <summary>Whether the flags in bits can all be named, the way FormatFlags names them.</summary>
-        private static bool IsCombination(ulong bits)
-        {
-            if (bits == 0)
-            {
-                return false;
-            }
-
-            foreach (ulong flag in s_flagBits)
-            {
-                if ((bits & flag) == flag)
-                {
-                    bits &= ~flag;
-                }
-            }
-
-            return bits == 0;
-        }
-
-        private static string TokenDescription(global::System.Text.Json.JsonTokenType token)
-        {
-            switch (token)
-            {
-                case global::System.Text.Json.JsonTokenType.Null:
-                    return "null";
-                case global::System.Text.Json.JsonTokenType.True:
-                    return "true";
-                case global::System.Text.Json.JsonTokenType.False:
-                    return "false";
-                case global::System.Text.Json.JsonTokenType.StartObject:
-                    return "an object";
-                case global::System.Text.Json.JsonTokenType.StartArray:
-                    return "an array";
-                default:
-                    return "an unexpected JSON token";
-            }
-        }
-
-        private static global::System.Text.Json.JsonException NotAName(string shown)
-        {
-            return new global::System.Text.Json.JsonException("Cannot convert " + shown + " to " + TypeName + ": it is not a member name.");
-        }
-
-        private static global::System.Text.Json.JsonException EmptyText()
-        {
-            return new global::System.Text.Json.JsonException("Cannot convert an empty string to " + TypeName + ": expected a member name.");
-        }
-
-        private static global::System.Text.Json.JsonException WrongToken(string token)
-        {
-            return new global::System.Text.Json.JsonException("Cannot convert " + token + " to " + TypeName + ": expected a string.");
-        }
-
-        private static global::System.Text.Json.JsonException NumberOutOfRange(string shown)
-        {
-            return new global::System.Text.Json.JsonException("Cannot convert " + shown + " to " + TypeName + ": it is not an integer within the range of int.");
-        }
-
-        private static global::System.Text.Json.JsonException NumbersNotAllowed(string shown)
-        {
-            return new global::System.Text.Json.JsonException("Cannot convert " + shown + " to " + TypeName + ": numbers are not allowed (TapiGenJsonAllowNumbers is false).");
-        }
-
-        private static global::System.Text.Json.JsonException NotDefined(string shown)
-        {
-            return new global::System.Text.Json.JsonException("Cannot convert " + shown + " to " + TypeName + ": it is not a defined value (TapiGenJsonUndefined is Error).");
-        }
-
-        private static global::System.Text.Json.JsonException CannotWrite(global::Tapi.Tests.LINE_FEATURES value)
-        {
-            return new global::System.Text.Json.JsonException("Cannot write " + unchecked((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " as " + TypeName + ": it is not a defined value (TapiGenJsonUndefined is Error).");
         }
     }
 }

@@ -4,84 +4,34 @@
 namespace Tapi.Tests
 {
     /// <summary>
-    /// Reads and writes <see cref="global::Tapi.Tests.LINE_FEATURES"/> (and its nullable form) as JSON with Newtonsoft.Json, by the
-    /// names in its manifest, without reflection. Add it to JsonSerializerSettings.Converters, or set TapiGenNewtonsoftAttribute.
+    /// Reads and writes <see cref="global::Tapi.Tests.LINE_FEATURES"/> (and its nullable form) as JSON with Newtonsoft.Json:
+    /// by the names in its manifest, without reflection. Add it to JsonSerializerSettings.Converters, or set TapiGenNewtonsoftAttribute.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TapiGen", "0.1.0")]
     public sealed class LINE_FEATURESNewtonsoftJsonConverter : global::Newtonsoft.Json.JsonConverter
     {
-        private const string TypeName = "Tapi.Tests.LINE_FEATURES";
-        private const int NotAnInteger = 0;
-        private const int IntegerRead = 1;
-        private const int IntegerOutOfRange = 2;
+        private static readonly global::TapiGen.Generated.EnumInfo s_info = new global::TapiGen.Generated.EnumInfo(
+            "Tapi.Tests.LINE_FEATURES",
+            "int",
+            new string[] { "LF_NONE", "LF_DIAL", "LF_HOLD", "LF_PARK", "LF_DIAL_HOLD", "LF_ÜBERGABE" },
+            new ulong[] { 0x0UL, 0x1UL, 0x2UL, 0x4UL, 0x3UL, 0x8UL });
 
-        /// <summary>The members' nonzero values, highest first: flags are named greedily in this order, as Enum.ToString does.</summary>
-        private static readonly ulong[] s_flagBits =
-        {
-            0x8UL,
-            0x4UL,
-            0x3UL,
-            0x2UL,
-            0x1UL,
-        };
+        // Flag combinations are written with JsonStringEnumConverter's alias of each value.
+        private static readonly global::TapiGen.Generated.FlagNames s_flags = new global::TapiGen.Generated.FlagNames(
+            new ulong[] { 0x1UL, 0x2UL, 0x3UL, 0x4UL, 0x8UL },
+            new string[] { "LF_DIAL", "LF_HOLD", "LF_DIAL_HOLD", "LF_PARK", "LF_ÜBERGABE" },
+            "LF_NONE");
 
-        private static readonly string[] s_readNames =
-        {
-            "LF_NONE",
-            "LF_DIAL",
-            "LF_HOLD",
-            "LF_PARK",
-            "LF_DIAL_HOLD",
-            "LF_\u00DCBERGABE",
-        };
-
-        private static readonly global::Tapi.Tests.LINE_FEATURES[] s_readValues =
-        {
-            global::Tapi.Tests.LINE_FEATURES.LF_NONE,
-            global::Tapi.Tests.LINE_FEATURES.LF_DIAL,
-            global::Tapi.Tests.LINE_FEATURES.LF_HOLD,
-            global::Tapi.Tests.LINE_FEATURES.LF_PARK,
-            global::Tapi.Tests.LINE_FEATURES.LF_DIAL_HOLD,
-            global::Tapi.Tests.LINE_FEATURES.LF_ÜBERGABE,
-        };
-
-        /// <summary>The names of <see cref="s_flagBits"/>, in the same order.</summary>
-        private static readonly string[] s_flagNames =
-        {
-            "LF_\u00DCBERGABE",
-            "LF_PARK",
-            "LF_DIAL_HOLD",
-            "LF_HOLD",
-            "LF_DIAL",
-        };
+        private static readonly global::TapiGen.Generated.NewtonsoftEnum s_json = new global::TapiGen.Generated.NewtonsoftEnum(s_info, s_flags, global::TapiGen.Generated.NewtonsoftEnum.AllowNumbers | global::TapiGen.Generated.NewtonsoftEnum.IgnoreCase | global::TapiGen.Generated.NewtonsoftEnum.UndefinedIsError);
 
         /// <inheritdoc/>
-        public override bool CanConvert(global::System.Type objectType)
-        {
-            return objectType == typeof(global::Tapi.Tests.LINE_FEATURES) || objectType == typeof(global::Tapi.Tests.LINE_FEATURES?);
-        }
+        public override bool CanConvert(global::System.Type objectType) => objectType == typeof(global::Tapi.Tests.LINE_FEATURES) || objectType == typeof(global::Tapi.Tests.LINE_FEATURES?);
 
         /// <inheritdoc/>
         public override object ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
         {
-            switch (reader.TokenType)
-            {
-                case global::Newtonsoft.Json.JsonToken.String:
-                    return Parse(reader.Value as string ?? string.Empty);
-                case global::Newtonsoft.Json.JsonToken.Integer:
-                    return ReadInteger(reader.Value);
-                case global::Newtonsoft.Json.JsonToken.Null:
-                {
-                    if (objectType == typeof(global::Tapi.Tests.LINE_FEATURES?))
-                    {
-                        return null;
-                    }
-
-                    throw WrongToken("null");
-                }
-                default:
-                    throw WrongToken(TokenDescription(reader.TokenType));
-            }
+            ulong bits;
+            return s_json.TryRead(reader, objectType == typeof(global::Tapi.Tests.LINE_FEATURES?), out bits) ? unchecked((global::Tapi.Tests.LINE_FEATURES)(int)bits) : (object)null;
         }
 
         /// <inheritdoc/>
@@ -95,50 +45,28 @@ namespace Tapi.Tests
 
             if (!(value is global::Tapi.Tests.LINE_FEATURES))
             {
-                throw new global::Newtonsoft.Json.JsonSerializationException("Cannot write a " + value.GetType().Name + " as " + TypeName + ".");
+                throw global::TapiGen.Generated.NewtonsoftEnum.CannotWrite(value, s_info);
             }
 
             global::Tapi.Tests.LINE_FEATURES member = (global::Tapi.Tests.LINE_FEATURES)value;
             string name = GetName(member);
-            if (name == null)
-            {
-                name = FormatFlags(ToBits(member));
-            }
-
             if (name != null)
             {
                 writer.WriteValue(name);
-                return;
             }
-
-            throw CannotWrite(member);
+            else
+            {
+                s_json.WriteOther(writer, unchecked((ulong)(uint)member));
+            }
         }
 
-        private static global::Tapi.Tests.LINE_FEATURES ReadInteger(object number)
-        {
-            string shown = global::System.Convert.ToString(number, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
-            ulong bits;
-            if (TryParseInteger(shown, out bits) != IntegerRead)
-            {
-                throw NumberOutOfRange(Quote(shown).Trim('"'));
-            }
-
-            if (!IsDefined(bits))
-            {
-                throw NotDefined(Quote(shown).Trim('"'));
-            }
-
-            return FromBits(bits);
-        }
-
-        /// <summary>The name a member's value is written as: of several members with one value, the first declared.</summary>
+        /// <summary>The name a member's value is written with: of aliases, the one JsonStringEnumConverter writes.</summary>
         private static string GetName(global::Tapi.Tests.LINE_FEATURES value)
         {
             uint offset = unchecked((uint)value);
-            string[] table = s_namesByOffset;
-            if (offset < (uint)table.Length)
+            if (offset < (uint)s_names.Length)
             {
-                string name = table[(int)offset];
+                string name = s_names[(int)offset];
                 if (name != null)
                 {
                     return name;
@@ -148,286 +76,10 @@ namespace Tapi.Tests
             return null;
         }
 
-        // The name of each value by its distance from the smallest value, 0; null where no member has the value.
-        private static readonly string[] s_namesByOffset = new string[]
+        // The name of each value by its distance from the smallest value; null where no member has the value.
+        private static readonly string[] s_names = new string[]
         {
-            "LF_NONE",
-            "LF_DIAL",
-            "LF_HOLD",
-            "LF_DIAL_HOLD",
-            "LF_PARK",
-            null,
-            null,
-            null,
-            "LF_\u00DCBERGABE",
+            "LF_NONE", "LF_DIAL", "LF_HOLD", "LF_DIAL_HOLD", "LF_PARK", null, null, null, "LF_ÜBERGABE",
         };
-
-        /// <summary>The value a JSON string names; throws when it names none.</summary>
-        private static global::Tapi.Tests.LINE_FEATURES Parse(string text)
-        {
-            global::Tapi.Tests.LINE_FEATURES value;
-            if (TryMatch(text, out value))
-            {
-                return value;
-            }
-
-            string trimmed = text.Trim();
-            if (trimmed.Length == 0)
-            {
-                throw EmptyText();
-            }
-
-            ulong bits;
-            switch (TryParseInteger(trimmed, out bits))
-            {
-                case IntegerRead:
-                {
-                    if (!IsDefined(bits))
-                    {
-                        throw NotDefined(Quote(text));
-                    }
-
-                    return FromBits(bits);
-                }
-                case IntegerOutOfRange:
-                    throw NumberOutOfRange(Quote(text));
-            }
-
-            return ParseList(trimmed, text);
-        }
-
-        /// <summary>"A, B": names separated by commas, white space around each; one trailing comma is allowed, as JsonStringEnumConverter allows it.</summary>
-        private static global::Tapi.Tests.LINE_FEATURES ParseList(string list, string text)
-        {
-            ulong bits = 0;
-            int start = 0;
-            while (true)
-            {
-                int comma = list.IndexOf(',', start);
-                global::Tapi.Tests.LINE_FEATURES member;
-                if (!TryMatch((comma < 0 ? list.Substring(start) : list.Substring(start, comma - start)).Trim(), out member))
-                {
-                    throw NotAName(Quote(text));
-                }
-
-                bits |= ToBits(member);
-                if (comma < 0 || list.Substring(comma + 1).Trim().Length == 0)
-                {
-                    break;
-                }
-
-                start = comma + 1;
-            }
-
-            return FromBits(bits);
-        }
-
-        /// <summary>The names of the flags in bits, lowest value first, ", " between them; null when bits is no combination of members.</summary>
-        private static string FormatFlags(ulong bits)
-        {
-            if (bits == 0)
-            {
-                return null;
-            }
-
-            string text = null;
-            for (int i = 0; i < s_flagBits.Length; i++)
-            {
-                ulong flag = s_flagBits[i];
-                if ((bits & flag) == flag)
-                {
-                    bits &= ~flag;
-                    text = text == null ? s_flagNames[i] : s_flagNames[i] + ", " + text;
-                }
-            }
-
-            return bits == 0 ? text : null;
-        }
-
-        /// <summary>Matches one name exactly, then ignoring case (ordinal, as Enum.TryParse).</summary>
-        private static bool TryMatch(string text, out global::Tapi.Tests.LINE_FEATURES value)
-        {
-            switch (text)
-            {
-                case "LF_NONE":
-                    value = global::Tapi.Tests.LINE_FEATURES.LF_NONE;
-                    return true;
-                case "LF_DIAL":
-                    value = global::Tapi.Tests.LINE_FEATURES.LF_DIAL;
-                    return true;
-                case "LF_HOLD":
-                    value = global::Tapi.Tests.LINE_FEATURES.LF_HOLD;
-                    return true;
-                case "LF_PARK":
-                    value = global::Tapi.Tests.LINE_FEATURES.LF_PARK;
-                    return true;
-                case "LF_DIAL_HOLD":
-                    value = global::Tapi.Tests.LINE_FEATURES.LF_DIAL_HOLD;
-                    return true;
-                case "LF_\u00DCBERGABE":
-                    value = global::Tapi.Tests.LINE_FEATURES.LF_ÜBERGABE;
-                    return true;
-            }
-
-            for (int i = 0; i < s_readNames.Length; i++)
-            {
-                if (string.Equals(text, s_readNames[i], global::System.StringComparison.OrdinalIgnoreCase))
-                {
-                    value = s_readValues[i];
-                    return true;
-                }
-            }
-
-            value = default(global::Tapi.Tests.LINE_FEATURES);
-            return false;
-        }
-
-        /// <summary>The text for a message: quoted, and cut after 64 characters.</summary>
-        private static string Quote(string text)
-        {
-            return text.Length > 64 ? "\"" + text.Substring(0, 64) + "...\"" : "\"" + text + "\"";
-        }
-
-        private static ulong ToBits(global::Tapi.Tests.LINE_FEATURES value)
-        {
-            return unchecked((ulong)(int)value);
-        }
-
-        private static global::Tapi.Tests.LINE_FEATURES FromBits(ulong bits)
-        {
-            return unchecked((global::Tapi.Tests.LINE_FEATURES)(int)bits);
-        }
-
-        /// <summary>Reads [+|-]digits as the underlying type: IntegerRead, NotAnInteger or IntegerOutOfRange.</summary>
-        private static int TryParseInteger(string text, out ulong bits)
-        {
-            bits = 0;
-            int i = 0;
-            bool negative = false;
-            if (text.Length > 0 && (text[0] == '-' || text[0] == '+'))
-            {
-                negative = text[0] == '-';
-                i = 1;
-            }
-
-            if (i == text.Length)
-            {
-                return NotAnInteger;
-            }
-
-            ulong magnitude = 0;
-            bool overflow = false;
-            for (; i < text.Length; i++)
-            {
-                uint digit = unchecked((uint)(text[i] - '0'));
-                if (digit > 9)
-                {
-                    return NotAnInteger;
-                }
-
-                if (magnitude > (ulong.MaxValue - digit) / 10)
-                {
-                    overflow = true;
-                }
-                else
-                {
-                    magnitude = (magnitude * 10) + digit;
-                }
-            }
-
-            if (overflow || (negative ? magnitude > 0x80000000UL : magnitude > 0x7FFFFFFFUL))
-            {
-                return IntegerOutOfRange;
-            }
-
-            bits = negative ? unchecked(0UL - magnitude) : magnitude;
-            return IntegerRead;
-        }
-
-        private static bool IsDefined(ulong bits)
-        {
-            switch (bits)
-            {
-                case 0x0UL:
-                case 0x1UL:
-                case 0x2UL:
-                case 0x4UL:
-                case 0x3UL:
-                case 0x8UL:
-                    return true;
-                default:
-                    return IsCombination(bits);
-            }
-        }
-
-        /// <summary>Whether the flags in bits can all be named, the way FormatFlags names them.</summary>
-        private static bool IsCombination(ulong bits)
-        {
-            if (bits == 0)
-            {
-                return false;
-            }
-
-            foreach (ulong flag in s_flagBits)
-            {
-                if ((bits & flag) == flag)
-                {
-                    bits &= ~flag;
-                }
-            }
-
-            return bits == 0;
-        }
-
-        private static string TokenDescription(global::Newtonsoft.Json.JsonToken token)
-        {
-            switch (token)
-            {
-                case global::Newtonsoft.Json.JsonToken.Boolean:
-                    return "a boolean";
-                case global::Newtonsoft.Json.JsonToken.Float:
-                    return "a number with a fraction or an exponent";
-                case global::Newtonsoft.Json.JsonToken.Date:
-                    return "a date";
-                case global::Newtonsoft.Json.JsonToken.StartObject:
-                    return "an object";
-                case global::Newtonsoft.Json.JsonToken.StartArray:
-                    return "an array";
-                case global::Newtonsoft.Json.JsonToken.Undefined:
-                    return "undefined";
-                default:
-                    return "an unexpected JSON token";
-            }
-        }
-
-        private static global::Newtonsoft.Json.JsonSerializationException NotAName(string shown)
-        {
-            return new global::Newtonsoft.Json.JsonSerializationException("Cannot convert " + shown + " to " + TypeName + ": it is not a member name or an integer.");
-        }
-
-        private static global::Newtonsoft.Json.JsonSerializationException EmptyText()
-        {
-            return new global::Newtonsoft.Json.JsonSerializationException("Cannot convert an empty string to " + TypeName + ": expected a member name or an integer.");
-        }
-
-        private static global::Newtonsoft.Json.JsonSerializationException WrongToken(string token)
-        {
-            return new global::Newtonsoft.Json.JsonSerializationException("Cannot convert " + token + " to " + TypeName + ": expected a string or an integer.");
-        }
-
-        private static global::Newtonsoft.Json.JsonSerializationException NumberOutOfRange(string shown)
-        {
-            return new global::Newtonsoft.Json.JsonSerializationException("Cannot convert " + shown + " to " + TypeName + ": it is not an integer within the range of int.");
-        }
-
-        private static global::Newtonsoft.Json.JsonSerializationException NotDefined(string shown)
-        {
-            return new global::Newtonsoft.Json.JsonSerializationException("Cannot convert " + shown + " to " + TypeName + ": it is not a defined value (TapiGenJsonUndefined is Error).");
-        }
-
-        private static global::Newtonsoft.Json.JsonSerializationException CannotWrite(global::Tapi.Tests.LINE_FEATURES value)
-        {
-            return new global::Newtonsoft.Json.JsonSerializationException("Cannot write " + unchecked((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " as " + TypeName + ": it is not a defined value (TapiGenJsonUndefined is Error).");
-        }
     }
 }

@@ -5,44 +5,28 @@
 namespace Tapi.Tests
 {
     /// <summary>
-    /// Reads and writes <see cref="global::Tapi.Tests.LINE_STATE"/> (and its nullable form) as JSON with Newtonsoft.Json, by the
-    /// names in its manifest, without reflection. Add it to JsonSerializerSettings.Converters, or set TapiGenNewtonsoftAttribute.
+    /// Reads and writes <see cref="global::Tapi.Tests.LINE_STATE"/> (and its nullable form) as JSON with Newtonsoft.Json:
+    /// by the names in its manifest, without reflection. Add it to JsonSerializerSettings.Converters, or set TapiGenNewtonsoftAttribute.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TapiGen", "0.1.0")]
     public sealed class LINE_STATENewtonsoftJsonConverter : global::Newtonsoft.Json.JsonConverter
     {
-        private const string TypeName = "Tapi.Tests.LINE_STATE";
-        private const int NotAnInteger = 0;
-        private const int IntegerRead = 1;
-        private const int IntegerOutOfRange = 2;
+        private static readonly global::TapiGen.Generated.EnumInfo s_info = new global::TapiGen.Generated.EnumInfo(
+            "Tapi.Tests.LINE_STATE",
+            "int",
+            new string[] { "ls-idle", "ls-busy", "ls-ringing", "ls-ring" },
+            new ulong[] { 0x0UL, 0x1UL, 0x2UL, 0x2UL });
+
+        private static readonly global::TapiGen.Generated.NewtonsoftEnum s_json = new global::TapiGen.Generated.NewtonsoftEnum(s_info, global::TapiGen.Generated.NewtonsoftEnum.AllowNumbers);
 
         /// <inheritdoc/>
-        public override bool CanConvert(global::System.Type objectType)
-        {
-            return objectType == typeof(global::Tapi.Tests.LINE_STATE) || objectType == typeof(global::Tapi.Tests.LINE_STATE?);
-        }
+        public override bool CanConvert(global::System.Type objectType) => objectType == typeof(global::Tapi.Tests.LINE_STATE) || objectType == typeof(global::Tapi.Tests.LINE_STATE?);
 
         /// <inheritdoc/>
         public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
         {
-            switch (reader.TokenType)
-            {
-                case global::Newtonsoft.Json.JsonToken.String:
-                    return Parse(reader.Value as string ?? string.Empty);
-                case global::Newtonsoft.Json.JsonToken.Integer:
-                    return ReadInteger(reader.Value);
-                case global::Newtonsoft.Json.JsonToken.Null:
-                {
-                    if (objectType == typeof(global::Tapi.Tests.LINE_STATE?))
-                    {
-                        return null;
-                    }
-
-                    throw WrongToken("null");
-                }
-                default:
-                    throw WrongToken(TokenDescription(reader.TokenType));
-            }
+            ulong bits;
+            return s_json.TryRead(reader, objectType == typeof(global::Tapi.Tests.LINE_STATE?), out bits) ? unchecked((global::Tapi.Tests.LINE_STATE)(int)bits) : (object?)null;
         }
 
         /// <inheritdoc/>
@@ -56,7 +40,7 @@ namespace Tapi.Tests
 
             if (!(value is global::Tapi.Tests.LINE_STATE))
             {
-                throw new global::Newtonsoft.Json.JsonSerializationException("Cannot write a " + value.GetType().Name + " as " + TypeName + ".");
+                throw global::TapiGen.Generated.NewtonsoftEnum.CannotWrite(value, s_info);
             }
 
             global::Tapi.Tests.LINE_STATE member = (global::Tapi.Tests.LINE_STATE)value;
@@ -64,32 +48,20 @@ namespace Tapi.Tests
             if (name != null)
             {
                 writer.WriteValue(name);
-                return;
             }
-
-            writer.WriteValue(unchecked((int)member));
-        }
-
-        private static global::Tapi.Tests.LINE_STATE ReadInteger(object? number)
-        {
-            string shown = global::System.Convert.ToString(number, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
-            ulong bits;
-            if (TryParseInteger(shown, out bits) != IntegerRead)
+            else
             {
-                throw NumberOutOfRange(Quote(shown).Trim('"'));
+                s_json.WriteOther(writer, unchecked((ulong)(uint)member));
             }
-
-            return FromBits(bits);
         }
 
-        /// <summary>The name a member's value is written as: of several members with one value, the first declared.</summary>
+        /// <summary>The name a member's value is written with: of aliases, the one JsonStringEnumConverter writes.</summary>
         private static string? GetName(global::Tapi.Tests.LINE_STATE value)
         {
             uint offset = unchecked((uint)value);
-            string?[] table = s_namesByOffset;
-            if (offset < (uint)table.Length)
+            if (offset < (uint)s_names.Length)
             {
-                string? name = table[(int)offset];
+                string? name = s_names[(int)offset];
                 if (name != null)
                 {
                     return name;
@@ -99,172 +71,7 @@ namespace Tapi.Tests
             return null;
         }
 
-        // The name of each value by its distance from the smallest value, 0; null where no member has the value.
-        private static readonly string?[] s_namesByOffset = new string?[]
-        {
-            "ls-idle",
-            "ls-busy",
-            "ls-ringing",
-        };
-
-        /// <summary>The value a JSON string names; throws when it names none.</summary>
-        private static global::Tapi.Tests.LINE_STATE Parse(string text)
-        {
-            global::Tapi.Tests.LINE_STATE value;
-            if (TryMatch(text, out value))
-            {
-                return value;
-            }
-
-            string trimmed = text.Trim();
-            if (trimmed.Length == 0)
-            {
-                throw EmptyText();
-            }
-
-            if (trimmed.Length != text.Length && TryMatch(trimmed, out value))
-            {
-                return value;
-            }
-
-            ulong bits;
-            switch (TryParseInteger(trimmed, out bits))
-            {
-                case IntegerRead:
-                {
-                    return FromBits(bits);
-                }
-                case IntegerOutOfRange:
-                    throw NumberOutOfRange(Quote(text));
-            }
-
-            throw NotAName(Quote(text));
-        }
-
-        /// <summary>Matches one name exactly.</summary>
-        private static bool TryMatch(string text, out global::Tapi.Tests.LINE_STATE value)
-        {
-            switch (text)
-            {
-                case "ls-idle":
-                    value = global::Tapi.Tests.LINE_STATE.LS_IDLE;
-                    return true;
-                case "ls-busy":
-                    value = global::Tapi.Tests.LINE_STATE.LS_BUSY;
-                    return true;
-                case "ls-ringing":
-                    value = global::Tapi.Tests.LINE_STATE.LS_RINGING;
-                    return true;
-                case "ls-ring":
-                    value = global::Tapi.Tests.LINE_STATE.LS_RING;
-                    return true;
-            }
-
-            value = default(global::Tapi.Tests.LINE_STATE);
-            return false;
-        }
-
-        /// <summary>The text for a message: quoted, and cut after 64 characters.</summary>
-        private static string Quote(string text)
-        {
-            return text.Length > 64 ? "\"" + text.Substring(0, 64) + "...\"" : "\"" + text + "\"";
-        }
-
-        private static ulong ToBits(global::Tapi.Tests.LINE_STATE value)
-        {
-            return unchecked((ulong)(int)value);
-        }
-
-        private static global::Tapi.Tests.LINE_STATE FromBits(ulong bits)
-        {
-            return unchecked((global::Tapi.Tests.LINE_STATE)(int)bits);
-        }
-
-        /// <summary>Reads [+|-]digits as the underlying type: IntegerRead, NotAnInteger or IntegerOutOfRange.</summary>
-        private static int TryParseInteger(string text, out ulong bits)
-        {
-            bits = 0;
-            int i = 0;
-            bool negative = false;
-            if (text.Length > 0 && (text[0] == '-' || text[0] == '+'))
-            {
-                negative = text[0] == '-';
-                i = 1;
-            }
-
-            if (i == text.Length)
-            {
-                return NotAnInteger;
-            }
-
-            ulong magnitude = 0;
-            bool overflow = false;
-            for (; i < text.Length; i++)
-            {
-                uint digit = unchecked((uint)(text[i] - '0'));
-                if (digit > 9)
-                {
-                    return NotAnInteger;
-                }
-
-                if (magnitude > (ulong.MaxValue - digit) / 10)
-                {
-                    overflow = true;
-                }
-                else
-                {
-                    magnitude = (magnitude * 10) + digit;
-                }
-            }
-
-            if (overflow || (negative ? magnitude > 0x80000000UL : magnitude > 0x7FFFFFFFUL))
-            {
-                return IntegerOutOfRange;
-            }
-
-            bits = negative ? unchecked(0UL - magnitude) : magnitude;
-            return IntegerRead;
-        }
-
-        private static string TokenDescription(global::Newtonsoft.Json.JsonToken token)
-        {
-            switch (token)
-            {
-                case global::Newtonsoft.Json.JsonToken.Boolean:
-                    return "a boolean";
-                case global::Newtonsoft.Json.JsonToken.Float:
-                    return "a number with a fraction or an exponent";
-                case global::Newtonsoft.Json.JsonToken.Date:
-                    return "a date";
-                case global::Newtonsoft.Json.JsonToken.StartObject:
-                    return "an object";
-                case global::Newtonsoft.Json.JsonToken.StartArray:
-                    return "an array";
-                case global::Newtonsoft.Json.JsonToken.Undefined:
-                    return "undefined";
-                default:
-                    return "an unexpected JSON token";
-            }
-        }
-
-        private static global::Newtonsoft.Json.JsonSerializationException NotAName(string shown)
-        {
-            return new global::Newtonsoft.Json.JsonSerializationException("Cannot convert " + shown + " to " + TypeName + ": it is not a member name or an integer.");
-        }
-
-        private static global::Newtonsoft.Json.JsonSerializationException EmptyText()
-        {
-            return new global::Newtonsoft.Json.JsonSerializationException("Cannot convert an empty string to " + TypeName + ": expected a member name or an integer.");
-        }
-
-        private static global::Newtonsoft.Json.JsonSerializationException WrongToken(string token)
-        {
-            return new global::Newtonsoft.Json.JsonSerializationException("Cannot convert " + token + " to " + TypeName + ": expected a string or an integer.");
-        }
-
-        private static global::Newtonsoft.Json.JsonSerializationException NumberOutOfRange(string shown)
-        {
-            return new global::Newtonsoft.Json.JsonSerializationException("Cannot convert " + shown + " to " + TypeName + ": it is not an integer within the range of int.");
-        }
+        // The name of each value by its distance from the smallest value; null where no member has the value.
+        private static readonly string?[] s_names = new string?[] { "ls-idle", "ls-busy", "ls-ringing" };
     }
 }

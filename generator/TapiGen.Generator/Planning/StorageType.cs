@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using TapiGen.Generator.Model;
 
-namespace TapiGen.Generator.Emit.Helpers
+namespace TapiGen.Generator.Planning
 {
     /// <summary>
     /// How generated helpers hold an enum's value as a number: the unsigned type of the same size ("storage", the

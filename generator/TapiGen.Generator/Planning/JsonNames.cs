@@ -3,7 +3,7 @@ using System.Linq;
 using System.Numerics;
 using TapiGen.Generator.Model;
 
-namespace TapiGen.Generator.Emit.Json
+namespace TapiGen.Generator.Planning
 {
     /// <summary>One JSON name and the member it reads as.</summary>
     /// <param name="Name">The wire name (never empty).</param>
@@ -12,12 +12,13 @@ namespace TapiGen.Generator.Emit.Json
     internal sealed record JsonName(string Name, EnumMemberModel Member, ulong Bits);
 
     /// <summary>A member whose JSON name cannot be used as computed, and what the converters do instead.</summary>
-    internal sealed record JsonNameProblem(string MemberName, string ComputedName, string Resolution);
+    /// <param name="MemberIndex">The member's position in the model.</param>
+    internal sealed record JsonNameProblem(int MemberIndex, string MemberName, string ComputedName, string Resolution);
 
     /// <summary>
     /// The names both JSON converters read and write, decided once: which name each value is written as, which
     /// names are read, and the table flags are formatted from. The rules follow JsonStringEnumConverter: of several
-    /// members with one value (aliases) the first in System.Enum's order is written (<see cref="Helpers.RuntimeEnumRules"/>,
+    /// members with one value (aliases) the first in System.Enum's order is written (<see cref="RuntimeEnumRules"/>,
     /// which ToStringFast uses too); every member's name is read.
     /// </summary>
     internal sealed class JsonNames
@@ -42,7 +43,7 @@ namespace TapiGen.Generator.Emit.Json
         /// </summary>
         public IReadOnlyList<JsonName> FlagsDescending { get; }
 
-        /// <summary>Names that were empty or taken; each is reported as a warning by <see cref="JsonDiagnostics"/>.</summary>
+        /// <summary>Names that were empty or taken: TG0024 each, reported by the planner at the member's heading.</summary>
         public IReadOnlyList<JsonNameProblem> Problems { get; }
 
         /// <summary>True when any name has a character outside ASCII (case-insensitive reading then needs a slower path).</summary>
@@ -86,8 +87,8 @@ namespace TapiGen.Generator.Emit.Json
 
             // Of several members with one value, JsonStringEnumConverter writes the first in System.Enum's order
             // (GetNames, which sorts the values without keeping the order of equal ones), not the first declared.
-            Helpers.StorageType storage = Helpers.StorageType.For(model.UnderlyingType);
-            int[] runtimeOrder = Helpers.RuntimeEnumRules.Sort(model.Members.Select(m => storage.ToStorage(m.Value)).ToList());
+            StorageType storage = StorageType.For(model.UnderlyingType);
+            int[] runtimeOrder = RuntimeEnumRules.Sort(model.Members.Select(m => storage.ToStorage(m.Value)).ToList());
             var writtenIndex = new Dictionary<ulong, int>();
             foreach (int index in runtimeOrder)
             {
@@ -105,7 +106,7 @@ namespace TapiGen.Generator.Emit.Json
                 if (name.Length == 0)
                 {
                     name = member.TextName;
-                    problems.Add(new JsonNameProblem(member.Name, member.JsonName, "which is empty, so its text name '" + name + "' is used instead"));
+                    problems.Add(new JsonNameProblem(index, member.Name, member.JsonName, "which is empty, so its text name '" + name + "' is used instead"));
                 }
 
                 var entry = new JsonName(name, member, Bits(member.Value));
@@ -114,7 +115,7 @@ namespace TapiGen.Generator.Emit.Json
                     // Same value: a harmless alias (reads the same either way). Another value: the name reads as the first.
                     if (first.Bits != entry.Bits)
                     {
-                        problems.Add(new JsonNameProblem(member.Name, name, "which member '" + first.Member.Name + "' has too, so reading it gives '" + first.Member.Name + "'"));
+                        problems.Add(new JsonNameProblem(index, member.Name, name, "which member '" + first.Member.Name + "' has too, so reading it gives '" + first.Member.Name + "'"));
                     }
                 }
                 else

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace TapiGen.Generator.Emit.Helpers
+namespace TapiGen.Generator.Planning
 {
     /// <summary>
     /// What System.Enum (.NET 8 and later) does with an enum's members, computed at compile time so the generated
