@@ -7,7 +7,7 @@ namespace TapiGen.Generator.Diagnostics
 {
     /// <summary>
     /// Every diagnostic TapiGen reports. Ids are stable: never renumber, only add (and list new ones in
-    /// AnalyzerReleases.Unshipped.md). Messages say what is wrong first, then
+    /// AnalyzerReleases.Unshipped.md), with a section in docs/diagnostics.md. Messages say what is wrong first, then
     /// what to do; they name the manifest and the member, except a project-wide property's (reported once, at no file).
     /// </summary>
     internal static class DiagnosticDescriptors
@@ -15,7 +15,15 @@ namespace TapiGen.Generator.Diagnostics
         private const string Category = "TapiGen";
         private const string UsageCategory = "TapiGen.Usage";
 
-        private const string HelpLinkBase = "https://github.com/tapigen/tapigen/blob/main/README.md#";
+        /// <summary>The file in the repository with one section per id; its headings are the ids, so the anchors are the ids in lower case.</summary>
+        public const string HelpFile = "docs/diagnostics.md";
+
+        /// <summary>
+        /// Every help link is this plus the id in lower case. The repository's address is the one the package names
+        /// (TapiGenRepositoryUrl in Directory.Build.props, stamped on this assembly by the project file), so moving the
+        /// repository is one edit. Declared before the descriptors: static fields are initialized in order.
+        /// </summary>
+        public static readonly string HelpLinkBase = RepositoryUrl() + "/blob/main/" + HelpFile + "#";
 
         public static readonly DiagnosticDescriptor NoEnumFields = Create(
             "TG0001", DiagnosticSeverity.Error,
@@ -243,7 +251,7 @@ namespace TapiGen.Generator.Diagnostics
                 UsageCategory,
                 DiagnosticSeverity.Info,
                 isEnabledByDefault: true,
-                helpLinkUri: HelpLinkBase + "usage-analyzers");
+                helpLinkUri: HelpLinkBase + id.ToLowerInvariant());
 
         private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message)
             => new DiagnosticDescriptor(
@@ -254,6 +262,19 @@ namespace TapiGen.Generator.Diagnostics
                 severity,
                 isEnabledByDefault: true,
                 helpLinkUri: HelpLinkBase + id.ToLowerInvariant());
+
+        private static string RepositoryUrl()
+        {
+            foreach (object attribute in typeof(DiagnosticDescriptors).Assembly.GetCustomAttributes(typeof(AssemblyMetadataAttribute), inherit: false))
+            {
+                if (attribute is AssemblyMetadataAttribute { Key: "TapiGenRepositoryUrl", Value: { } url })
+                {
+                    return url.TrimEnd('/');
+                }
+            }
+
+            return string.Empty; // the project file refuses to build without it
+        }
 
         private static Dictionary<string, DiagnosticDescriptor>? s_byId;
 
