@@ -94,27 +94,41 @@ namespace TapiGen.Generator
             public GeneratorOptions Read()
             {
                 string ns, source;
+                Setting? nsSetting = null;
                 if (TryGet(_item, Metadata + "Namespace", out ns))
                 {
                     source = "the Namespace metadata of the TapiEnum item";
+                    nsSetting = Setting.Item("Namespace");
                 }
                 else if (TryGet(_global, Property + "TapiGenNamespace", out ns))
                 {
                     source = "the TapiGenNamespace property";
+                    nsSetting = Setting.Project("TapiGenNamespace", "Namespace");
                 }
                 else if (TryGet(_global, Property + "RootNamespace", out ns))
                 {
                     source = "the RootNamespace property";
+                    nsSetting = Setting.Project("RootNamespace", "Namespace", "; set TapiGenNamespace to the namespace the enums should have");
                 }
                 else
                 {
                     source = "no namespace setting";
                 }
 
+                if (nsSetting is { } where && !Identifiers.IsValidNamespace(ns))
+                {
+                    Problems.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.InvalidNamespace,
+                        where.IsProject ? null : FileStart(),
+                        where.Describe(_path),
+                        ns,
+                        where.Consequence()));
+                }
+
                 string? enumName = TryGet(_item, Metadata + "EnumName", out string renamed) ? renamed : null;
                 if (enumName is not null && !Identifiers.IsValid(enumName))
                 {
-                    Report("EnumName", enumName, "a C# identifier");
+                    Report(Setting.Item("EnumName"), enumName, "use a C# identifier");
                     enumName = null;
                 }
 
@@ -140,22 +154,22 @@ namespace TapiGen.Generator
             }
 
             /// <summary>Item metadata NAME wins over the property TapiGenNAME.</summary>
-            private bool TryLookup(string name, bool itemOnly, out string value, out string setting)
+            private bool TryLookup(string name, bool itemOnly, out string value, out Setting setting)
             {
                 if (TryGet(_item, Metadata + name, out value))
                 {
-                    setting = "the " + name + " metadata of the TapiEnum item";
+                    setting = Setting.Item(name);
                     return true;
                 }
 
-                setting = "the TapiGen" + name + " property";
+                setting = Setting.Project("TapiGen" + name, name);
                 return !itemOnly && TryGet(_global, Property + "TapiGen" + name, out value);
             }
 
             private T Choice<T>(string name, T fallback, bool itemOnly = false)
                 where T : struct, Enum
             {
-                if (!TryLookup(name, itemOnly, out string raw, out string setting))
+                if (!TryLookup(name, itemOnly, out string raw, out Setting setting))
                 {
                     return fallback;
                 }
@@ -176,13 +190,13 @@ namespace TapiGen.Generator
                     }
                 }
 
-                Report(setting, raw, string.Join(", ", Enum.GetNames(typeof(T))));
+                Report(setting, raw, "use one of: " + string.Join(", ", Enum.GetNames(typeof(T))));
                 return fallback;
             }
 
             private bool Bool(string name, bool fallback)
             {
-                if (!TryLookup(name, itemOnly: false, out string raw, out string setting))
+                if (!TryLookup(name, itemOnly: false, out string raw, out Setting setting))
                 {
                     return fallback;
                 }
@@ -192,18 +206,24 @@ namespace TapiGen.Generator
                     return value;
                 }
 
-                Report(setting, raw, "true, false");
+                Report(setting, raw, "use one of: true, false");
                 return fallback;
             }
 
-            private void Report(string setting, string value, string allowed)
+            /// <summary>
+            /// TG0018. A property's bad value is the same for every manifest: it has no location and does not name the
+            /// manifest, so the pipeline reports it once for the project (each manifest it applies to still generates nothing).
+            /// </summary>
+            private void Report(Setting setting, string value, string fix)
                 => Problems.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.InvalidOption,
-                    new LocationInfo(_path, default, default),
-                    ManifestParser.FileNameOf(_path),
-                    setting,
+                    setting.IsProject ? null : FileStart(),
+                    setting.Describe(_path),
                     value,
-                    allowed));
+                    fix,
+                    setting.Consequence()));
+
+            private LocationInfo FileStart() => new LocationInfo(_path, default, default);
 
             private static bool TryGet(AnalyzerConfigOptions options, string key, out string value)
             {
@@ -216,6 +236,39 @@ namespace TapiGen.Generator
                 value = string.Empty;
                 return false;
             }
+        }
+
+        /// <summary>Where a setting's value came from: one TapiEnum item's metadata, or a project-wide property.</summary>
+        private readonly struct Setting
+        {
+            private readonly string _name;
+            private readonly string _metadataName;
+            private readonly string _hint;
+
+            private Setting(bool isProject, string name, string metadataName, string hint)
+            {
+                IsProject = isProject;
+                _name = name;
+                _metadataName = metadataName;
+                _hint = hint;
+            }
+
+            public bool IsProject { get; }
+
+            public static Setting Item(string metadataName) => new Setting(false, metadataName, metadataName, string.Empty);
+
+            public static Setting Project(string property, string metadataName, string hint = "") => new Setting(true, property, metadataName, hint);
+
+            /// <summary>The start of the message: the item's setting names its manifest, a property does not.</summary>
+            public string Describe(string path)
+                => IsProject
+                    ? "The " + _name + " property"
+                    : "Manifest '" + ManifestParser.FileNameOf(path) + "': the " + _name + " metadata of the TapiEnum item";
+
+            public string Consequence()
+                => IsProject
+                    ? "every manifest without its own " + _metadataName + " metadata generates nothing" + _hint
+                    : "the manifest generates nothing";
         }
     }
 }

@@ -72,8 +72,18 @@ namespace TapiGen.Generator
                 .WithTrackingName(TrackingNames.Plan);
 
             context.RegisterSourceOutput(
-                parsed.Select(static (result, _) => result.Diagnostics).WithTrackingName(TrackingNames.Diagnostics),
+                parsed.Select(static (result, _) => result.Diagnostics.Where(d => d.Location is not null).ToEquatableArray()).WithTrackingName(TrackingNames.Diagnostics),
                 static (spc, diagnostics) => Report(spc, diagnostics));
+
+            // A diagnostic about no file (a bad project-wide property) comes with every manifest it applies to: once.
+            // So does TG0035: TapiGen referenced, but no TapiEnum item (an Include that matches no file).
+            IncrementalValueProvider<EquatableArray<DiagnosticInfo>> projectDiagnostics = parsed
+                .SelectMany(static (result, _) => result.Diagnostics.Where(d => d.Location is null))
+                .Collect()
+                .Combine(manifests.Collect().Select(static (all, _) => all.IsEmpty).WithTrackingName(TrackingNames.NoManifests))
+                .Select(static (pair, _) => (pair.Right ? new[] { DiagnosticInfo.Create(DiagnosticDescriptors.NoManifests, null) } : pair.Left.Distinct()).ToEquatableArray())
+                .WithTrackingName(TrackingNames.ProjectDiagnostics);
+            context.RegisterSourceOutput(projectDiagnostics, static (spc, diagnostics) => Report(spc, diagnostics));
 
             IncrementalValuesProvider<EnumModel> models = parsed
                 .Where(static result => result.Model is not null)

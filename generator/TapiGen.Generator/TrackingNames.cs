@@ -14,6 +14,8 @@ namespace TapiGen.Generator
         public const string HeaderLookup = nameof(HeaderLookup);
         public const string Plan = nameof(Plan);
         public const string Diagnostics = nameof(Diagnostics);
+        public const string ProjectDiagnostics = nameof(ProjectDiagnostics);
+        public const string NoManifests = nameof(NoManifests);
         public const string Models = nameof(Models);
         public const string EnumNames = nameof(EnumNames);
         public const string Duplicates = nameof(Duplicates);

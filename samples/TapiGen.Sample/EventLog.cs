@@ -40,8 +40,9 @@ namespace TapiGen.Sample
                 }
                 catch (JsonException ex)
                 {
-                    // The generated converters only ever throw JsonException, with the enum and the text in the message.
-                    problems.Add($"line {number}: {ex.Message}");
+                    // The generated converters only ever throw JsonException, with the enum and the text in the message;
+                    // System.Text.Json's own messages go on about positions in the line, after the first sentence.
+                    problems.Add($"line {number}: {ConsoleText.FirstSentence(ex.Message)}");
                 }
             }
 

@@ -7,7 +7,10 @@ using Contoso.Telephony.Tapi3;
 
 namespace TapiGen.Sample
 {
-    /// <summary>Turns events into the report: session time per state, call transitions, and a described timeline.</summary>
+    /// <summary>
+    /// Turns events into the report: session time per state, call transitions, and a timeline described with the first
+    /// sentence of each value's documentation, wrapped to <see cref="ConsoleText.Width"/> columns.
+    /// </summary>
     public static class Report
     {
         /// <summary>Writes the report for <paramref name="events"/> (in log order).</summary>
@@ -22,7 +25,7 @@ namespace TapiGen.Sample
                 output.WriteLine("  time per session state:");
                 foreach (var (state, time) in TimePerState(agent))
                 {
-                    output.WriteLine($"    {state.ToStringFast(),-20} {time:hh\\:mm\\:ss}  {state.GetDescription()}");
+                    ConsoleText.WriteWrapped(output, $"    {state.ToStringFast(),-20} {time:hh\\:mm\\:ss}  ", ConsoleText.FirstSentence(state.GetDescription()));
                 }
 
                 output.WriteLine("  call state transitions:");
@@ -45,12 +48,13 @@ namespace TapiGen.Sample
                 string when = e.At.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
                 if (e.SessionEvent is AGENT_SESSION_EVENT se)
                 {
-                    output.WriteLine($"  {when} {e.Agent,-6} {se.ToStringFast(),-22} {se.GetDescription()}");
+                    ConsoleText.WriteWrapped(output, $"  {when} {e.Agent,-6} {se.ToStringFast(),-24} ", ConsoleText.FirstSentence(se.GetDescription()));
                 }
                 else if (e.State is CALL_STATE cs)
                 {
-                    string cause = e.Cause is CALL_STATE_EVENT_CAUSE c && c != CALL_STATE_EVENT_CAUSE.CEC_NONE ? " (" + c.GetDescription() + ")" : string.Empty;
-                    output.WriteLine($"  {when} {e.Agent,-6} call {e.Call} {cs.ToStringFast(),-15} {cs.GetDescription()}{cause}");
+                    // First sentences: "See the table of valid call state transitions below." means nothing here.
+                    string cause = e.Cause is CALL_STATE_EVENT_CAUSE c && c != CALL_STATE_EVENT_CAUSE.CEC_NONE ? " Cause: " + ConsoleText.FirstSentence(c.GetDescription()) : string.Empty;
+                    ConsoleText.WriteWrapped(output, $"  {when} {e.Agent,-6} call {e.Call} {cs.ToStringFast(),-15} ", ConsoleText.FirstSentence(cs.GetDescription()) + cause);
                 }
             }
         }

@@ -59,7 +59,7 @@ namespace TapiGen.PackageTests
         [InlineData("build/TapiGen.targets", "generator/TapiGen.Generator/build/TapiGen.targets")]
         [InlineData("buildTransitive/TapiGen.props", "generator/TapiGen.Generator/build/TapiGen.props")]
         [InlineData("buildTransitive/TapiGen.targets", "generator/TapiGen.Generator/build/TapiGen.targets")]
-        [InlineData("README.md", "README.md")]
+        [InlineData("README.md", "runtime/TapiGen.Runtime/README.md")]
         public void Packed_files_are_the_repositorys_own(string entry, string repoFile)
         {
             using ZipArchive zip = ZipFile.OpenRead(_fixture.PackagePath);
@@ -87,6 +87,17 @@ namespace TapiGen.PackageTests
             Assert.StartsWith("https://", (string?)repository.Attribute("url"));
             Assert.StartsWith("https://", Value(metadata, "projectUrl"));
             Assert.Contains("source-generator", Value(metadata, "tags").Split(' '));
+        }
+
+        [Fact]
+        public void The_nuspec_and_the_generators_help_links_name_one_repository()
+        {
+            // One constant (TapiGenRepositoryUrl, Directory.Build.props) sets all three; a test in TapiGen.Tests checks
+            // that the help links are made from the generator's copy.
+            XElement metadata = Metadata();
+            string repository = (string)Child(metadata, "repository")!.Attribute("url")!;
+            Assert.Equal(repository, Value(metadata, "projectUrl"));
+            Assert.Equal(repository, AssemblyMetadata("analyzers/dotnet/cs/TapiGen.Generator.dll", "TapiGenRepositoryUrl"));
         }
 
         [Fact]
@@ -138,6 +149,44 @@ namespace TapiGen.PackageTests
             return reader.AssemblyReferences
                 .Select(h => reader.GetAssemblyReference(h))
                 .ToDictionary(r => reader.GetString(r.Name), r => r.Version);
+        }
+
+        /// <summary>The value of an [assembly: AssemblyMetadata(key, value)] of a packed assembly, read from its metadata.</summary>
+        private string? AssemblyMetadata(string entry, string key)
+        {
+            using ZipArchive zip = ZipFile.OpenRead(_fixture.PackagePath);
+            using var dll = new MemoryStream();
+            using (Stream stream = zip.GetEntry(entry)!.Open())
+            {
+                stream.CopyTo(dll);
+            }
+
+            dll.Position = 0;
+            using var pe = new PEReader(dll);
+            MetadataReader reader = pe.GetMetadataReader();
+            foreach (CustomAttributeHandle handle in reader.GetAssemblyDefinition().GetCustomAttributes())
+            {
+                CustomAttribute attribute = reader.GetCustomAttribute(handle);
+                if (attribute.Constructor.Kind != HandleKind.MemberReference)
+                {
+                    continue;
+                }
+
+                EntityHandle type = reader.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent;
+                if (type.Kind != HandleKind.TypeReference || reader.GetString(reader.GetTypeReference((TypeReferenceHandle)type).Name) != "AssemblyMetadataAttribute")
+                {
+                    continue;
+                }
+
+                BlobReader value = reader.GetBlobReader(attribute.Value);
+                value.ReadUInt16(); // prolog
+                if (value.ReadSerializedString() == key)
+                {
+                    return value.ReadSerializedString();
+                }
+            }
+
+            return null;
         }
 
         private static bool IsPackagingPart(string name)

@@ -38,6 +38,60 @@ namespace TapiGen.Tests
             AssertNothingGenerated(manifest);
         }
 
+        [Theory]
+        [InlineData("")]
+        [InlineData("\uFEFF\n  \n")]
+        public void TG0001_says_when_the_file_is_empty(string text)
+        {
+            Diagnostic d = Single(new TestManifest("/m/blank.md", text), "TG0001");
+            AssertAt(d, 1, 1);
+            Assert.StartsWith("Manifest 'blank.md' is empty;", d.GetMessage());
+        }
+
+        [Fact]
+        public void TG0001_for_a_page_with_an_NE_UID_or_no_UID_at_all()
+        {
+            // Only another kind of page is skipped; an enum page that lost its fields section is still an error.
+            Assert.Equal(DiagnosticSeverity.Error, Single(new TestManifest("/m/ne.md", "---\nUID: NE:tapi3.X\ntitle: X\n---\n\n# X enumeration\n"), "TG0001").Severity);
+            Assert.Equal(DiagnosticSeverity.Error, Single(new TestManifest("/m/attribution.md", "# TAPI 3 enum manifests\n\nLicence: CC-BY-4.0.\n"), "TG0001").Severity);
+        }
+
+        [Theory]
+        [InlineData("NF:tapi3if.ITCallInfo.get_CallState")]
+        [InlineData("NS:wtypes.DECIMAL")]
+        public void TG0034_a_page_of_another_kind_is_skipped_with_an_info_at_its_UID(string uid)
+        {
+            var manifest = new TestManifest("/m/nf-x.md", "---\ntitle: get_CallState\nUID: " + uid + "\n---\n\n# get_CallState method\n\n## -parameters\n");
+            GeneratorDriverRunResult result = GeneratorHarness.Run(manifest, TestManifests.Inline("E", "A"));
+            Diagnostic d = Assert.Single(result.Diagnostics, d => d.Id != "TG0019");
+            Assert.Equal(("TG0034", DiagnosticSeverity.Info), (d.Id, d.Severity));
+            Assert.Equal(manifest.Path, d.Location.GetLineSpan().Path);
+            AssertAt(d, 3, 1);
+            Assert.Contains("'" + uid + "'", d.GetMessage());
+            Assert.Single(result.EnumTrees());
+        }
+
+        [Fact]
+        public void A_page_with_another_UID_but_a_fields_section_is_still_read()
+        {
+            var page = TestManifests.Inline("E", "A");
+            var manifest = page with { Text = page.Text.Replace("title:", "UID: NS:test.E\ntitle:") };
+            GeneratorDriverRunResult result = GeneratorHarness.Run(manifest);
+            Assert.DoesNotContain(result.Diagnostics, d => d.Id == "TG0034" || d.Id == "TG0001");
+            Assert.Single(result.EnumTrees());
+        }
+
+        [Fact]
+        public void TG0035_once_when_TapiGen_runs_without_any_TapiEnum_item()
+        {
+            var notAManifest = new TestManifest("/docs/README.md", "# Readme\n", IsManifest: false);
+            Diagnostic d = Assert.Single(GeneratorHarness.Run(notAManifest).Diagnostics);
+            Assert.Equal(("TG0035", DiagnosticSeverity.Warning), (d.Id, d.Severity));
+            Assert.Equal(Location.None, d.Location);
+            Assert.Equal("TG0035", Assert.Single(GeneratorHarness.Run().Diagnostics).Id);
+            Assert.DoesNotContain(GeneratorHarness.Run(TestManifests.Inline("E", "A")).Diagnostics, x => x.Id == "TG0035");
+        }
+
         [Fact]
         public void TG0002_no_enum_name()
         {
@@ -156,7 +210,10 @@ namespace TapiGen.Tests
         public void TG0013_no_members()
         {
             var manifest = new TestManifest("/m/empty.md", "# EMPTY enumeration\n\n## -enum-fields\n\nNone yet.\n");
-            Assert.Equal(DiagnosticSeverity.Warning, Single(manifest, "TG0013").Severity);
+            Diagnostic d = Single(manifest, "TG0013");
+            Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+            AssertAt(d, 3, 1); // the fields section, not the top of the file
+            Assert.Equal(new Microsoft.CodeAnalysis.Text.LinePosition(2, 15), d.Location.GetLineSpan().EndLinePosition);
             Assert.Single(GeneratorHarness.Run(manifest).EnumTrees());
         }
 

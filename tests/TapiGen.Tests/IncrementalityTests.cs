@@ -18,7 +18,7 @@ namespace TapiGen.Tests
     {
         private static readonly string[] s_trackedSteps =
         {
-            "Manifests", "Parse", "Diagnostics", "Models", "EnumNames", "Duplicates", "Facts", "EmitInputs",
+            "Manifests", "Parse", "Diagnostics", "ProjectDiagnostics", "NoManifests", "Models", "EnumNames", "Duplicates", "Facts", "EmitInputs",
         };
 
         private static (GeneratorDriver Driver, Compilation Compilation, TestManifest[] Manifests, IReadOnlyList<AdditionalText> Texts) FirstRun()

@@ -7,33 +7,43 @@ namespace TapiGen.Generator.Diagnostics
 {
     /// <summary>
     /// Every diagnostic TapiGen reports. Ids are stable: never renumber, only add (and list new ones in
-    /// AnalyzerReleases.Unshipped.md). Messages name the file, the member and what to do.
+    /// AnalyzerReleases.Unshipped.md), with a section in docs/diagnostics.md. Messages say what is wrong first, then
+    /// what to do; they name the manifest and the member, except a project-wide property's (reported once, at no file).
     /// </summary>
     internal static class DiagnosticDescriptors
     {
         private const string Category = "TapiGen";
         private const string UsageCategory = "TapiGen.Usage";
-        private const string HelpLinkBase = "https://github.com/tapigen/tapigen/blob/main/README.md#";
+
+        /// <summary>The file in the repository with one section per id; its headings are the ids, so the anchors are the ids in lower case.</summary>
+        public const string HelpFile = "docs/diagnostics.md";
+
+        /// <summary>
+        /// Every help link is this plus the id in lower case. The repository's address is the one the package names
+        /// (TapiGenRepositoryUrl in Directory.Build.props, stamped on this assembly by the project file), so moving the
+        /// repository is one edit. Declared before the descriptors: static fields are initialized in order.
+        /// </summary>
+        public static readonly string HelpLinkBase = RepositoryUrl() + "/blob/main/" + HelpFile + "#";
 
         public static readonly DiagnosticDescriptor NoEnumFields = Create(
             "TG0001", DiagnosticSeverity.Error,
             "Manifest has no enum fields section",
-            "Manifest '{0}' has no '## -enum-fields' section, so it does not describe an enum; add the section or remove the file from the TapiEnum items");
+            "Manifest '{0}' {1}; leave it out of the TapiEnum items (Exclude) if it is not an enum page");
 
         public static readonly DiagnosticDescriptor NoEnumName = Create(
             "TG0002", DiagnosticSeverity.Error,
             "Manifest names no enum",
-            "Manifest '{0}' names no enum: it needs a '# NAME enumeration' heading, a 'title' or an 'api_name' in its front matter");
+            "Manifest '{0}' names no enum: add a '# NAME enumeration' heading, or a 'title' or 'api_name' to its front matter");
 
         public static readonly DiagnosticDescriptor InvalidEnumName = Create(
             "TG0003", DiagnosticSeverity.Error,
             "Enum name is not a C# identifier",
-            "Manifest '{0}' names the enum '{1}', which is not a valid C# identifier; fix the heading or the title");
+            "Manifest '{0}': the enum name '{1}' is not a valid C# identifier; fix the heading or the title, or give a name with the EnumName metadata");
 
         public static readonly DiagnosticDescriptor InvalidMemberName = Create(
             "TG0004", DiagnosticSeverity.Error,
             "Member name is not a C# identifier",
-            "Manifest '{0}': member '{1}' is not a valid C# identifier (letters, digits and '_', at most 512 characters, no formatting characters); correct the '### -field' heading");
+            "Manifest '{0}': member name '{1}' is not a valid C# identifier; correct it (letters, digits and '_', at most 512 characters, no formatting characters)");
 
         public static readonly DiagnosticDescriptor DuplicateMemberName = Create(
             "TG0005", DiagnosticSeverity.Error,
@@ -43,12 +53,12 @@ namespace TapiGen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor EmptyMemberValue = Create(
             "TG0006", DiagnosticSeverity.Error,
             "Member value is empty",
-            "Manifest '{0}': member '{1}' has an empty value after ':'; write the value (for example '{1}:0x1') or remove the ':'");
+            "Manifest '{0}': member '{1}' has an empty value after ':'; write the value ('{1}:0x1') or remove the ':'");
 
         public static readonly DiagnosticDescriptor UnknownMemberReference = Create(
             "TG0007", DiagnosticSeverity.Error,
             "Value refers to an unknown member",
-            "Manifest '{0}': the value of member '{1}' refers to '{2}', which is not a member declared before it");
+            "Manifest '{0}': the value of member '{1}' names '{2}', which is no member declared before it; fix the name, or move the member");
 
         public static readonly DiagnosticDescriptor InvalidMemberValue = Create(
             "TG0008", DiagnosticSeverity.Error,
@@ -58,17 +68,17 @@ namespace TapiGen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor ValueOutOfRange = Create(
             "TG0009", DiagnosticSeverity.Error,
             "Member value out of range",
-            "Manifest '{0}': member '{1}' has the value {2}, which no C# enum can hold together with the other members (the range is long.MinValue to ulong.MaxValue, and negative values cannot share an enum with values above long.MaxValue)");
+            "Manifest '{0}': member '{1}' has the value {2}, which no C# enum can hold together with the other members; correct the value (an enum holds long.MinValue to ulong.MaxValue, but no negative value beside one above long.MaxValue)");
 
         public static readonly DiagnosticDescriptor ValueOnlyInDescription = Create(
             "TG0010", DiagnosticSeverity.Warning,
             "Member value probably wrong",
-            "Manifest '{0}': member '{1}' has no value in its heading, so it counts as {2}, but its description starts with '{3}'; the counted value is probably wrong: write the value in the heading (### -field {1}:{4}), set ValuesFromDescriptions to take it from the description, or give it in an overrides file (value {1} = {4})");
+            "Manifest '{0}': member '{1}' is counted as {2}, but its description starts with '{3}', probably its value; write it in the heading (### -field {1}:{4}) or in an overrides file (value {1} = {4}), or set ValuesFromDescriptions");
 
         public static readonly DiagnosticDescriptor SubHeadingLooksLikeMember = Create(
             "TG0011", DiagnosticSeverity.Warning,
             "Sub-heading looks like a member",
-            "Manifest '{0}': the sub-heading '{1}' looks like a member name but is not a '### -field' heading, so it is kept as text in the description of '{2}' and no member is generated for it; if it is one, add it with an overrides file (add {1} = VALUE)");
+            "Manifest '{0}': sub-heading '{1}' looks like a member, but only '### -field' headings are members, so it stays text in the description of '{2}'; in an overrides file, add it (add {1} = VALUE) or mark it as text (text {1})");
 
         public static readonly DiagnosticDescriptor UnexpectedFailure = Create(
             "TG0012", DiagnosticSeverity.Error,
@@ -78,17 +88,17 @@ namespace TapiGen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor NoMembers = Create(
             "TG0013", DiagnosticSeverity.Warning,
             "Enum has no members",
-            "Manifest '{0}': the '## -enum-fields' section has no '### -field' headings, so the enum '{1}' is generated empty");
+            "Manifest '{0}': the enum '{1}' is generated without members: its '## -enum-fields' section has no '### -field' heading");
 
         public static readonly DiagnosticDescriptor InvalidNamespace = Create(
             "TG0014", DiagnosticSeverity.Error,
             "Invalid namespace",
-            "Manifest '{0}': the namespace '{1}' (from {2}) is not a valid C# namespace name");
+            "{0} is '{1}', which is not a valid C# namespace name, so {2}");
 
         public static readonly DiagnosticDescriptor DuplicateEnum = Create(
             "TG0015", DiagnosticSeverity.Error,
             "Enum generated by more than one manifest",
-            "The enum '{0}' is described by more than one manifest ({1}); none of them is generated: remove one from the TapiEnum items or give it another namespace");
+            "Enum '{0}' is described by more than one manifest ({1}), so none of them is generated; remove one from the TapiEnum items, or give one another Namespace");
 
         public static readonly DiagnosticDescriptor EmptyMemberName = Create(
             "TG0016", DiagnosticSeverity.Error,
@@ -103,12 +113,12 @@ namespace TapiGen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor InvalidOption = Create(
             "TG0018", DiagnosticSeverity.Error,
             "Invalid TapiGen option",
-            "Manifest '{0}': {1} is '{2}', which is not allowed; use one of: {3}");
+            "{0} is '{1}', which is not allowed ({2}), so {3}");
 
         public static readonly DiagnosticDescriptor NoExplicitValues = Create(
             "TG0019", DiagnosticSeverity.Warning,
             "No member has an explicit value",
-            "Manifest '{0}': no member of '{1}' has an explicit value, so the values are counted from 0 as C does; check the header, and if they differ supply the real values in an overrides file ('{2}')");
+            "Manifest '{0}': no member of '{1}' has a value, so they are counted from 0 as in C; check the header, and give the real values in an overrides file ('{2}') or list the header as a TapiHeader item");
 
         public static readonly DiagnosticDescriptor VersionAlias = Create(
             "TG0020", DiagnosticSeverity.Info,
@@ -138,7 +148,7 @@ namespace TapiGen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor NearMissMemberHeading = Create(
             "TG0025", DiagnosticSeverity.Error,
             "Line looks like a member heading but is not one",
-            "Manifest '{0}': '{1}' looks like a member heading but is not one: {2}. Write it as '### -field NAME' or '### -field NAME:VALUE'. Read as text, the member would be lost and every later counted value would shift, so the enum is not generated");
+            "Manifest '{0}': '{1}' looks like a member heading but is not one: {2}; write '### -field NAME' or '### -field NAME:VALUE'. The enum is not generated: read as text, the member would be lost and every later counted value would shift");
 
         public static readonly DiagnosticDescriptor TextAfterMemberName = Create(
             "TG0026", DiagnosticSeverity.Error,
@@ -148,7 +158,7 @@ namespace TapiGen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor UnclosedFrontMatter = Create(
             "TG0027", DiagnosticSeverity.Warning,
             "Front matter is never closed",
-            "Manifest '{0}': the front matter opened by '---' on line 1 is never closed by a '---' line, so it is read as page text and its keys (title, api_name) are not used; add the closing '---'");
+            "Manifest '{0}': the front matter opened by '---' on line 1 is never closed, so its keys (title, api_name) are not read; add the closing '---' line");
 
         public static readonly DiagnosticDescriptor HeaderValueDiffers = Create(
             "TG0028", DiagnosticSeverity.Warning,
@@ -163,12 +173,12 @@ namespace TapiGen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor PageLacksHeaderMember = Create(
             "TG0030", DiagnosticSeverity.Warning,
             "Page lacks a member of the header",
-            "Manifest '{0}': member '{1}' is declared in {2} line {3} but is not on the page, and HeaderValues=Check keeps the page's members; add it with an overrides file (add {1} = {4}) or set HeaderValues to Use");
+            "Manifest '{0}': member '{1}' is declared in {2} line {3} but not on the page, and HeaderValues=Check keeps the page's members; add it in an overrides file (add {1} = {4}) or set HeaderValues to Use");
 
         public static readonly DiagnosticDescriptor MemberOnlyOnPage = Create(
             "TG0031", DiagnosticSeverity.Warning,
             "Page member not in the header",
-            "Manifest '{0}': member '{1}' is on the page but not in {3}, the header that declares '{4}', so it keeps the page's value {2}; it may be newer than the header: check that the listed header is the SDK version the code is compiled with");
+            "Manifest '{0}': member '{1}' is not in {3}, which declares '{4}', so it keeps the page's value {2}; the page may be newer than the header: check the header's SDK version");
 
         public static readonly DiagnosticDescriptor EnumNotInHeaders = Create(
             "TG0032", DiagnosticSeverity.Info,
@@ -179,6 +189,16 @@ namespace TapiGen.Generator.Diagnostics
             "TG0033", DiagnosticSeverity.Warning,
             "Header enum cannot be evaluated",
             "Header '{0}' line {1}: {2}; enum '{3}' of manifest '{4}' is generated from the page alone, unverified");
+
+        public static readonly DiagnosticDescriptor NotAnEnumPage = Create(
+            "TG0034", DiagnosticSeverity.Info,
+            "Not an enum page",
+            "Manifest '{0}' is not an enum page (its UID is '{1}'), so it is skipped; leave it out of the TapiEnum items (Exclude) to silence this");
+
+        public static readonly DiagnosticDescriptor NoManifests = Create(
+            "TG0035", DiagnosticSeverity.Warning,
+            "No TapiEnum items",
+            "TapiGen is referenced but the project has no TapiEnum item, so no enum is generated; add one (<TapiEnum Include=\"manifests/*.md\" />), or check that its Include matches the files");
 
         // Usage analyzers (Usage/UsageAnalyzer.cs): calls of System.Enum on a TapiGen enum that a generated helper
         // answers the same. Info by default, so each can be raised or silenced in .editorconfig.
@@ -231,7 +251,7 @@ namespace TapiGen.Generator.Diagnostics
                 UsageCategory,
                 DiagnosticSeverity.Info,
                 isEnabledByDefault: true,
-                helpLinkUri: HelpLinkBase + "usage-analyzers");
+                helpLinkUri: HelpLinkBase + id.ToLowerInvariant());
 
         private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message)
             => new DiagnosticDescriptor(
@@ -242,6 +262,19 @@ namespace TapiGen.Generator.Diagnostics
                 severity,
                 isEnabledByDefault: true,
                 helpLinkUri: HelpLinkBase + id.ToLowerInvariant());
+
+        private static string RepositoryUrl()
+        {
+            foreach (object attribute in typeof(DiagnosticDescriptors).Assembly.GetCustomAttributes(typeof(AssemblyMetadataAttribute), inherit: false))
+            {
+                if (attribute is AssemblyMetadataAttribute { Key: "TapiGenRepositoryUrl", Value: { } url })
+                {
+                    return url.TrimEnd('/');
+                }
+            }
+
+            return string.Empty; // the project file refuses to build without it
+        }
 
         private static Dictionary<string, DiagnosticDescriptor>? s_byId;
 

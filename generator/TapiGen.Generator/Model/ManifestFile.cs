@@ -12,8 +12,6 @@ namespace TapiGen.Generator.Model
     {
         public string Namespace => Options.Namespace;
 
-        public string NamespaceSource => Options.NamespaceSource;
-
         /// <summary>The length of the file in characters, known even when <see cref="Text"/> was not read because of it.</summary>
         public int TextLength { get; init; }
 

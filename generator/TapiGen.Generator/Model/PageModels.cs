@@ -88,5 +88,9 @@ namespace TapiGen.Generator.Model
         string OverridesFileName,
         EquatableArray<DiagnosticInfo> Diagnostics,
         EquatableArray<UnverifiedWarning> Unverified,
-        bool HasErrors);
+        bool HasErrors)
+    {
+        /// <summary>The '## -enum-fields' heading, where a diagnostic about the members as a whole points (TG0013).</summary>
+        public LocationInfo? EnumFieldsLocation { get; init; }
+    }
 }

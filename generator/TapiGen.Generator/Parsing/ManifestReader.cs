@@ -32,6 +32,7 @@ namespace TapiGen.Generator.Parsing
         private readonly List<PageRename> _renames = new List<PageRename>();
         private readonly List<UnverifiedWarning> _unverified = new List<UnverifiedWarning>();
         private bool _sawEnumFields;
+        private LocationInfo? _enumFieldsLocation;
         private bool _overMemberLimit;
         private string? _headingName;
         private Overrides _overrides = Overrides.None;
@@ -71,6 +72,7 @@ namespace TapiGen.Generator.Parsing
 
             TextLineCollection lines = _text.Lines;
             int bodyStart = 0;
+            int uidLine = -1;
             FrontMatter frontMatter = FrontMatter.Empty;
             if (lines.Count > 0 && LineText(0).TrimStart('\uFEFF').TrimEnd() == "---")
             {
@@ -84,6 +86,10 @@ namespace TapiGen.Generator.Parsing
                         for (int j = 1; j < i; j++)
                         {
                             fm.Add(LineText(j));
+                            if (uidLine < 0 && LineText(j).StartsWith("UID:", StringComparison.Ordinal))
+                            {
+                                uidLine = j;
+                            }
                         }
 
                         frontMatter = FrontMatter.Parse(fm);
@@ -114,7 +120,16 @@ namespace TapiGen.Generator.Parsing
 
             if (!_sawEnumFields)
             {
-                Report(DiagnosticDescriptors.NoEnumFields, FileStart(), _fileName);
+                if (uidLine >= 0 && !IsEnumPageUid(frontMatter.First("UID")))
+                {
+                    // Another sdk-api page (a function's, a structure's) that a glob picked up: say so, and skip it.
+                    string uidText = LineText(uidLine);
+                    Report(DiagnosticDescriptors.NotAnEnumPage, Span(uidLine, 0, uidText.TrimEnd().Length), _fileName, frontMatter.First("UID") ?? string.Empty);
+                    return Failed();
+                }
+
+                string why = _file.Text.Trim('\uFEFF', ' ', '\t', '\r', '\n').Length == 0 ? "is empty" : "has no '## -enum-fields' section, so it describes no enum";
+                Report(DiagnosticDescriptors.NoEnumFields, FileStart(), _fileName, why);
                 return Failed();
             }
 
@@ -134,11 +149,6 @@ namespace TapiGen.Generator.Parsing
                 Report(DiagnosticDescriptors.InvalidEnumName, FileStart(), _fileName, name);
             }
 
-            if (!Identifiers.IsValidNamespace(_file.Namespace))
-            {
-                Report(DiagnosticDescriptors.InvalidNamespace, FileStart(), _fileName, _file.Namespace, _file.NamespaceSource);
-            }
-
             List<PageMember> members = EvaluateMembers(name);
             return new PageParse(
                 _file.Path,
@@ -156,8 +166,19 @@ namespace TapiGen.Generator.Parsing
                 _overrides.FileName,
                 _diagnostics.ToEquatableArray(),
                 _unverified.ToEquatableArray(),
-                HasErrors() || name is null);
+                HasErrors() || name is null)
+            {
+                EnumFieldsLocation = _enumFieldsLocation,
+            };
         }
+
+        /// <summary>
+        /// sdk-api pages say what they document in their UID: "NE:tapi3if.CALL_STATE" for an enum, NF: for a function,
+        /// NS: for a structure. Only a page without a fields section and with another UID is skipped as no enum page;
+        /// a page without front matter or UID is read as before.
+        /// </summary>
+        private static bool IsEnumPageUid(string? uid)
+            => uid is null || uid.Trim().StartsWith("NE:", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>A page that cannot be generated at all: only its diagnostics.</summary>
         private PageParse Failed()
@@ -244,6 +265,12 @@ namespace TapiGen.Generator.Parsing
                     if (level == 2)
                     {
                         section = SectionOf(heading);
+                        if (section == Section.EnumFields && !_sawEnumFields)
+                        {
+                            int indent = line.Length - line.TrimStart().Length;
+                            _enumFieldsLocation = Span(i, indent, line.TrimEnd().Length);
+                        }
+
                         _sawEnumFields |= section == Section.EnumFields;
                         member = null;
                         continue;

@@ -74,7 +74,7 @@ namespace TapiGen.Generator.Planning
             UnderlyingType underlying = ChooseUnderlyingType(page, members, diagnostics);
             if (members.Count == 0)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoMembers, new LocationInfo(page.Path, default, default), page.FileName, page.Name));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoMembers, page.EnumFieldsLocation ?? new LocationInfo(page.Path, default, default), page.FileName, page.Name));
             }
 
             if (diagnostics.Any(d => DiagnosticDescriptors.ById(d.DescriptorId).DefaultSeverity == DiagnosticSeverity.Error))

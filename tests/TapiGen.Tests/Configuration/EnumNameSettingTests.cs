@@ -40,8 +40,8 @@ namespace TapiGen.Tests.Configuration
             var run = OptionRun.Of(s_callState.WithMetadata("EnumName", value));
             Diagnostic d = run.Single("TG0018");
             Assert.Equal(DiagnosticSeverity.Error, d.Severity);
-            Assert.Contains("EnumName is '" + value + "'", d.GetMessage());
-            Assert.Contains("a C# identifier", d.GetMessage());
+            Assert.Contains("the EnumName metadata of the TapiEnum item is '" + value + "'", d.GetMessage());
+            Assert.Contains("(use a C# identifier)", d.GetMessage());
             Assert.Empty(run.HintNames);
         }
     }

@@ -35,7 +35,10 @@ namespace TapiGen.Tests.Configuration
         public void A_bad_property_value_is_TG0018_naming_the_property_and_the_allowed_values(string setting, string allowed)
         {
             var run = OptionRun.Of(s_manifest, ("TapiGen" + setting, "bogus"));
-            AssertReported(run, "the TapiGen" + setting + " property is 'bogus'", allowed);
+            AssertReported(
+                run,
+                "The TapiGen" + setting + " property is 'bogus', which is not allowed (use one of: " + allowed + "), so every manifest without its own " + setting + " metadata generates nothing",
+                inFile: false);
         }
 
         [Theory]
@@ -43,7 +46,10 @@ namespace TapiGen.Tests.Configuration
         public void A_bad_metadata_value_is_TG0018_naming_the_metadata_and_the_allowed_values(string setting, string allowed)
         {
             var run = OptionRun.Of(s_manifest.WithMetadata(setting, "bogus"));
-            AssertReported(run, "the " + setting + " metadata of the TapiEnum item is 'bogus'", allowed);
+            AssertReported(
+                run,
+                "Manifest 'color.md': the " + setting + " metadata of the TapiEnum item is 'bogus', which is not allowed (use one of: " + allowed + "), so the manifest generates nothing",
+                inFile: true);
         }
 
         [Fact]
@@ -51,7 +57,17 @@ namespace TapiGen.Tests.Configuration
         {
             // Enum.TryParse would take "1" as Internal; a setting must be spelled out.
             var run = OptionRun.Of(s_manifest, ("TapiGenAccessibility", "1"));
-            AssertReported(run, "the TapiGenAccessibility property is '1'", "Public, Internal");
+            Assert.StartsWith("The TapiGenAccessibility property is '1', which is not allowed (use one of: Public, Internal)", run.Single("TG0018").GetMessage());
+        }
+
+        [Fact]
+        public void A_bad_property_is_reported_once_for_the_project_and_every_manifest_it_applies_to_generates_nothing()
+        {
+            var manifests = new[] { s_manifest, TestManifests.Inline("SHAPE", "SQUARE"), TestManifests.Inline("SIZE", "BIG").WithMetadata("Accessibility", "Internal") };
+            var run = OptionRun.Of(manifests, ("TapiGenAccessibility", "private"));
+            Diagnostic d = run.Single("TG0018");
+            Assert.Equal(Location.None, d.Location);
+            Assert.Equal(new[] { "Tapi.Tests.SIZE.g.cs" }, run.HintNames.Where(h => !h.Contains(".Extensions.", System.StringComparison.Ordinal) && !h.Contains("Json", System.StringComparison.Ordinal)));
         }
 
         [Fact]
@@ -70,14 +86,21 @@ namespace TapiGen.Tests.Configuration
             Assert.Equal(3, run.Diagnostics.Count(d => d.Id == "TG0018"));
         }
 
-        private static void AssertReported(OptionRun run, string settingAndValue, string allowed)
+        /// <summary>An item's bad value is at its manifest; a property's is about no file (reported once for the project).</summary>
+        private static void AssertReported(OptionRun run, string message, bool inFile)
         {
             Diagnostic d = run.Single("TG0018");
             Assert.Equal(DiagnosticSeverity.Error, d.Severity);
-            Assert.Equal(s_manifest.Path, d.Location.GetLineSpan().Path);
-            Assert.Equal(
-                "Manifest '" + System.IO.Path.GetFileName(s_manifest.Path) + "': " + settingAndValue + ", which is not allowed; use one of: " + allowed,
-                d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+            if (inFile)
+            {
+                Assert.Equal(s_manifest.Path, d.Location.GetLineSpan().Path);
+            }
+            else
+            {
+                Assert.Equal(Location.None, d.Location);
+            }
+
+            Assert.Equal(message, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
             Assert.Empty(run.HintNames);
         }
     }

@@ -52,9 +52,9 @@ namespace TapiGen.Tests.Configuration
             => Assert.Equal("Contoso.event", OptionRun.Of(Manifest("Contoso.event")).Enum("Contoso.event.COLOR").Namespace);
 
         [Theory]
-        [InlineData("Namespace", "Contoso..Tapi", "the Namespace metadata of the TapiEnum item")]
-        [InlineData("TapiGenNamespace", "Contoso.1Tapi", "the TapiGenNamespace property")]
-        [InlineData("RootNamespace", "Contoso-App", "the RootNamespace property")]
+        [InlineData("Namespace", "Contoso..Tapi", "Manifest 'color.md': the Namespace metadata of the TapiEnum item")]
+        [InlineData("TapiGenNamespace", "Contoso.1Tapi", "The TapiGenNamespace property")]
+        [InlineData("RootNamespace", "Contoso-App", "The RootNamespace property")]
         public void An_invalid_namespace_is_TG0014_naming_where_it_came_from(string setting, string value, string source)
         {
             var run = setting == "Namespace"
@@ -62,9 +62,21 @@ namespace TapiGen.Tests.Configuration
                 : OptionRun.Of(Manifest(), (setting, value));
             Diagnostic d = run.Single("TG0014");
             Assert.Equal(DiagnosticSeverity.Error, d.Severity);
-            Assert.Contains("'" + value + "'", d.GetMessage());
-            Assert.Contains(source, d.GetMessage());
+            Assert.StartsWith(source + " is '" + value + "', which is not a valid C# namespace name, so ", d.GetMessage());
+            Assert.Equal(setting == "Namespace" ? "/manifests/color.md" : string.Empty, d.Location.GetLineSpan().Path ?? string.Empty);
             Assert.Empty(run.HintNames);
+        }
+
+        [Fact]
+        public void An_invalid_RootNamespace_is_reported_once_and_says_to_set_TapiGenNamespace()
+        {
+            // A project named My-App gets RootNamespace My-App: every manifest would fail the same way.
+            var run = OptionRun.Of(new[] { Manifest(), TestManifests.Inline("SHAPE", "SQUARE"), TestManifests.Inline("SIZE", "BIG") with { Namespace = "Contoso.Sizes" } }, ("RootNamespace", "My-App"));
+            Diagnostic d = run.Single("TG0014");
+            Assert.Equal(Location.None, d.Location);
+            Assert.EndsWith("every manifest without its own Namespace metadata generates nothing; set TapiGenNamespace to the namespace the enums should have", d.GetMessage());
+            Assert.Contains("Contoso.Sizes.SIZE.g.cs", run.HintNames);
+            Assert.DoesNotContain(run.HintNames, h => h.Contains("COLOR", System.StringComparison.Ordinal) || h.Contains("SHAPE", System.StringComparison.Ordinal));
         }
     }
 }
