@@ -1093,17 +1093,21 @@ namespace TapiGen.Generated
             => Error(reader, "Cannot convert " + shown + " to " + _info.DisplayName + ": numbers are not allowed (TapiGenJsonAllowNumbers is false).");
 
         /// <summary>The message, then where the value is, as Newtonsoft.Json writes it: " Path 'a.b', line 1, position 12."</summary>
+        /// <summary>The message with where the value is, as Newtonsoft writes it, and the same in the exception's properties.</summary>
         private static global::Newtonsoft.Json.JsonSerializationException Error(global::Newtonsoft.Json.JsonReader reader, string message)
         {
             var info = reader as global::Newtonsoft.Json.IJsonLineInfo;
+            bool hasLine = info != null && info.HasLineInfo();
+            int line = hasLine ? info!.LineNumber : 0;
+            int position = hasLine ? info!.LinePosition : 0;
             string where = " Path '" + reader.Path + "'";
-            if (info != null && info.HasLineInfo())
+            if (hasLine)
             {
-                where += ", line " + info.LineNumber.ToString(global::System.Globalization.CultureInfo.InvariantCulture)
-                    + ", position " + info.LinePosition.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+                where += ", line " + line.ToString(global::System.Globalization.CultureInfo.InvariantCulture)
+                    + ", position " + position.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            return new global::Newtonsoft.Json.JsonSerializationException(message + where + ".");
+            return new global::Newtonsoft.Json.JsonSerializationException(message + where + ".", reader.Path, line, position, null);
         }
 
         /// <summary>The text for a message: quoted, and cut after 64 characters.</summary>
