@@ -223,7 +223,7 @@ namespace TapiGen.Generator
                     fix,
                     setting.Consequence()));
 
-            private LocationInfo FileStart() => new LocationInfo(_path, default, default);
+            private LocationInfo FileStart() => LocationInfo.FileStart(_path);
 
             private static bool TryGet(AnalyzerConfigOptions options, string key, out string value)
             {

@@ -164,10 +164,7 @@ namespace TapiGen.Generator
         {
             foreach (DiagnosticInfo info in diagnostics)
             {
-                context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.ById(info.DescriptorId),
-                    info.Location?.ToLocation() ?? Location.None,
-                    info.MessageArgs.ToArray<object>()));
+                context.ReportDiagnostic(RoslynDiagnostics.Create(info));
             }
         }
 
@@ -179,7 +176,7 @@ namespace TapiGen.Generator
                 foreach (string path in duplicate.Paths)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
-                        DiagnosticDescriptors.DuplicateEnum,
+                        RoslynDiagnostics.Descriptor(DiagnosticDescriptors.DuplicateEnum),
                         Location.Create(path, default, default),
                         duplicate.FullName,
                         files));

@@ -45,7 +45,7 @@ namespace TapiGen.Tests
         [MemberData(nameof(Ids))]
         public void Every_help_link_opens_its_own_section(string id)
         {
-            DiagnosticDescriptor descriptor = DiagnosticDescriptors.ById(id);
+            DiagnosticDescriptor descriptor = RoslynDiagnostics.Descriptor(DiagnosticDescriptors.ById(id));
             Assert.StartsWith(DiagnosticDescriptors.HelpLinkBase, descriptor.HelpLinkUri);
             string anchor = descriptor.HelpLinkUri.Substring(DiagnosticDescriptors.HelpLinkBase.Length);
             Assert.Contains(anchor, Sections().Select(s => GitHubAnchor(s.Heading)));

@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Numerics;
 using System.Threading;
-using Microsoft.CodeAnalysis.Text;
 using TapiGen.Generator.Diagnostics;
 using TapiGen.Generator.Model;
 
@@ -30,7 +29,7 @@ namespace TapiGen.Generator.Parsing
             {
                 var info = DiagnosticInfo.Create(
                     DiagnosticDescriptors.UnexpectedFailure,
-                    new LocationInfo(file.Path, default, default),
+                    LocationInfo.FileStart(file.Path),
                     FileNameOf(file.Path),
                     e.GetType().Name + ": " + e.Message);
                 return new PageParse(

@@ -250,7 +250,7 @@ namespace TapiGen.Generator.Parsing
         /// <summary>'rename MEMBER = NEW' lines, applied by the planner once the members are final.</summary>
         private void CollectRenames(Dictionary<string, BigInteger> members)
         {
-            foreach (MemberOverride rename in _overrides.Renames.Values.OrderBy(r => r.MemberLocation.Span.Start))
+            foreach (MemberOverride rename in _overrides.Renames.Values.OrderBy(r => r.MemberLocation.Start))
             {
                 if (members.ContainsKey(rename.Member))
                 {
@@ -316,7 +316,7 @@ namespace TapiGen.Generator.Parsing
         private void ReportOverride(LocationInfo location, string message)
             => _diagnostics.Add(_overrides.Problem(location, _fileName, message));
 
-        private void Unverified(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo? location, string? subject, params string[] args)
+        private void Unverified(DiagnosticKind descriptor, LocationInfo? location, string? subject, params string[] args)
             => _unverified.Add(new UnverifiedWarning(DiagnosticInfo.Create(descriptor, location, args), subject));
 
         /// <summary>A member's value and how and where it was given.</summary>

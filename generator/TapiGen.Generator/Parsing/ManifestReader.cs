@@ -4,8 +4,6 @@ using System.Globalization;
 using System.Linq;
 using System.Numerics;
 using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 using TapiGen.Generator.Diagnostics;
 using TapiGen.Generator.Model;
 
@@ -21,7 +19,7 @@ namespace TapiGen.Generator.Parsing
 
         private readonly ManifestFile _file;
         private readonly CancellationToken _cancellationToken;
-        private readonly SourceText _text;
+        private readonly TextLines _lines;
         private readonly string _fileName;
         private readonly List<DiagnosticInfo> _diagnostics = new List<DiagnosticInfo>();
 
@@ -41,7 +39,7 @@ namespace TapiGen.Generator.Parsing
         {
             _file = file;
             _cancellationToken = cancellationToken;
-            _text = SourceText.From(file.Text ?? string.Empty);
+            _lines = TextLines.Of(file.Text ?? string.Empty);
             _fileName = ManifestParser.FileNameOf(file.Path);
         }
 
@@ -70,7 +68,7 @@ namespace TapiGen.Generator.Parsing
 
             _overrides = Overrides.Read(_file, _diagnostics);
 
-            TextLineCollection lines = _text.Lines;
+            TextLines lines = _lines;
             int bodyStart = 0;
             int uidLine = -1;
             FrontMatter frontMatter = FrontMatter.Empty;
@@ -202,7 +200,7 @@ namespace TapiGen.Generator.Parsing
 
         private void ReadBody(int start)
         {
-            TextLineCollection lines = _text.Lines;
+            TextLines lines = _lines;
             Section section = Section.None;
             char fenceChar = '\0';
             int fenceLength = 0;
@@ -482,27 +480,20 @@ namespace TapiGen.Generator.Parsing
             return true;
         }
 
-        private string LineText(int index) => _text.Lines[index].ToString();
+        private string LineText(int index) => _lines[index];
 
         private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
-        private LocationInfo FileStart()
-            => new LocationInfo(_file.Path, new TextSpan(0, 0), new LinePositionSpan(default, default));
+        private LocationInfo FileStart() => LocationInfo.FileStart(_file.Path);
 
         private LocationInfo Span(int lineIndex, int startColumn, int endColumn)
-        {
-            TextLine line = _text.Lines[lineIndex];
-            return new LocationInfo(
-                _file.Path,
-                TextSpan.FromBounds(line.Start + startColumn, line.Start + endColumn),
-                new LinePositionSpan(new LinePosition(lineIndex, startColumn), new LinePosition(lineIndex, endColumn)));
-        }
+            => LocationInfo.InLine(_file.Path, _lines.Start(lineIndex), lineIndex, startColumn, endColumn);
 
-        private void Report(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] args)
+        private void Report(DiagnosticKind descriptor, LocationInfo? location, params string[] args)
             => _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, args));
 
         private bool HasErrors()
-            => _diagnostics.Any(d => DiagnosticDescriptors.ById(d.DescriptorId).DefaultSeverity == DiagnosticSeverity.Error);
+            => _diagnostics.Any(d => DiagnosticDescriptors.ById(d.DescriptorId).Severity == Severity.Error);
 
     }
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using Microsoft.CodeAnalysis.Text;
 using TapiGen.Generator.Diagnostics;
 using TapiGen.Generator.Model;
 
@@ -91,7 +90,7 @@ namespace TapiGen.Generator.Parsing
         public HashSet<string> AddedNames { get; } = new HashSet<string>(StringComparer.Ordinal);
 
         /// <summary>Every member line, in file order.</summary>
-        public IEnumerable<MemberOverride> All => Values.Values.Concat(Renames.Values).Concat(Adds).Concat(TextNames.Values).OrderBy(o => o.MemberLocation.Span.Start);
+        public IEnumerable<MemberOverride> All => Values.Values.Concat(Renames.Values).Concat(Adds).Concat(TextNames.Values).OrderBy(o => o.MemberLocation.Start);
 
         /// <summary>
         /// Reads the overrides files paired with a manifest. Problems go to <paramref name="diagnostics"/>; a manifest
@@ -112,7 +111,7 @@ namespace TapiGen.Generator.Parsing
                 {
                     diagnostics.Add(DiagnosticInfo.Create(
                         DiagnosticDescriptors.InvalidOverride,
-                        new LocationInfo(extra.Path, default, default),
+                        LocationInfo.FileStart(extra.Path),
                         ManifestParser.FileNameOf(extra.Path),
                         manifestName,
                         "more than one overrides file applies to this manifest (" + names + "); keep one"));
@@ -127,7 +126,7 @@ namespace TapiGen.Generator.Parsing
             {
                 diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.OverLimit,
-                    new LocationInfo(file.Path, default, default),
+                    LocationInfo.FileStart(file.Path),
                     fileName,
                     "has " + file.TextLength.ToString("N0", CultureInfo.InvariantCulture) + " characters",
                     Limits.MaxFileChars.ToString("N0", CultureInfo.InvariantCulture) + " characters",
@@ -139,7 +138,7 @@ namespace TapiGen.Generator.Parsing
             {
                 diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.InvalidOverride,
-                    new LocationInfo(file.Path, default, default),
+                    LocationInfo.FileStart(file.Path),
                     fileName,
                     manifestName,
                     "the file cannot be read; check that it exists"));
@@ -147,7 +146,7 @@ namespace TapiGen.Generator.Parsing
             }
 
             var result = new Overrides(file.Path, fileName);
-            new LineReader(result, SourceText.From(file.Text), manifestName, diagnostics).ReadAll();
+            new LineReader(result, TextLines.Of(file.Text), manifestName, diagnostics).ReadAll();
             return result;
         }
 
@@ -158,31 +157,31 @@ namespace TapiGen.Generator.Parsing
         private sealed class LineReader
         {
             private readonly Overrides _result;
-            private readonly SourceText _text;
+            private readonly TextLines _lines;
             private readonly string _manifestName;
             private readonly List<DiagnosticInfo> _diagnostics;
             private LocationInfo? _enumNameSeen;
             private LocationInfo? _flagsSeen;
 
-            public LineReader(Overrides result, SourceText text, string manifestName, List<DiagnosticInfo> diagnostics)
+            public LineReader(Overrides result, TextLines lines, string manifestName, List<DiagnosticInfo> diagnostics)
             {
                 _result = result;
-                _text = text;
+                _lines = lines;
                 _manifestName = manifestName;
                 _diagnostics = diagnostics;
             }
 
             public void ReadAll()
             {
-                foreach (TextLine line in _text.Lines)
+                for (int line = 0; line < _lines.Count; line++)
                 {
                     ReadLine(line);
                 }
             }
 
-            private void ReadLine(TextLine line)
+            private void ReadLine(int line)
             {
-                string text = line.ToString();
+                string text = _lines[line];
                 int start = 0;
                 while (start < text.Length && IsBlank(text[start]))
                 {
@@ -392,13 +391,10 @@ namespace TapiGen.Generator.Parsing
             }
 
             private static string LineOf(LocationInfo location)
-                => (location.LineSpan.Start.Line + 1).ToString(CultureInfo.InvariantCulture);
+                => (location.Line + 1).ToString(CultureInfo.InvariantCulture);
 
-            private LocationInfo Span(TextLine line, int startColumn, int endColumn)
-                => new LocationInfo(
-                    _result.Path!,
-                    TextSpan.FromBounds(line.Start + startColumn, line.Start + endColumn),
-                    new LinePositionSpan(new LinePosition(line.LineNumber, startColumn), new LinePosition(line.LineNumber, endColumn)));
+            private LocationInfo Span(int line, int startColumn, int endColumn)
+                => LocationInfo.InLine(_result.Path!, _lines.Start(line), line, startColumn, endColumn);
 
             private void Report(LocationInfo location, string message)
                 => _diagnostics.Add(_result.Problem(location, _manifestName, message));

@@ -5,7 +5,6 @@ using System.Globalization;
 using System.Linq;
 using System.Numerics;
 using System.Threading;
-using Microsoft.CodeAnalysis;
 using TapiGen.Generator.Diagnostics;
 using TapiGen.Generator.Model;
 using TapiGen.Generator.Parsing;
@@ -33,7 +32,7 @@ namespace TapiGen.Generator.Planning
             {
                 var info = DiagnosticInfo.Create(
                     DiagnosticDescriptors.UnexpectedFailure,
-                    new LocationInfo(page.Path, default, default),
+                    LocationInfo.FileStart(page.Path),
                     page.FileName,
                     e.GetType().Name + ": " + e.Message);
                 return new ParseResult(null, ImmutableArray.Create(info).ToEquatableArray());
@@ -74,10 +73,10 @@ namespace TapiGen.Generator.Planning
             UnderlyingType underlying = ChooseUnderlyingType(page, members, diagnostics);
             if (members.Count == 0)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoMembers, page.EnumFieldsLocation ?? new LocationInfo(page.Path, default, default), page.FileName, page.Name));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoMembers, page.EnumFieldsLocation ?? LocationInfo.FileStart(page.Path), page.FileName, page.Name));
             }
 
-            if (diagnostics.Any(d => DiagnosticDescriptors.ById(d.DescriptorId).DefaultSeverity == DiagnosticSeverity.Error))
+            if (diagnostics.Any(d => DiagnosticDescriptors.ById(d.DescriptorId).Severity == Severity.Error))
             {
                 return new ParseResult(null, diagnostics.ToEquatableArray());
             }
@@ -137,7 +136,7 @@ namespace TapiGen.Generator.Planning
                 {
                     diagnostics.Add(DiagnosticInfo.Create(
                         DiagnosticDescriptors.EnumNotInHeaders,
-                        page.Members.Count > 0 ? page.Members[0].NameLocation : new LocationInfo(page.Path, default, default),
+                        page.Members.Count > 0 ? page.Members[0].NameLocation : LocationInfo.FileStart(page.Path),
                         page.FileName,
                         page.PageName ?? page.Name!,
                         lookup.HeaderCount.ToString(CultureInfo.InvariantCulture),
@@ -148,7 +147,7 @@ namespace TapiGen.Generator.Planning
                 {
                     diagnostics.Add(DiagnosticInfo.Create(
                         DiagnosticDescriptors.HeaderNotEvaluated,
-                        new LocationInfo(problem.Path, default, new Microsoft.CodeAnalysis.Text.LinePositionSpan(new Microsoft.CodeAnalysis.Text.LinePosition(problem.Line, problem.Column), new Microsoft.CodeAnalysis.Text.LinePosition(problem.Line, problem.Column))),
+                        LocationInfo.AtLine(problem.Path, problem.Line, problem.Column, problem.Column),
                         ManifestParser.FileNameOf(problem.Path),
                         (problem.Line + 1).ToString(CultureInfo.InvariantCulture),
                         problem.Message,

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Numerics;
-using Microsoft.CodeAnalysis.Text;
 using TapiGen.Generator.Diagnostics;
 using TapiGen.Generator.Model;
 
@@ -167,10 +166,10 @@ namespace TapiGen.Generator.Planning
         }
 
         private static LocationInfo? FirstMemberOrStart(PageParse page)
-            => page.Members.Count > 0 ? page.Members[0].NameLocation : new LocationInfo(page.Path, default, default);
+            => page.Members.Count > 0 ? page.Members[0].NameLocation : LocationInfo.FileStart(page.Path);
 
         internal static LocationInfo HeaderLocation(HeaderEnum header, HeaderMember member)
-            => new LocationInfo(header.HeaderPath, default, new LinePositionSpan(new LinePosition(member.Line, member.Column), new LinePosition(member.Line, member.Column + member.Name.Length)));
+            => LocationInfo.AtLine(header.HeaderPath, member.Line, member.Column, member.Column + member.Name.Length);
 
         private static string Line(int zeroBased) => (zeroBased + 1).ToString(CultureInfo.InvariantCulture);
 

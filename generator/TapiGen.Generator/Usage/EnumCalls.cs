@@ -69,7 +69,7 @@ namespace TapiGen.Generator.Usage
                 return MatchListing(invocation, generated, symbols, containingSymbol, dropped: -1);
             }
 
-            DiagnosticDescriptor? descriptor = method.Name switch
+            DiagnosticKind? descriptor = method.Name switch
             {
                 "TryParse" when generated.TextNamesAreMemberNames => DiagnosticDescriptors.UseGeneratedTryParse,
                 "Parse" when generated.TextNamesAreMemberNames => DiagnosticDescriptors.UseGeneratedParse,
@@ -156,7 +156,7 @@ namespace TapiGen.Generator.Usage
                 return null;
             }
 
-            DiagnosticDescriptor descriptor = names ? DiagnosticDescriptors.UseGeneratedGetNames : DiagnosticDescriptors.UseGeneratedGetValues;
+            DiagnosticKind descriptor = names ? DiagnosticDescriptors.UseGeneratedGetNames : DiagnosticDescriptors.UseGeneratedGetValues;
             return new Suggestion(descriptor, invocation.Syntax, generated, helper, UsageContract.StaticShape, dropped);
         }
 

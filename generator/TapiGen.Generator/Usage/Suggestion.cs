@@ -1,11 +1,12 @@
 using Microsoft.CodeAnalysis;
+using TapiGen.Generator.Diagnostics;
 
 namespace TapiGen.Generator.Usage
 {
     /// <summary>A use of System.Enum that a generated helper answers the same, and how the code fix rewrites it.</summary>
     internal sealed class Suggestion
     {
-        public Suggestion(DiagnosticDescriptor descriptor, SyntaxNode reported, GeneratedEnum generatedEnum, IMethodSymbol helper, string shape, int dropArgument = -1)
+        public Suggestion(DiagnosticKind descriptor, SyntaxNode reported, GeneratedEnum generatedEnum, IMethodSymbol helper, string shape, int dropArgument = -1)
         {
             Descriptor = descriptor;
             Reported = reported;
@@ -15,7 +16,7 @@ namespace TapiGen.Generator.Usage
             DropArgument = dropArgument;
         }
 
-        public DiagnosticDescriptor Descriptor { get; }
+        public DiagnosticKind Descriptor { get; }
 
         /// <summary>The code the diagnostic covers, and the code fix replaces.</summary>
         public SyntaxNode Reported { get; }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -17,7 +18,8 @@ namespace TapiGen.Generator.Usage
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class UsageAnalyzer : DiagnosticAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.CreateRange(new[]
+        {
             DiagnosticDescriptors.UseToStringFast,
             DiagnosticDescriptors.UseToStringFastInInterpolation,
             DiagnosticDescriptors.UseGeneratedTryParse,
@@ -25,7 +27,8 @@ namespace TapiGen.Generator.Usage
             DiagnosticDescriptors.UseGeneratedIsDefined,
             DiagnosticDescriptors.UseHasFlagFast,
             DiagnosticDescriptors.UseGeneratedGetValues,
-            DiagnosticDescriptors.UseGeneratedGetNames);
+            DiagnosticDescriptors.UseGeneratedGetNames,
+        }.Select(RoslynDiagnostics.Descriptor));
 
         public override void Initialize(AnalysisContext context)
         {
@@ -110,7 +113,7 @@ namespace TapiGen.Generator.Usage
             }
 
             context.ReportDiagnostic(Diagnostic.Create(
-                suggestion.Descriptor,
+                RoslynDiagnostics.Descriptor(suggestion.Descriptor),
                 suggestion.Reported.GetLocation(),
                 properties.ToImmutable(),
                 suggestion.Enum.Type.Name,

@@ -113,8 +113,8 @@ namespace TapiGen.Tests.Robustness
             PageParse page = ManifestParser.Parse(file, CancellationToken.None);
             ParseResult result = EnumPlanner.Plan(page, HeaderLookup.NoHeaders, CancellationToken.None);
             var ids = new HashSet<string>(result.Diagnostics
-                .Where(d => DiagnosticDescriptors.ById(d.DescriptorId).DefaultSeverity >= DiagnosticSeverity.Warning)
-                .Select(d => d.DescriptorId + "@" + (d.Location?.LineSpan.Start.Line ?? -1)));
+                .Where(d => DiagnosticDescriptors.ById(d.DescriptorId).Severity >= Severity.Warning)
+                .Select(d => d.DescriptorId + "@" + (d.Location?.Line ?? -1)));
             return (result.Model?.Members.ToDictionary(mm => mm.Name, mm => mm.Value), ids);
         }
 
