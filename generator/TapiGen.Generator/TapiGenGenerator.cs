@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 using TapiGen.Generator.Diagnostics;
+using TapiGen.Generator.Roslyn;
 using TapiGen.Generator.Emit;
 using TapiGen.Generator.Model;
 using TapiGen.Generator.Parsing;
@@ -26,7 +27,7 @@ namespace TapiGen.Generator
             // equal manifest for every other page, so editing one overrides file re-parses only the manifest it names.
             IncrementalValueProvider<EquatableArray<OverridesFile>> overrides = context.AdditionalTextsProvider
                 .Combine(context.AnalyzerConfigOptionsProvider)
-                .Select(static (pair, ct) => ManifestOptions.ReadOverrides(pair.Left, pair.Right, ct))
+                .Select(static (pair, ct) => BuildInputs.ReadOverrides(pair.Left, pair.Right, ct))
                 .Where(static file => file is not null)
                 .Select(static (file, _) => file!)
                 .WithTrackingName(TrackingNames.OverridesFiles)
@@ -36,7 +37,7 @@ namespace TapiGen.Generator
 
             IncrementalValuesProvider<ManifestFile> manifests = context.AdditionalTextsProvider
                 .Combine(context.AnalyzerConfigOptionsProvider)
-                .Select(static (pair, ct) => ManifestOptions.Read(pair.Left, pair.Right, ct))
+                .Select(static (pair, ct) => BuildInputs.Read(pair.Left, pair.Right, ct))
                 .Where(static manifest => manifest is not null)
                 .Select(static (manifest, _) => manifest!)
                 .WithTrackingName(TrackingNames.Manifests)
@@ -48,7 +49,7 @@ namespace TapiGen.Generator
             // but a manifest's lookup yields an equal value unless its own enum changed, so only that one is re-planned.
             IncrementalValueProvider<HeaderIndex> headers = context.AdditionalTextsProvider
                 .Combine(context.AnalyzerConfigOptionsProvider)
-                .Select(static (pair, ct) => ManifestOptions.ReadHeader(pair.Left, pair.Right, ct))
+                .Select(static (pair, ct) => BuildInputs.ReadHeader(pair.Left, pair.Right, ct))
                 .Where(static file => file is not null)
                 .Select(static (file, _) => file!)
                 .WithTrackingName(TrackingNames.HeaderFiles)
@@ -105,7 +106,7 @@ namespace TapiGen.Generator
             // The language version comes from the parse options: a project may have no C# file for the compilation to take it from.
             IncrementalValueProvider<CompilationFacts> facts = context.CompilationProvider
                 .Combine(context.ParseOptionsProvider)
-                .Select(static (pair, _) => Facts.Read(pair.Left, pair.Right))
+                .Select(static (pair, _) => CompilationFactsReader.Read(pair.Left, pair.Right))
                 .WithTrackingName(TrackingNames.Facts);
 
             IncrementalValuesProvider<(EnumModel Model, CompilationFacts Facts)> toEmit = models

@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Microsoft.CodeAnalysis;
 using TapiGen.Generator.Diagnostics;
+using TapiGen.Generator.Roslyn;
 using TapiGen.Tests.Infrastructure;
 using Xunit;
 

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using TapiGen.Generator.Diagnostics;
+using TapiGen.Generator.Roslyn;
 
 namespace TapiGen.Generator.Usage
 {

@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using TapiGen.Generator;
 using TapiGen.Tests.Infrastructure;
+using TapiGen.Generator.Roslyn;
 using Xunit;
 
 namespace TapiGen.Tests.Configuration
@@ -48,7 +49,7 @@ namespace TapiGen.Tests.Configuration
         {
             // The other AdditionalFiles item carries overrides files, marked with the manifest they belong to.
             XElement item = Assert.Single(Items("TapiGen.targets", "AdditionalFiles"), i => (string?)i.Attribute("Include") == "@(TapiEnum)");
-            Assert.Equal("true", (string?)item.Attribute(ManifestOptions.ManifestMarkerKey.Substring(MetadataPrefix.Length)));
+            Assert.Equal("true", (string?)item.Attribute(BuildInputs.ManifestMarkerKey.Substring(MetadataPrefix.Length)));
         }
 
         [Fact]
@@ -133,7 +134,7 @@ namespace TapiGen.Tests.Configuration
                     _requested.Add(key);
                 }
 
-                bool isMark = key == ManifestOptions.ManifestMarkerKey;
+                bool isMark = key == BuildInputs.ManifestMarkerKey;
                 value = isMark ? "true" : string.Empty;
                 return isMark;
             }

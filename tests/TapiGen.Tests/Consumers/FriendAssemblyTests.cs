@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TapiGen.Generator.Diagnostics;
+using TapiGen.Generator.Roslyn;
 using TapiGen.Tests.Infrastructure;
 using Xunit;
 

@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using TapiGen.Generator.Diagnostics;
 using TapiGen.Generator.Emit;
 
-namespace TapiGen.Generator.Diagnostics
+namespace TapiGen.Generator.Roslyn
 {
     /// <summary>
     /// Suppresses CS0436 for TapiGen's support types. Every project that uses TapiGen gets its own internal copy

@@ -2,10 +2,10 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using TapiGen.Generator.Model;
 
-namespace TapiGen.Generator
+namespace TapiGen.Generator.Roslyn
 {
     /// <summary>Reads <see cref="CompilationFacts"/> from a compilation: a handful of type lookups, nothing kept.</summary>
-    internal static class Facts
+    internal static class CompilationFactsReader
     {
         public static CompilationFacts Read(Compilation compilation, ParseOptions parseOptions)
         {

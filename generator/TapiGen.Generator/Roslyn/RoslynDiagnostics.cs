@@ -2,9 +2,10 @@ using System.Collections.Concurrent;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using TapiGen.Generator.Diagnostics;
 using TapiGen.Generator.Model;
 
-namespace TapiGen.Generator.Diagnostics
+namespace TapiGen.Generator.Roslyn
 {
     /// <summary>The core's diagnostics as Roslyn's: descriptors (one instance per id), locations and diagnostics.</summary>
     internal static class RoslynDiagnostics

@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using TapiGen.Generator.Diagnostics;
+using TapiGen.Generator.Model;
+using TapiGen.Generator.Parsing;
+
+namespace TapiGen.Generator.Roslyn
+{
+    /// <summary>
+    /// The generator's inputs from the build: which additional files are manifests, overrides files and headers
+    /// (marked by build/TapiGen.targets), their text, and each manifest's settings, read by the core's
+    /// <see cref="SettingsReader"/> from the analyzer config: an MSBuild property is build_property.NAME, a TapiEnum
+    /// item's metadata build_metadata.AdditionalFiles.NAME. build/TapiGen.props makes every key visible to the
+    /// compiler; keep the two lists in step.
+    /// </summary>
+    internal static class BuildInputs
+    {
+        private const string Metadata = "build_metadata.AdditionalFiles.";
+        private const string Property = "build_property.";
+        public const string ManifestMarkerKey = Metadata + "TapiGenManifest";
+        public const string OverridesForKey = Metadata + "TapiGenOverridesFor";
+        public const string HeaderMarkerKey = Metadata + "TapiGenHeader";
+
+        /// <summary>The manifest, or null when the additional file is not a TapiEnum item.</summary>
+        public static ManifestFile? Read(AdditionalText file, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
+        {
+            AnalyzerConfigOptions fileOptions = provider.GetOptions(file);
+            if (!fileOptions.TryGetValue(ManifestMarkerKey, out string? marker)
+                || !string.Equals(marker?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            var reader = new SettingsReader(file.Path, new AnalyzerConfigSettings(fileOptions, provider.GlobalOptions));
+            GeneratorOptions options = reader.Read();
+            string? text = ReadText(file, cancellationToken, out int length);
+            return new ManifestFile(file.Path, text, options, reader.Problems.ToEquatableArray()) { TextLength = length };
+        }
+
+        /// <summary>The overrides file, or null when the additional file is not one (it has no TapiGenOverridesFor).</summary>
+        public static OverridesFile? ReadOverrides(AdditionalText file, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
+        {
+            if (!provider.GetOptions(file).TryGetValue(OverridesForKey, out string? manifestPath)
+                || manifestPath is null
+                || manifestPath.Trim().Length == 0)
+            {
+                return null;
+            }
+
+            string? text = ReadText(file, cancellationToken, out int length);
+            return new OverridesFile(file.Path, manifestPath.Trim(), text, length);
+        }
+
+        /// <summary>The header, or null when the additional file is not a TapiHeader item.</summary>
+        public static HeaderFile? ReadHeader(AdditionalText file, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
+        {
+            if (!provider.GetOptions(file).TryGetValue(HeaderMarkerKey, out string? marker)
+                || !string.Equals(marker?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            string? text = ReadText(file, cancellationToken, out int length);
+            return new HeaderFile(file.Path, text, length);
+        }
+
+        /// <summary>The text, unless the file is unreadable or over <see cref="Limits.MaxFileChars"/> (then null, and the parser says which).</summary>
+        private static string? ReadText(AdditionalText file, CancellationToken cancellationToken, out int length)
+        {
+            SourceText? source = file.GetText(cancellationToken);
+            length = source?.Length ?? 0;
+            return source is null || source.Length > Limits.MaxFileChars ? null : source.ToString();
+        }
+
+        private sealed class AnalyzerConfigSettings : IBuildSettings
+        {
+            private readonly AnalyzerConfigOptions _item;
+            private readonly AnalyzerConfigOptions _global;
+
+            public AnalyzerConfigSettings(AnalyzerConfigOptions item, AnalyzerConfigOptions global)
+            {
+                _item = item;
+                _global = global;
+            }
+
+            public bool TryGetMetadata(string name, out string? value) => _item.TryGetValue(Metadata + name, out value);
+
+            public bool TryGetProperty(string name, out string? value) => _global.TryGetValue(Property + name, out value);
+        }
+    }
+}
