@@ -174,11 +174,7 @@ namespace TapiGen.Generator.Emit
         /// <summary>Statements reading the entry of 'value' from a table field by its distance from the smallest value.</summary>
         internal static void WriteTableLookup(SourceWriter w, EnumSpec spec, LookupSpec lookup, string field, string elementType, string entry, string isPresent, params string[] found)
         {
-            bool wide = spec.Keyword == "long" || spec.Keyword == "ulong";
-            string offsetType = wide ? "ulong" : "uint";
-            string offset = lookup.TableStart == 0
-                ? "unchecked((" + offsetType + ")value)"
-                : "unchecked((" + offsetType + ")value - " + CSharp.Storage(lookup.TableStart, wide) + ")";
+            string offset = TableOffset(spec, lookup, out string offsetType);
 
             // Computed modulo 2^32 or 2^64: a value below the smallest is huge and fails the bounds check too.
             w.WriteLine(offsetType + " offset = " + offset + ";");
@@ -197,6 +193,16 @@ namespace TapiGen.Generator.Emit
             }
 
             w.WriteLine();
+        }
+
+        /// <summary>The distance of 'value' from the table's first value, computed modulo 2^32 or 2^64.</summary>
+        private static string TableOffset(EnumSpec spec, LookupSpec lookup, out string offsetType)
+        {
+            bool wide = spec.Keyword == "long" || spec.Keyword == "ulong";
+            offsetType = wide ? "ulong" : "uint";
+            return lookup.TableStart == 0
+                ? "unchecked((" + offsetType + ")value)"
+                : "unchecked((" + offsetType + ")value - " + CSharp.Storage(lookup.TableStart, wide) + ")";
         }
 
         internal static void WriteTableField(SourceWriter w, LookupSpec lookup, string field, string elementType, string what)
@@ -250,6 +256,13 @@ namespace TapiGen.Generator.Emit
                 {
                     w.WriteLine("return false;");
                 }
+                else if (h.Text.Shape == LookupShape.Table)
+                {
+                    // ToStringFast's table has an entry exactly where a member has the value.
+                    string offset = TableOffset(spec, h.Text, out string offsetType);
+                    w.WriteLine(offsetType + " offset = " + offset + ";");
+                    w.WriteLine("return offset < (" + offsetType + ")s_text.Length && s_text[(int)offset] != null;");
+                }
                 else
                 {
                     w.WriteLine("switch (value)");
@@ -300,80 +313,67 @@ namespace TapiGen.Generator.Emit
             }
         }
 
+        /// <summary>
+        /// TryParse and Parse for one kind of input, each a call into the support file's EnumParse: the full contract is
+        /// documented once, on the string overloads; the others say how they differ.
+        /// </summary>
         /// <param name="type">The input's type in Parse; <paramref name="tryType"/> in TryParse (string? where null is allowed).</param>
         private static void WriteParsing(SourceWriter w, EnumSpec spec, string type, string tryType, string parameter, string kind)
         {
             string e = spec.QualifiedType;
             bool isString = type == "string";
-            bool utf8 = type.EndsWith("<byte>", System.StringComparison.Ordinal);
-            string input = isString && spec.Target.Spans ? "global::System.MemoryExtensions.AsSpan(" + parameter + ")" : parameter;
-            string parse = (utf8 ? Support + ".EnumParse.ParseUtf8(" : Support + ".EnumParse.Parse(") + input + ", Info, ignoreCase, allowNumbers, out bits)";
-            string cref = type.Replace('<', '{').Replace('>', '}');
+            string suffix = type.EndsWith("<byte>", System.StringComparison.Ordinal) ? "Utf8" : string.Empty;
+            string onInput = isString ? string.Empty : ", on " + kind;
 
-            w.WriteLine("/// <summary>Parses " + kind + " as Enum.TryParse(string, out TEnum) does: see <see cref=\"TryParse(" + cref + ", bool, bool, out " + e + ")\"/>.</summary>");
+            w.WriteLine("/// <summary>Enum.TryParse(string, out TEnum)" + onInput + ": names, comma lists and numbers, case-sensitive.</summary>");
             w.WriteLine("public static bool TryParse(" + tryType + " " + parameter + ", out " + e + " result) => TryParse(" + parameter + ", false, true, out result);");
             w.WriteLine();
-            w.WriteLine("/// <summary>Parses " + kind + " as Enum.TryParse(string, bool, out TEnum) does: see <see cref=\"TryParse(" + cref + ", bool, bool, out " + e + ")\"/>.</summary>");
+            w.WriteLine("/// <summary>Enum.TryParse(string, bool, out TEnum)" + onInput + ": names, comma lists and numbers.</summary>");
             w.WriteLine("public static bool TryParse(" + tryType + " " + parameter + ", bool ignoreCase, out " + e + " result) => TryParse(" + parameter + ", ignoreCase, true, out result);");
             w.WriteLine();
-            w.WriteLine("/// <summary>");
-            w.WriteLine("/// Parses " + kind + " exactly as Enum.TryParse does, without reflection or allocation: a name, or names separated by");
-            w.WriteLine("/// commas (values combined), or (when <paramref name=\"allowNumbers\"/>) an integer of the underlying type; white space");
-            w.WriteLine("/// around the input and each name is ignored. <paramref name=\"ignoreCase\"/> compares with OrdinalIgnoreCase.");
-            w.WriteLine("/// </summary>");
+            if (isString)
+            {
+                w.WriteLine("/// <summary>");
+                w.WriteLine("/// Parses text exactly as Enum.TryParse does, without reflection or allocation: a name, or names separated by commas");
+                w.WriteLine("/// (values combined), or (when <paramref name=\"allowNumbers\"/>) an integer of the underlying type; white space around");
+                w.WriteLine("/// the input and each name is ignored. <paramref name=\"ignoreCase\"/> compares with OrdinalIgnoreCase.");
+                w.WriteLine("/// </summary>");
+            }
+            else
+            {
+                w.WriteLine("/// <summary>As TryParse(string, bool, bool, out TEnum)" + onInput + ".</summary>");
+            }
+
             w.WriteLine("public static bool TryParse(" + tryType + " " + parameter + ", bool ignoreCase, bool allowNumbers, out " + e + " result)");
             using (w.OpenBlock())
             {
-                w.WriteLine("ulong bits = 0;");
-                w.WriteLine("bool parsed = " + (isString ? parameter + " != null && " : string.Empty) + parse + " == " + Support + ".EnumParse.Ok;");
-                w.WriteLine("result = parsed ? " + spec.FromBits("bits") + " : default(" + e + ");");
+                w.WriteLine("ulong bits;");
+                w.WriteLine("bool parsed = " + Support + ".EnumParse.TryParse" + suffix + "(" + parameter + ", Info, ignoreCase, allowNumbers, out bits);");
+                w.WriteLine("result = " + spec.FromBits("bits") + ";");
                 w.WriteLine("return parsed;");
             }
 
             w.WriteLine();
-            w.WriteLine("/// <summary>Parses " + kind + " as Enum.Parse(Type, string) does: see <see cref=\"Parse(" + cref + ", bool, bool)\"/>.</summary>");
+            w.WriteLine("/// <summary>Enum.Parse(Type, string)" + onInput + ".</summary>");
             w.WriteLine("public static " + e + " Parse(" + type + " " + parameter + ") => Parse(" + parameter + ", false, true);");
             w.WriteLine();
-            w.WriteLine("/// <summary>Parses " + kind + " as Enum.Parse(Type, string, bool) does: see <see cref=\"Parse(" + cref + ", bool, bool)\"/>.</summary>");
+            w.WriteLine("/// <summary>Enum.Parse(Type, string, bool)" + onInput + ".</summary>");
             w.WriteLine("public static " + e + " Parse(" + type + " " + parameter + ", bool ignoreCase) => Parse(" + parameter + ", ignoreCase, true);");
             w.WriteLine();
-            w.WriteLine("/// <summary>Parses " + kind + " as <see cref=\"TryParse(" + cref + ", bool, bool, out " + e + ")\"/> does, and throws what Enum.Parse throws.</summary>");
             if (isString)
             {
+                w.WriteLine("/// <summary>Parses text as TryParse(string, bool, bool, out TEnum) does, and throws what Enum.Parse throws.</summary>");
                 w.WriteLine("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"" + parameter + "\"/> is null.</exception>");
+                w.WriteLine("/// <exception cref=\"global::System.ArgumentException\">The text is empty, white space, or no name, list of names or (when allowed) number.</exception>");
+                w.WriteLine("/// <exception cref=\"global::System.OverflowException\">The text is a number outside the range of the underlying type.</exception>");
             }
-
-            w.WriteLine("/// <exception cref=\"global::System.ArgumentException\">The text is empty, white space, or no name, list of names or (when allowed) number.</exception>");
-            w.WriteLine("/// <exception cref=\"global::System.OverflowException\">The text is a number outside the range of the underlying type.</exception>");
-            w.WriteLine("public static " + e + " Parse(" + type + " " + parameter + ", bool ignoreCase, bool allowNumbers)");
-            using (w.OpenBlock())
+            else
             {
-                if (isString)
-                {
-                    w.WriteLine("if (" + parameter + " == null)");
-                    using (w.OpenBlock())
-                    {
-                        w.WriteLine("throw new global::System.ArgumentNullException(nameof(" + parameter + "));");
-                    }
-
-                    w.WriteLine();
-                }
-
-                string shown = isString ? parameter
-                    : utf8 ? "global::System.Text.Encoding.UTF8.GetString(" + parameter + ".ToArray())"
-                    : parameter + ".ToString()";
-                w.WriteLine("ulong bits;");
-                w.WriteLine("int status = " + parse + ";");
-                w.WriteLine("if (status != " + Support + ".EnumParse.Ok)");
-                using (w.OpenBlock())
-                {
-                    w.WriteLine("throw " + Support + ".EnumParse.Failure(status, " + shown + ", nameof(" + parameter + "), Info);");
-                }
-
-                w.WriteLine();
-                w.WriteLine("return " + spec.FromBits("bits") + ";");
+                w.WriteLine("/// <summary>As Parse(string, bool, bool)" + onInput + ".</summary>");
             }
 
+            w.WriteLine("public static " + e + " Parse(" + type + " " + parameter + ", bool ignoreCase, bool allowNumbers)");
+            w.WriteLine("    => " + spec.FromBits(Support + ".EnumParse.Parse" + suffix + "OrThrow(" + parameter + ", Info, ignoreCase, allowNumbers, nameof(" + parameter + "))") + ";");
             w.WriteLine();
         }
 

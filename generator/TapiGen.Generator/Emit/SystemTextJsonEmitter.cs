@@ -111,15 +111,13 @@ namespace TapiGen.Generator.Emit
             if (write.Shape == LookupShape.Table)
             {
                 w.WriteLine("// The encoded name of each value by its distance from the smallest value; null where no member has the value.");
-                w.WritePacked("private static readonly " + encoded + "?[] s_names = new " + encoded + "?[] ", write.TableEntries.Select(t => t == "null" ? t : Encode(t)).ToList(), ";");
+                w.WritePacked("private static readonly " + encoded + "?[] s_names = " + Support + ".JsonEnum.EncodeTable(new " + spec.Target.NullableString + "[] ", write.TableEntries.ToList(), ");");
             }
             else
             {
-                w.WritePacked("private static readonly " + encoded + "[] s_names = new " + encoded + "[] ", write.Cases.Select(x => Encode(x.Code)).ToList(), ";");
+                w.WritePacked("private static readonly " + encoded + "[] s_names = " + Support + ".JsonEnum.Encode(new string[] ", write.Cases.Select(x => x.Code).ToList(), ");");
             }
         }
-
-        private static string Encode(string literal) => Json + "JsonEncodedText.Encode(" + literal + ")";
     }
 
     /// <summary>The static field both converters start with: their names, flag names and options, shared with the helpers where equal.</summary>

@@ -33,15 +33,10 @@ namespace Tapi.Tests
         }
 
         // The encoded name of each value by its distance from the smallest value; null where no member has the value.
-        private static readonly global::System.Text.Json.JsonEncodedText?[] s_names = new global::System.Text.Json.JsonEncodedText?[]
+        private static readonly global::System.Text.Json.JsonEncodedText?[] s_names = global::TapiGen.Generated.JsonEnum.EncodeTable(new string?[]
         {
-            global::System.Text.Json.JsonEncodedText.Encode("ASE_NEW_SESSION"),
-            global::System.Text.Json.JsonEncodedText.Encode("ASE_NOT_READY"),
-            global::System.Text.Json.JsonEncodedText.Encode("ASE_READY"),
-            global::System.Text.Json.JsonEncodedText.Encode("ASE_BUSY"),
-            global::System.Text.Json.JsonEncodedText.Encode("ASE_WRAPUP"),
-            global::System.Text.Json.JsonEncodedText.Encode("ASE_END"),
-        };
+            "ASE_NEW_SESSION", "ASE_NOT_READY", "ASE_READY", "ASE_BUSY", "ASE_WRAPUP", "ASE_END",
+        });
 
         /// <inheritdoc/>
         public override global::Tapi.Tests.AGENT_SESSION_EVENT Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => unchecked((global::Tapi.Tests.AGENT_SESSION_EVENT)(int)s_json.Read(ref reader));

@@ -103,35 +103,14 @@ namespace Tapi.Tests
             return false;
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText[] s_names = new global::System.Text.Json.JsonEncodedText[]
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::TapiGen.Generated.JsonEnum.Encode(new string[]
         {
-            global::System.Text.Json.JsonEncodedText.Encode("TE_TAPIOBJECT"),
-            global::System.Text.Json.JsonEncodedText.Encode("TE_ADDRESS"),
-            global::System.Text.Json.JsonEncodedText.Encode("TE_CALLNOTIFICATION"),
-            global::System.Text.Json.JsonEncodedText.Encode("TE_CALLSTATE"),
-            global::System.Text.Json.JsonEncodedText.Encode("TE_CALLMEDIA"),
-            global::System.Text.Json.JsonEncodedText.Encode("TE_CALLHUB"),
-            global::System.Text.Json.JsonEncodedText.Encode("TE_CALLINFOCHANGE"),
-            global::System.Text.Json.JsonEncodedText.Encode("TE_PRIVATE"),
-            global::System.Text.Json.JsonEncodedText.Encode("TE_REQUEST"),
-            global::System.Text.Json.JsonEncodedText.Encode("TE_AGENT"),
-            global::System.Text.Json.JsonEncodedText.Encode("TE_AGENTSESSION"),
-            global::System.Text.Json.JsonEncodedText.Encode("TE_QOSEVENT"),
-            global::System.Text.Json.JsonEncodedText.Encode("TE_AGENTHANDLER"),
-            global::System.Text.Json.JsonEncodedText.Encode("TE_ACDGROUP"),
-            global::System.Text.Json.JsonEncodedText.Encode("TE_QUEUE"),
-            global::System.Text.Json.JsonEncodedText.Encode("TE_DIGITEVENT"),
-            global::System.Text.Json.JsonEncodedText.Encode("TE_GENERATEEVENT"),
-            global::System.Text.Json.JsonEncodedText.Encode("TE_ASRTERMINAL"),
-            global::System.Text.Json.JsonEncodedText.Encode("TE_TTSTERMINAL"),
-            global::System.Text.Json.JsonEncodedText.Encode("TE_FILETERMINAL"),
-            global::System.Text.Json.JsonEncodedText.Encode("TE_TONETERMINAL"),
-            global::System.Text.Json.JsonEncodedText.Encode("TE_PHONEEVENT"),
-            global::System.Text.Json.JsonEncodedText.Encode("TE_TONEEVENT"),
-            global::System.Text.Json.JsonEncodedText.Encode("TE_GATHERDIGITS"),
-            global::System.Text.Json.JsonEncodedText.Encode("TE_ADDRESSDEVSPECIFIC"),
-            global::System.Text.Json.JsonEncodedText.Encode("TE_PHONEDEVSPECIFIC"),
-        };
+            "TE_TAPIOBJECT", "TE_ADDRESS", "TE_CALLNOTIFICATION", "TE_CALLSTATE", "TE_CALLMEDIA", "TE_CALLHUB",
+            "TE_CALLINFOCHANGE", "TE_PRIVATE", "TE_REQUEST", "TE_AGENT", "TE_AGENTSESSION", "TE_QOSEVENT",
+            "TE_AGENTHANDLER", "TE_ACDGROUP", "TE_QUEUE", "TE_DIGITEVENT", "TE_GENERATEEVENT", "TE_ASRTERMINAL",
+            "TE_TTSTERMINAL", "TE_FILETERMINAL", "TE_TONETERMINAL", "TE_PHONEEVENT", "TE_TONEEVENT", "TE_GATHERDIGITS",
+            "TE_ADDRESSDEVSPECIFIC", "TE_PHONEDEVSPECIFIC",
+        });
 
         /// <inheritdoc/>
         public override global::Tapi.Tests.TAPI_EVENT Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => unchecked((global::Tapi.Tests.TAPI_EVENT)(int)s_json.Read(ref reader));

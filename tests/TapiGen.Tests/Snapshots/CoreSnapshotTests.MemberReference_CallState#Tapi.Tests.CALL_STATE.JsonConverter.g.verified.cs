@@ -33,16 +33,10 @@ namespace Tapi.Tests
         }
 
         // The encoded name of each value by its distance from the smallest value; null where no member has the value.
-        private static readonly global::System.Text.Json.JsonEncodedText?[] s_names = new global::System.Text.Json.JsonEncodedText?[]
+        private static readonly global::System.Text.Json.JsonEncodedText?[] s_names = global::TapiGen.Generated.JsonEnum.EncodeTable(new string?[]
         {
-            global::System.Text.Json.JsonEncodedText.Encode("CS_IDLE"),
-            global::System.Text.Json.JsonEncodedText.Encode("CS_INPROGRESS"),
-            global::System.Text.Json.JsonEncodedText.Encode("CS_CONNECTED"),
-            global::System.Text.Json.JsonEncodedText.Encode("CS_DISCONNECTED"),
-            global::System.Text.Json.JsonEncodedText.Encode("CS_OFFERING"),
-            global::System.Text.Json.JsonEncodedText.Encode("CS_HOLD"),
-            global::System.Text.Json.JsonEncodedText.Encode("CS_QUEUED"),
-        };
+            "CS_IDLE", "CS_INPROGRESS", "CS_CONNECTED", "CS_DISCONNECTED", "CS_OFFERING", "CS_HOLD", "CS_QUEUED",
+        });
 
         /// <inheritdoc/>
         public override global::Tapi.Tests.CALL_STATE Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => unchecked((global::Tapi.Tests.CALL_STATE)(int)s_json.Read(ref reader));

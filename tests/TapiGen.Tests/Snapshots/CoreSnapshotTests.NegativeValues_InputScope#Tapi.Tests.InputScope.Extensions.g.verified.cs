@@ -305,86 +305,8 @@ namespace Tapi.Tests
         /// <summary>Whether a member has exactly this value, as Enum.IsDefined (a combination of flags is not one).</summary>
         public static bool IsDefined(global::Tapi.Tests.InputScope value)
         {
-            switch (value)
-            {
-                case global::Tapi.Tests.InputScope.IS_DEFAULT:
-                case global::Tapi.Tests.InputScope.IS_URL:
-                case global::Tapi.Tests.InputScope.IS_FILE_FULLFILEPATH:
-                case global::Tapi.Tests.InputScope.IS_FILE_FILENAME:
-                case global::Tapi.Tests.InputScope.IS_EMAIL_USERNAME:
-                case global::Tapi.Tests.InputScope.IS_EMAIL_SMTPEMAILADDRESS:
-                case global::Tapi.Tests.InputScope.IS_LOGINNAME:
-                case global::Tapi.Tests.InputScope.IS_PERSONALNAME_FULLNAME:
-                case global::Tapi.Tests.InputScope.IS_PERSONALNAME_PREFIX:
-                case global::Tapi.Tests.InputScope.IS_PERSONALNAME_GIVENNAME:
-                case global::Tapi.Tests.InputScope.IS_PERSONALNAME_MIDDLENAME:
-                case global::Tapi.Tests.InputScope.IS_PERSONALNAME_SURNAME:
-                case global::Tapi.Tests.InputScope.IS_PERSONALNAME_SUFFIX:
-                case global::Tapi.Tests.InputScope.IS_ADDRESS_FULLPOSTALADDRESS:
-                case global::Tapi.Tests.InputScope.IS_ADDRESS_POSTALCODE:
-                case global::Tapi.Tests.InputScope.IS_ADDRESS_STREET:
-                case global::Tapi.Tests.InputScope.IS_ADDRESS_STATEORPROVINCE:
-                case global::Tapi.Tests.InputScope.IS_ADDRESS_CITY:
-                case global::Tapi.Tests.InputScope.IS_ADDRESS_COUNTRYNAME:
-                case global::Tapi.Tests.InputScope.IS_ADDRESS_COUNTRYSHORTNAME:
-                case global::Tapi.Tests.InputScope.IS_CURRENCY_AMOUNTANDSYMBOL:
-                case global::Tapi.Tests.InputScope.IS_CURRENCY_AMOUNT:
-                case global::Tapi.Tests.InputScope.IS_DATE_FULLDATE:
-                case global::Tapi.Tests.InputScope.IS_DATE_MONTH:
-                case global::Tapi.Tests.InputScope.IS_DATE_DAY:
-                case global::Tapi.Tests.InputScope.IS_DATE_YEAR:
-                case global::Tapi.Tests.InputScope.IS_DATE_MONTHNAME:
-                case global::Tapi.Tests.InputScope.IS_DATE_DAYNAME:
-                case global::Tapi.Tests.InputScope.IS_DIGITS:
-                case global::Tapi.Tests.InputScope.IS_NUMBER:
-                case global::Tapi.Tests.InputScope.IS_ONECHAR:
-                case global::Tapi.Tests.InputScope.IS_PASSWORD:
-                case global::Tapi.Tests.InputScope.IS_TELEPHONE_FULLTELEPHONENUMBER:
-                case global::Tapi.Tests.InputScope.IS_TELEPHONE_COUNTRYCODE:
-                case global::Tapi.Tests.InputScope.IS_TELEPHONE_AREACODE:
-                case global::Tapi.Tests.InputScope.IS_TELEPHONE_LOCALNUMBER:
-                case global::Tapi.Tests.InputScope.IS_TIME_FULLTIME:
-                case global::Tapi.Tests.InputScope.IS_TIME_HOUR:
-                case global::Tapi.Tests.InputScope.IS_TIME_MINORSEC:
-                case global::Tapi.Tests.InputScope.IS_NUMBER_FULLWIDTH:
-                case global::Tapi.Tests.InputScope.IS_ALPHANUMERIC_HALFWIDTH:
-                case global::Tapi.Tests.InputScope.IS_ALPHANUMERIC_FULLWIDTH:
-                case global::Tapi.Tests.InputScope.IS_CURRENCY_CHINESE:
-                case global::Tapi.Tests.InputScope.IS_BOPOMOFO:
-                case global::Tapi.Tests.InputScope.IS_HIRAGANA:
-                case global::Tapi.Tests.InputScope.IS_KATAKANA_HALFWIDTH:
-                case global::Tapi.Tests.InputScope.IS_KATAKANA_FULLWIDTH:
-                case global::Tapi.Tests.InputScope.IS_HANJA:
-                case global::Tapi.Tests.InputScope.IS_HANGUL_HALFWIDTH:
-                case global::Tapi.Tests.InputScope.IS_HANGUL_FULLWIDTH:
-                case global::Tapi.Tests.InputScope.IS_SEARCH:
-                case global::Tapi.Tests.InputScope.IS_FORMULA:
-                case global::Tapi.Tests.InputScope.IS_SEARCH_INCREMENTAL:
-                case global::Tapi.Tests.InputScope.IS_CHINESE_HALFWIDTH:
-                case global::Tapi.Tests.InputScope.IS_CHINESE_FULLWIDTH:
-                case global::Tapi.Tests.InputScope.IS_NATIVE_SCRIPT:
-                case global::Tapi.Tests.InputScope.IS_YOMI:
-                case global::Tapi.Tests.InputScope.IS_TEXT:
-                case global::Tapi.Tests.InputScope.IS_CHAT:
-                case global::Tapi.Tests.InputScope.IS_NAME_OR_PHONENUMBER:
-                case global::Tapi.Tests.InputScope.IS_EMAILNAME_OR_ADDRESS:
-                case global::Tapi.Tests.InputScope.IS_PRIVATE:
-                case global::Tapi.Tests.InputScope.IS_MAPS:
-                case global::Tapi.Tests.InputScope.IS_NUMERIC_PASSWORD:
-                case global::Tapi.Tests.InputScope.IS_NUMERIC_PIN:
-                case global::Tapi.Tests.InputScope.IS_ALPHANUMERIC_PIN:
-                case global::Tapi.Tests.InputScope.IS_ALPHANUMERIC_PIN_SET:
-                case global::Tapi.Tests.InputScope.IS_FORMULA_NUMBER:
-                case global::Tapi.Tests.InputScope.IS_CHAT_WITHOUT_EMOJI:
-                case global::Tapi.Tests.InputScope.IS_ENUMSTRING:
-                case global::Tapi.Tests.InputScope.IS_XML:
-                case global::Tapi.Tests.InputScope.IS_SRGS:
-                case global::Tapi.Tests.InputScope.IS_REGULAREXPRESSION:
-                case global::Tapi.Tests.InputScope.IS_PHRASELIST:
-                    return true;
-                default:
-                    return false;
-            }
+            uint offset = unchecked((uint)value - 0xFFFFFFFBu);
+            return offset < (uint)s_text.Length && s_text[(int)offset] != null;
         }
 
         /// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>
@@ -407,130 +329,86 @@ namespace Tapi.Tests
             return Info.TryMatch(name, ignoreCase, out bits);
         }
 
-        /// <summary>Parses a string as Enum.TryParse(string, out TEnum) does: see <see cref="TryParse(string, bool, bool, out global::Tapi.Tests.InputScope)"/>.</summary>
+        /// <summary>Enum.TryParse(string, out TEnum): names, comma lists and numbers, case-sensitive.</summary>
         public static bool TryParse(string? value, out global::Tapi.Tests.InputScope result) => TryParse(value, false, true, out result);
 
-        /// <summary>Parses a string as Enum.TryParse(string, bool, out TEnum) does: see <see cref="TryParse(string, bool, bool, out global::Tapi.Tests.InputScope)"/>.</summary>
+        /// <summary>Enum.TryParse(string, bool, out TEnum): names, comma lists and numbers.</summary>
         public static bool TryParse(string? value, bool ignoreCase, out global::Tapi.Tests.InputScope result) => TryParse(value, ignoreCase, true, out result);
 
         /// <summary>
-        /// Parses a string exactly as Enum.TryParse does, without reflection or allocation: a name, or names separated by
-        /// commas (values combined), or (when <paramref name="allowNumbers"/>) an integer of the underlying type; white space
-        /// around the input and each name is ignored. <paramref name="ignoreCase"/> compares with OrdinalIgnoreCase.
+        /// Parses text exactly as Enum.TryParse does, without reflection or allocation: a name, or names separated by commas
+        /// (values combined), or (when <paramref name="allowNumbers"/>) an integer of the underlying type; white space around
+        /// the input and each name is ignored. <paramref name="ignoreCase"/> compares with OrdinalIgnoreCase.
         /// </summary>
         public static bool TryParse(string? value, bool ignoreCase, bool allowNumbers, out global::Tapi.Tests.InputScope result)
         {
-            ulong bits = 0;
-            bool parsed = value != null && global::TapiGen.Generated.EnumParse.Parse(global::System.MemoryExtensions.AsSpan(value), Info, ignoreCase, allowNumbers, out bits) == global::TapiGen.Generated.EnumParse.Ok;
-            result = parsed ? unchecked((global::Tapi.Tests.InputScope)(int)bits) : default(global::Tapi.Tests.InputScope);
+            ulong bits;
+            bool parsed = global::TapiGen.Generated.EnumParse.TryParse(value, Info, ignoreCase, allowNumbers, out bits);
+            result = unchecked((global::Tapi.Tests.InputScope)(int)bits);
             return parsed;
         }
 
-        /// <summary>Parses a string as Enum.Parse(Type, string) does: see <see cref="Parse(string, bool, bool)"/>.</summary>
+        /// <summary>Enum.Parse(Type, string).</summary>
         public static global::Tapi.Tests.InputScope Parse(string value) => Parse(value, false, true);
 
-        /// <summary>Parses a string as Enum.Parse(Type, string, bool) does: see <see cref="Parse(string, bool, bool)"/>.</summary>
+        /// <summary>Enum.Parse(Type, string, bool).</summary>
         public static global::Tapi.Tests.InputScope Parse(string value, bool ignoreCase) => Parse(value, ignoreCase, true);
 
-        /// <summary>Parses a string as <see cref="TryParse(string, bool, bool, out global::Tapi.Tests.InputScope)"/> does, and throws what Enum.Parse throws.</summary>
+        /// <summary>Parses text as TryParse(string, bool, bool, out TEnum) does, and throws what Enum.Parse throws.</summary>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
         /// <exception cref="global::System.ArgumentException">The text is empty, white space, or no name, list of names or (when allowed) number.</exception>
         /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
         public static global::Tapi.Tests.InputScope Parse(string value, bool ignoreCase, bool allowNumbers)
-        {
-            if (value == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(value));
-            }
+            => unchecked((global::Tapi.Tests.InputScope)(int)global::TapiGen.Generated.EnumParse.ParseOrThrow(value, Info, ignoreCase, allowNumbers, nameof(value)));
 
-            ulong bits;
-            int status = global::TapiGen.Generated.EnumParse.Parse(global::System.MemoryExtensions.AsSpan(value), Info, ignoreCase, allowNumbers, out bits);
-            if (status != global::TapiGen.Generated.EnumParse.Ok)
-            {
-                throw global::TapiGen.Generated.EnumParse.Failure(status, value, nameof(value), Info);
-            }
-
-            return unchecked((global::Tapi.Tests.InputScope)(int)bits);
-        }
-
-        /// <summary>Parses characters as Enum.TryParse(string, out TEnum) does: see <see cref="TryParse(global::System.ReadOnlySpan{char}, bool, bool, out global::Tapi.Tests.InputScope)"/>.</summary>
+        /// <summary>Enum.TryParse(string, out TEnum), on characters: names, comma lists and numbers, case-sensitive.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<char> value, out global::Tapi.Tests.InputScope result) => TryParse(value, false, true, out result);
 
-        /// <summary>Parses characters as Enum.TryParse(string, bool, out TEnum) does: see <see cref="TryParse(global::System.ReadOnlySpan{char}, bool, bool, out global::Tapi.Tests.InputScope)"/>.</summary>
+        /// <summary>Enum.TryParse(string, bool, out TEnum), on characters: names, comma lists and numbers.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<char> value, bool ignoreCase, out global::Tapi.Tests.InputScope result) => TryParse(value, ignoreCase, true, out result);
 
-        /// <summary>
-        /// Parses characters exactly as Enum.TryParse does, without reflection or allocation: a name, or names separated by
-        /// commas (values combined), or (when <paramref name="allowNumbers"/>) an integer of the underlying type; white space
-        /// around the input and each name is ignored. <paramref name="ignoreCase"/> compares with OrdinalIgnoreCase.
-        /// </summary>
+        /// <summary>As TryParse(string, bool, bool, out TEnum), on characters.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<char> value, bool ignoreCase, bool allowNumbers, out global::Tapi.Tests.InputScope result)
         {
-            ulong bits = 0;
-            bool parsed = global::TapiGen.Generated.EnumParse.Parse(value, Info, ignoreCase, allowNumbers, out bits) == global::TapiGen.Generated.EnumParse.Ok;
-            result = parsed ? unchecked((global::Tapi.Tests.InputScope)(int)bits) : default(global::Tapi.Tests.InputScope);
+            ulong bits;
+            bool parsed = global::TapiGen.Generated.EnumParse.TryParse(value, Info, ignoreCase, allowNumbers, out bits);
+            result = unchecked((global::Tapi.Tests.InputScope)(int)bits);
             return parsed;
         }
 
-        /// <summary>Parses characters as Enum.Parse(Type, string) does: see <see cref="Parse(global::System.ReadOnlySpan{char}, bool, bool)"/>.</summary>
+        /// <summary>Enum.Parse(Type, string), on characters.</summary>
         public static global::Tapi.Tests.InputScope Parse(global::System.ReadOnlySpan<char> value) => Parse(value, false, true);
 
-        /// <summary>Parses characters as Enum.Parse(Type, string, bool) does: see <see cref="Parse(global::System.ReadOnlySpan{char}, bool, bool)"/>.</summary>
+        /// <summary>Enum.Parse(Type, string, bool), on characters.</summary>
         public static global::Tapi.Tests.InputScope Parse(global::System.ReadOnlySpan<char> value, bool ignoreCase) => Parse(value, ignoreCase, true);
 
-        /// <summary>Parses characters as <see cref="TryParse(global::System.ReadOnlySpan{char}, bool, bool, out global::Tapi.Tests.InputScope)"/> does, and throws what Enum.Parse throws.</summary>
-        /// <exception cref="global::System.ArgumentException">The text is empty, white space, or no name, list of names or (when allowed) number.</exception>
-        /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
+        /// <summary>As Parse(string, bool, bool), on characters.</summary>
         public static global::Tapi.Tests.InputScope Parse(global::System.ReadOnlySpan<char> value, bool ignoreCase, bool allowNumbers)
-        {
-            ulong bits;
-            int status = global::TapiGen.Generated.EnumParse.Parse(value, Info, ignoreCase, allowNumbers, out bits);
-            if (status != global::TapiGen.Generated.EnumParse.Ok)
-            {
-                throw global::TapiGen.Generated.EnumParse.Failure(status, value.ToString(), nameof(value), Info);
-            }
+            => unchecked((global::Tapi.Tests.InputScope)(int)global::TapiGen.Generated.EnumParse.ParseOrThrow(value, Info, ignoreCase, allowNumbers, nameof(value)));
 
-            return unchecked((global::Tapi.Tests.InputScope)(int)bits);
-        }
-
-        /// <summary>Parses UTF-8 text as Enum.TryParse(string, out TEnum) does: see <see cref="TryParse(global::System.ReadOnlySpan{byte}, bool, bool, out global::Tapi.Tests.InputScope)"/>.</summary>
+        /// <summary>Enum.TryParse(string, out TEnum), on UTF-8 text: names, comma lists and numbers, case-sensitive.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Text, out global::Tapi.Tests.InputScope result) => TryParse(utf8Text, false, true, out result);
 
-        /// <summary>Parses UTF-8 text as Enum.TryParse(string, bool, out TEnum) does: see <see cref="TryParse(global::System.ReadOnlySpan{byte}, bool, bool, out global::Tapi.Tests.InputScope)"/>.</summary>
+        /// <summary>Enum.TryParse(string, bool, out TEnum), on UTF-8 text: names, comma lists and numbers.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Text, bool ignoreCase, out global::Tapi.Tests.InputScope result) => TryParse(utf8Text, ignoreCase, true, out result);
 
-        /// <summary>
-        /// Parses UTF-8 text exactly as Enum.TryParse does, without reflection or allocation: a name, or names separated by
-        /// commas (values combined), or (when <paramref name="allowNumbers"/>) an integer of the underlying type; white space
-        /// around the input and each name is ignored. <paramref name="ignoreCase"/> compares with OrdinalIgnoreCase.
-        /// </summary>
+        /// <summary>As TryParse(string, bool, bool, out TEnum), on UTF-8 text.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Text, bool ignoreCase, bool allowNumbers, out global::Tapi.Tests.InputScope result)
         {
-            ulong bits = 0;
-            bool parsed = global::TapiGen.Generated.EnumParse.ParseUtf8(utf8Text, Info, ignoreCase, allowNumbers, out bits) == global::TapiGen.Generated.EnumParse.Ok;
-            result = parsed ? unchecked((global::Tapi.Tests.InputScope)(int)bits) : default(global::Tapi.Tests.InputScope);
+            ulong bits;
+            bool parsed = global::TapiGen.Generated.EnumParse.TryParseUtf8(utf8Text, Info, ignoreCase, allowNumbers, out bits);
+            result = unchecked((global::Tapi.Tests.InputScope)(int)bits);
             return parsed;
         }
 
-        /// <summary>Parses UTF-8 text as Enum.Parse(Type, string) does: see <see cref="Parse(global::System.ReadOnlySpan{byte}, bool, bool)"/>.</summary>
+        /// <summary>Enum.Parse(Type, string), on UTF-8 text.</summary>
         public static global::Tapi.Tests.InputScope Parse(global::System.ReadOnlySpan<byte> utf8Text) => Parse(utf8Text, false, true);
 
-        /// <summary>Parses UTF-8 text as Enum.Parse(Type, string, bool) does: see <see cref="Parse(global::System.ReadOnlySpan{byte}, bool, bool)"/>.</summary>
+        /// <summary>Enum.Parse(Type, string, bool), on UTF-8 text.</summary>
         public static global::Tapi.Tests.InputScope Parse(global::System.ReadOnlySpan<byte> utf8Text, bool ignoreCase) => Parse(utf8Text, ignoreCase, true);
 
-        /// <summary>Parses UTF-8 text as <see cref="TryParse(global::System.ReadOnlySpan{byte}, bool, bool, out global::Tapi.Tests.InputScope)"/> does, and throws what Enum.Parse throws.</summary>
-        /// <exception cref="global::System.ArgumentException">The text is empty, white space, or no name, list of names or (when allowed) number.</exception>
-        /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
+        /// <summary>As Parse(string, bool, bool), on UTF-8 text.</summary>
         public static global::Tapi.Tests.InputScope Parse(global::System.ReadOnlySpan<byte> utf8Text, bool ignoreCase, bool allowNumbers)
-        {
-            ulong bits;
-            int status = global::TapiGen.Generated.EnumParse.ParseUtf8(utf8Text, Info, ignoreCase, allowNumbers, out bits);
-            if (status != global::TapiGen.Generated.EnumParse.Ok)
-            {
-                throw global::TapiGen.Generated.EnumParse.Failure(status, global::System.Text.Encoding.UTF8.GetString(utf8Text.ToArray()), nameof(utf8Text), Info);
-            }
-
-            return unchecked((global::Tapi.Tests.InputScope)(int)bits);
-        }
+            => unchecked((global::Tapi.Tests.InputScope)(int)global::TapiGen.Generated.EnumParse.ParseUtf8OrThrow(utf8Text, Info, ignoreCase, allowNumbers, nameof(utf8Text)));
     }
 }

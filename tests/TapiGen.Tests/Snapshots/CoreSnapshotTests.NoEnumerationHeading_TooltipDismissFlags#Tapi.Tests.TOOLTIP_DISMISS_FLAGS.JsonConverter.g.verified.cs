@@ -33,11 +33,10 @@ namespace Tapi.Tests
         }
 
         // The encoded name of each value by its distance from the smallest value; null where no member has the value.
-        private static readonly global::System.Text.Json.JsonEncodedText?[] s_names = new global::System.Text.Json.JsonEncodedText?[]
+        private static readonly global::System.Text.Json.JsonEncodedText?[] s_names = global::TapiGen.Generated.JsonEnum.EncodeTable(new string?[]
         {
-            global::System.Text.Json.JsonEncodedText.Encode("TDF_REGISTER"),
-            global::System.Text.Json.JsonEncodedText.Encode("TDF_UNREGISTER"),
-        };
+            "TDF_REGISTER", "TDF_UNREGISTER",
+        });
 
         /// <inheritdoc/>
         public override global::Tapi.Tests.TOOLTIP_DISMISS_FLAGS Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => unchecked((global::Tapi.Tests.TOOLTIP_DISMISS_FLAGS)(int)s_json.Read(ref reader));

@@ -58,20 +58,12 @@ namespace Tapi.Tests
             return false;
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText[] s_names = new global::System.Text.Json.JsonEncodedText[]
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::TapiGen.Generated.JsonEnum.Encode(new string[]
         {
-            global::System.Text.Json.JsonEncodedText.Encode("D3D_FEATURE_LEVEL_1_0_CORE"),
-            global::System.Text.Json.JsonEncodedText.Encode("D3D_FEATURE_LEVEL_9_1"),
-            global::System.Text.Json.JsonEncodedText.Encode("D3D_FEATURE_LEVEL_9_2"),
-            global::System.Text.Json.JsonEncodedText.Encode("D3D_FEATURE_LEVEL_9_3"),
-            global::System.Text.Json.JsonEncodedText.Encode("D3D_FEATURE_LEVEL_10_0"),
-            global::System.Text.Json.JsonEncodedText.Encode("D3D_FEATURE_LEVEL_10_1"),
-            global::System.Text.Json.JsonEncodedText.Encode("D3D_FEATURE_LEVEL_11_0"),
-            global::System.Text.Json.JsonEncodedText.Encode("D3D_FEATURE_LEVEL_11_1"),
-            global::System.Text.Json.JsonEncodedText.Encode("D3D_FEATURE_LEVEL_12_0"),
-            global::System.Text.Json.JsonEncodedText.Encode("D3D_FEATURE_LEVEL_12_1"),
-            global::System.Text.Json.JsonEncodedText.Encode("D3D_FEATURE_LEVEL_12_2"),
-        };
+            "D3D_FEATURE_LEVEL_1_0_CORE", "D3D_FEATURE_LEVEL_9_1", "D3D_FEATURE_LEVEL_9_2", "D3D_FEATURE_LEVEL_9_3",
+            "D3D_FEATURE_LEVEL_10_0", "D3D_FEATURE_LEVEL_10_1", "D3D_FEATURE_LEVEL_11_0", "D3D_FEATURE_LEVEL_11_1",
+            "D3D_FEATURE_LEVEL_12_0", "D3D_FEATURE_LEVEL_12_1", "D3D_FEATURE_LEVEL_12_2",
+        });
 
         /// <inheritdoc/>
         public override global::Tapi.Tests.D3D_FEATURE_LEVEL Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => unchecked((global::Tapi.Tests.D3D_FEATURE_LEVEL)(int)s_json.Read(ref reader));

@@ -84,16 +84,8 @@ namespace Tapi.Tests
         /// <summary>Whether a member has exactly this value, as Enum.IsDefined (a combination of flags is not one).</summary>
         public static bool IsDefined(global::Tapi.Tests.FT_STATE_EVENT_CAUSE value)
         {
-            switch (value)
-            {
-                case global::Tapi.Tests.FT_STATE_EVENT_CAUSE.FTEC_NORMAL:
-                case global::Tapi.Tests.FT_STATE_EVENT_CAUSE.FTEC_END_OF_FILE:
-                case global::Tapi.Tests.FT_STATE_EVENT_CAUSE.FTEC_READ_ERROR:
-                case global::Tapi.Tests.FT_STATE_EVENT_CAUSE.FTEC_WRITE_ERROR:
-                    return true;
-                default:
-                    return false;
-            }
+            uint offset = unchecked((uint)value);
+            return offset < (uint)s_text.Length && s_text[(int)offset] != null;
         }
 
         /// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>
@@ -116,130 +108,86 @@ namespace Tapi.Tests
             return Info.TryMatch(name, ignoreCase, out bits);
         }
 
-        /// <summary>Parses a string as Enum.TryParse(string, out TEnum) does: see <see cref="TryParse(string, bool, bool, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE)"/>.</summary>
+        /// <summary>Enum.TryParse(string, out TEnum): names, comma lists and numbers, case-sensitive.</summary>
         public static bool TryParse(string? value, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE result) => TryParse(value, false, true, out result);
 
-        /// <summary>Parses a string as Enum.TryParse(string, bool, out TEnum) does: see <see cref="TryParse(string, bool, bool, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE)"/>.</summary>
+        /// <summary>Enum.TryParse(string, bool, out TEnum): names, comma lists and numbers.</summary>
         public static bool TryParse(string? value, bool ignoreCase, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE result) => TryParse(value, ignoreCase, true, out result);
 
         /// <summary>
-        /// Parses a string exactly as Enum.TryParse does, without reflection or allocation: a name, or names separated by
-        /// commas (values combined), or (when <paramref name="allowNumbers"/>) an integer of the underlying type; white space
-        /// around the input and each name is ignored. <paramref name="ignoreCase"/> compares with OrdinalIgnoreCase.
+        /// Parses text exactly as Enum.TryParse does, without reflection or allocation: a name, or names separated by commas
+        /// (values combined), or (when <paramref name="allowNumbers"/>) an integer of the underlying type; white space around
+        /// the input and each name is ignored. <paramref name="ignoreCase"/> compares with OrdinalIgnoreCase.
         /// </summary>
         public static bool TryParse(string? value, bool ignoreCase, bool allowNumbers, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE result)
         {
-            ulong bits = 0;
-            bool parsed = value != null && global::TapiGen.Generated.EnumParse.Parse(global::System.MemoryExtensions.AsSpan(value), Info, ignoreCase, allowNumbers, out bits) == global::TapiGen.Generated.EnumParse.Ok;
-            result = parsed ? unchecked((global::Tapi.Tests.FT_STATE_EVENT_CAUSE)(int)bits) : default(global::Tapi.Tests.FT_STATE_EVENT_CAUSE);
+            ulong bits;
+            bool parsed = global::TapiGen.Generated.EnumParse.TryParse(value, Info, ignoreCase, allowNumbers, out bits);
+            result = unchecked((global::Tapi.Tests.FT_STATE_EVENT_CAUSE)(int)bits);
             return parsed;
         }
 
-        /// <summary>Parses a string as Enum.Parse(Type, string) does: see <see cref="Parse(string, bool, bool)"/>.</summary>
+        /// <summary>Enum.Parse(Type, string).</summary>
         public static global::Tapi.Tests.FT_STATE_EVENT_CAUSE Parse(string value) => Parse(value, false, true);
 
-        /// <summary>Parses a string as Enum.Parse(Type, string, bool) does: see <see cref="Parse(string, bool, bool)"/>.</summary>
+        /// <summary>Enum.Parse(Type, string, bool).</summary>
         public static global::Tapi.Tests.FT_STATE_EVENT_CAUSE Parse(string value, bool ignoreCase) => Parse(value, ignoreCase, true);
 
-        /// <summary>Parses a string as <see cref="TryParse(string, bool, bool, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE)"/> does, and throws what Enum.Parse throws.</summary>
+        /// <summary>Parses text as TryParse(string, bool, bool, out TEnum) does, and throws what Enum.Parse throws.</summary>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
         /// <exception cref="global::System.ArgumentException">The text is empty, white space, or no name, list of names or (when allowed) number.</exception>
         /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
         public static global::Tapi.Tests.FT_STATE_EVENT_CAUSE Parse(string value, bool ignoreCase, bool allowNumbers)
-        {
-            if (value == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(value));
-            }
+            => unchecked((global::Tapi.Tests.FT_STATE_EVENT_CAUSE)(int)global::TapiGen.Generated.EnumParse.ParseOrThrow(value, Info, ignoreCase, allowNumbers, nameof(value)));
 
-            ulong bits;
-            int status = global::TapiGen.Generated.EnumParse.Parse(global::System.MemoryExtensions.AsSpan(value), Info, ignoreCase, allowNumbers, out bits);
-            if (status != global::TapiGen.Generated.EnumParse.Ok)
-            {
-                throw global::TapiGen.Generated.EnumParse.Failure(status, value, nameof(value), Info);
-            }
-
-            return unchecked((global::Tapi.Tests.FT_STATE_EVENT_CAUSE)(int)bits);
-        }
-
-        /// <summary>Parses characters as Enum.TryParse(string, out TEnum) does: see <see cref="TryParse(global::System.ReadOnlySpan{char}, bool, bool, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE)"/>.</summary>
+        /// <summary>Enum.TryParse(string, out TEnum), on characters: names, comma lists and numbers, case-sensitive.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<char> value, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE result) => TryParse(value, false, true, out result);
 
-        /// <summary>Parses characters as Enum.TryParse(string, bool, out TEnum) does: see <see cref="TryParse(global::System.ReadOnlySpan{char}, bool, bool, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE)"/>.</summary>
+        /// <summary>Enum.TryParse(string, bool, out TEnum), on characters: names, comma lists and numbers.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<char> value, bool ignoreCase, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE result) => TryParse(value, ignoreCase, true, out result);
 
-        /// <summary>
-        /// Parses characters exactly as Enum.TryParse does, without reflection or allocation: a name, or names separated by
-        /// commas (values combined), or (when <paramref name="allowNumbers"/>) an integer of the underlying type; white space
-        /// around the input and each name is ignored. <paramref name="ignoreCase"/> compares with OrdinalIgnoreCase.
-        /// </summary>
+        /// <summary>As TryParse(string, bool, bool, out TEnum), on characters.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<char> value, bool ignoreCase, bool allowNumbers, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE result)
         {
-            ulong bits = 0;
-            bool parsed = global::TapiGen.Generated.EnumParse.Parse(value, Info, ignoreCase, allowNumbers, out bits) == global::TapiGen.Generated.EnumParse.Ok;
-            result = parsed ? unchecked((global::Tapi.Tests.FT_STATE_EVENT_CAUSE)(int)bits) : default(global::Tapi.Tests.FT_STATE_EVENT_CAUSE);
+            ulong bits;
+            bool parsed = global::TapiGen.Generated.EnumParse.TryParse(value, Info, ignoreCase, allowNumbers, out bits);
+            result = unchecked((global::Tapi.Tests.FT_STATE_EVENT_CAUSE)(int)bits);
             return parsed;
         }
 
-        /// <summary>Parses characters as Enum.Parse(Type, string) does: see <see cref="Parse(global::System.ReadOnlySpan{char}, bool, bool)"/>.</summary>
+        /// <summary>Enum.Parse(Type, string), on characters.</summary>
         public static global::Tapi.Tests.FT_STATE_EVENT_CAUSE Parse(global::System.ReadOnlySpan<char> value) => Parse(value, false, true);
 
-        /// <summary>Parses characters as Enum.Parse(Type, string, bool) does: see <see cref="Parse(global::System.ReadOnlySpan{char}, bool, bool)"/>.</summary>
+        /// <summary>Enum.Parse(Type, string, bool), on characters.</summary>
         public static global::Tapi.Tests.FT_STATE_EVENT_CAUSE Parse(global::System.ReadOnlySpan<char> value, bool ignoreCase) => Parse(value, ignoreCase, true);
 
-        /// <summary>Parses characters as <see cref="TryParse(global::System.ReadOnlySpan{char}, bool, bool, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE)"/> does, and throws what Enum.Parse throws.</summary>
-        /// <exception cref="global::System.ArgumentException">The text is empty, white space, or no name, list of names or (when allowed) number.</exception>
-        /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
+        /// <summary>As Parse(string, bool, bool), on characters.</summary>
         public static global::Tapi.Tests.FT_STATE_EVENT_CAUSE Parse(global::System.ReadOnlySpan<char> value, bool ignoreCase, bool allowNumbers)
-        {
-            ulong bits;
-            int status = global::TapiGen.Generated.EnumParse.Parse(value, Info, ignoreCase, allowNumbers, out bits);
-            if (status != global::TapiGen.Generated.EnumParse.Ok)
-            {
-                throw global::TapiGen.Generated.EnumParse.Failure(status, value.ToString(), nameof(value), Info);
-            }
+            => unchecked((global::Tapi.Tests.FT_STATE_EVENT_CAUSE)(int)global::TapiGen.Generated.EnumParse.ParseOrThrow(value, Info, ignoreCase, allowNumbers, nameof(value)));
 
-            return unchecked((global::Tapi.Tests.FT_STATE_EVENT_CAUSE)(int)bits);
-        }
-
-        /// <summary>Parses UTF-8 text as Enum.TryParse(string, out TEnum) does: see <see cref="TryParse(global::System.ReadOnlySpan{byte}, bool, bool, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE)"/>.</summary>
+        /// <summary>Enum.TryParse(string, out TEnum), on UTF-8 text: names, comma lists and numbers, case-sensitive.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Text, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE result) => TryParse(utf8Text, false, true, out result);
 
-        /// <summary>Parses UTF-8 text as Enum.TryParse(string, bool, out TEnum) does: see <see cref="TryParse(global::System.ReadOnlySpan{byte}, bool, bool, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE)"/>.</summary>
+        /// <summary>Enum.TryParse(string, bool, out TEnum), on UTF-8 text: names, comma lists and numbers.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Text, bool ignoreCase, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE result) => TryParse(utf8Text, ignoreCase, true, out result);
 
-        /// <summary>
-        /// Parses UTF-8 text exactly as Enum.TryParse does, without reflection or allocation: a name, or names separated by
-        /// commas (values combined), or (when <paramref name="allowNumbers"/>) an integer of the underlying type; white space
-        /// around the input and each name is ignored. <paramref name="ignoreCase"/> compares with OrdinalIgnoreCase.
-        /// </summary>
+        /// <summary>As TryParse(string, bool, bool, out TEnum), on UTF-8 text.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Text, bool ignoreCase, bool allowNumbers, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE result)
         {
-            ulong bits = 0;
-            bool parsed = global::TapiGen.Generated.EnumParse.ParseUtf8(utf8Text, Info, ignoreCase, allowNumbers, out bits) == global::TapiGen.Generated.EnumParse.Ok;
-            result = parsed ? unchecked((global::Tapi.Tests.FT_STATE_EVENT_CAUSE)(int)bits) : default(global::Tapi.Tests.FT_STATE_EVENT_CAUSE);
+            ulong bits;
+            bool parsed = global::TapiGen.Generated.EnumParse.TryParseUtf8(utf8Text, Info, ignoreCase, allowNumbers, out bits);
+            result = unchecked((global::Tapi.Tests.FT_STATE_EVENT_CAUSE)(int)bits);
             return parsed;
         }
 
-        /// <summary>Parses UTF-8 text as Enum.Parse(Type, string) does: see <see cref="Parse(global::System.ReadOnlySpan{byte}, bool, bool)"/>.</summary>
+        /// <summary>Enum.Parse(Type, string), on UTF-8 text.</summary>
         public static global::Tapi.Tests.FT_STATE_EVENT_CAUSE Parse(global::System.ReadOnlySpan<byte> utf8Text) => Parse(utf8Text, false, true);
 
-        /// <summary>Parses UTF-8 text as Enum.Parse(Type, string, bool) does: see <see cref="Parse(global::System.ReadOnlySpan{byte}, bool, bool)"/>.</summary>
+        /// <summary>Enum.Parse(Type, string, bool), on UTF-8 text.</summary>
         public static global::Tapi.Tests.FT_STATE_EVENT_CAUSE Parse(global::System.ReadOnlySpan<byte> utf8Text, bool ignoreCase) => Parse(utf8Text, ignoreCase, true);
 
-        /// <summary>Parses UTF-8 text as <see cref="TryParse(global::System.ReadOnlySpan{byte}, bool, bool, out global::Tapi.Tests.FT_STATE_EVENT_CAUSE)"/> does, and throws what Enum.Parse throws.</summary>
-        /// <exception cref="global::System.ArgumentException">The text is empty, white space, or no name, list of names or (when allowed) number.</exception>
-        /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
+        /// <summary>As Parse(string, bool, bool), on UTF-8 text.</summary>
         public static global::Tapi.Tests.FT_STATE_EVENT_CAUSE Parse(global::System.ReadOnlySpan<byte> utf8Text, bool ignoreCase, bool allowNumbers)
-        {
-            ulong bits;
-            int status = global::TapiGen.Generated.EnumParse.ParseUtf8(utf8Text, Info, ignoreCase, allowNumbers, out bits);
-            if (status != global::TapiGen.Generated.EnumParse.Ok)
-            {
-                throw global::TapiGen.Generated.EnumParse.Failure(status, global::System.Text.Encoding.UTF8.GetString(utf8Text.ToArray()), nameof(utf8Text), Info);
-            }
-
-            return unchecked((global::Tapi.Tests.FT_STATE_EVENT_CAUSE)(int)bits);
-        }
+            => unchecked((global::Tapi.Tests.FT_STATE_EVENT_CAUSE)(int)global::TapiGen.Generated.EnumParse.ParseUtf8OrThrow(utf8Text, Info, ignoreCase, allowNumbers, nameof(utf8Text)));
     }
 }

@@ -33,13 +33,10 @@ namespace Tapi.Tests
         }
 
         // The encoded name of each value by its distance from the smallest value; null where no member has the value.
-        private static readonly global::System.Text.Json.JsonEncodedText?[] s_names = new global::System.Text.Json.JsonEncodedText?[]
+        private static readonly global::System.Text.Json.JsonEncodedText?[] s_names = global::TapiGen.Generated.JsonEnum.EncodeTable(new string?[]
         {
-            global::System.Text.Json.JsonEncodedText.Encode("FTEC_NORMAL"),
-            global::System.Text.Json.JsonEncodedText.Encode("FTEC_END_OF_FILE"),
-            global::System.Text.Json.JsonEncodedText.Encode("FTEC_READ_ERROR"),
-            global::System.Text.Json.JsonEncodedText.Encode("FTEC_WRITE_ERROR"),
-        };
+            "FTEC_NORMAL", "FTEC_END_OF_FILE", "FTEC_READ_ERROR", "FTEC_WRITE_ERROR",
+        });
 
         /// <inheritdoc/>
         public override global::Tapi.Tests.FT_STATE_EVENT_CAUSE Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => unchecked((global::Tapi.Tests.FT_STATE_EVENT_CAUSE)(int)s_json.Read(ref reader));

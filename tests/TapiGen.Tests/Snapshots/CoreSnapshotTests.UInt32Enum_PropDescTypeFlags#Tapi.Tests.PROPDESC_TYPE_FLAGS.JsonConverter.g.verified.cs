@@ -73,25 +73,13 @@ namespace Tapi.Tests
             return false;
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText[] s_names = new global::System.Text.Json.JsonEncodedText[]
+        private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::TapiGen.Generated.JsonEnum.Encode(new string[]
         {
-            global::System.Text.Json.JsonEncodedText.Encode("PDTF_DEFAULT"),
-            global::System.Text.Json.JsonEncodedText.Encode("PDTF_MULTIPLEVALUES"),
-            global::System.Text.Json.JsonEncodedText.Encode("PDTF_ISINNATE"),
-            global::System.Text.Json.JsonEncodedText.Encode("PDTF_ISGROUP"),
-            global::System.Text.Json.JsonEncodedText.Encode("PDTF_CANGROUPBY"),
-            global::System.Text.Json.JsonEncodedText.Encode("PDTF_CANSTACKBY"),
-            global::System.Text.Json.JsonEncodedText.Encode("PDTF_ISTREEPROPERTY"),
-            global::System.Text.Json.JsonEncodedText.Encode("PDTF_INCLUDEINFULLTEXTQUERY"),
-            global::System.Text.Json.JsonEncodedText.Encode("PDTF_ISVIEWABLE"),
-            global::System.Text.Json.JsonEncodedText.Encode("PDTF_ISQUERYABLE"),
-            global::System.Text.Json.JsonEncodedText.Encode("PDTF_CANBEPURGED"),
-            global::System.Text.Json.JsonEncodedText.Encode("PDTF_SEARCHRAWVALUE"),
-            global::System.Text.Json.JsonEncodedText.Encode("PDTF_DONTCOERCEEMPTYSTRINGS"),
-            global::System.Text.Json.JsonEncodedText.Encode("PDTF_ALWAYSINSUPPLEMENTALSTORE"),
-            global::System.Text.Json.JsonEncodedText.Encode("PDTF_ISSYSTEMPROPERTY"),
-            global::System.Text.Json.JsonEncodedText.Encode("PDTF_MASK_ALL"),
-        };
+            "PDTF_DEFAULT", "PDTF_MULTIPLEVALUES", "PDTF_ISINNATE", "PDTF_ISGROUP", "PDTF_CANGROUPBY",
+            "PDTF_CANSTACKBY", "PDTF_ISTREEPROPERTY", "PDTF_INCLUDEINFULLTEXTQUERY", "PDTF_ISVIEWABLE",
+            "PDTF_ISQUERYABLE", "PDTF_CANBEPURGED", "PDTF_SEARCHRAWVALUE", "PDTF_DONTCOERCEEMPTYSTRINGS",
+            "PDTF_ALWAYSINSUPPLEMENTALSTORE", "PDTF_ISSYSTEMPROPERTY", "PDTF_MASK_ALL",
+        });
 
         /// <inheritdoc/>
         public override global::Tapi.Tests.PROPDESC_TYPE_FLAGS Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => unchecked((global::Tapi.Tests.PROPDESC_TYPE_FLAGS)(uint)s_json.Read(ref reader));

@@ -33,19 +33,12 @@ namespace Tapi.Tests
         }
 
         // The encoded name of each value by its distance from the smallest value; null where no member has the value.
-        private static readonly global::System.Text.Json.JsonEncodedText?[] s_names = new global::System.Text.Json.JsonEncodedText?[]
+        private static readonly global::System.Text.Json.JsonEncodedText?[] s_names = global::TapiGen.Generated.JsonEnum.EncodeTable(new string?[]
         {
-            global::System.Text.Json.JsonEncodedText.Encode("SIGDN_NORMALDISPLAY"),
-            global::System.Text.Json.JsonEncodedText.Encode("SIGDN_PARENTRELATIVEPARSING"),
-            global::System.Text.Json.JsonEncodedText.Encode("SIGDN_DESKTOPABSOLUTEPARSING"),
-            global::System.Text.Json.JsonEncodedText.Encode("SIGDN_PARENTRELATIVEEDITING"),
-            global::System.Text.Json.JsonEncodedText.Encode("SIGDN_DESKTOPABSOLUTEEDITING"),
-            global::System.Text.Json.JsonEncodedText.Encode("SIGDN_FILESYSPATH"),
-            global::System.Text.Json.JsonEncodedText.Encode("SIGDN_URL"),
-            global::System.Text.Json.JsonEncodedText.Encode("SIGDN_PARENTRELATIVEFORADDRESSBAR"),
-            global::System.Text.Json.JsonEncodedText.Encode("SIGDN_PARENTRELATIVE"),
-            global::System.Text.Json.JsonEncodedText.Encode("SIGDN_PARENTRELATIVEFORUI"),
-        };
+            "SIGDN_NORMALDISPLAY", "SIGDN_PARENTRELATIVEPARSING", "SIGDN_DESKTOPABSOLUTEPARSING",
+            "SIGDN_PARENTRELATIVEEDITING", "SIGDN_DESKTOPABSOLUTEEDITING", "SIGDN_FILESYSPATH", "SIGDN_URL",
+            "SIGDN_PARENTRELATIVEFORADDRESSBAR", "SIGDN_PARENTRELATIVE", "SIGDN_PARENTRELATIVEFORUI",
+        });
 
         /// <inheritdoc/>
         public override global::Tapi.Tests.SIGDN Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => unchecked((global::Tapi.Tests.SIGDN)(int)s_json.Read(ref reader));

@@ -465,6 +465,81 @@ namespace TapiGen.Generated
             return Ok;
         }
 
+        /// <summary>Enum.TryParse's answer for a string: true and the value, or false and 0 (null is false).</summary>
+        public static bool TryParse(string? value, EnumInfo info, bool ignoreCase, bool allowNumbers, out ulong result)
+        {
+            result = 0;
+            return value != null && TryParse(global::System.MemoryExtensions.AsSpan(value), info, ignoreCase, allowNumbers, out result);
+        }
+
+        /// <summary>Enum.Parse's answer for a string: the value, or the exception Enum.Parse throws.</summary>
+        public static ulong ParseOrThrow(string value, EnumInfo info, bool ignoreCase, bool allowNumbers, string parameter)
+        {
+            if (value == null)
+            {
+                throw new global::System.ArgumentNullException(parameter);
+            }
+
+            ulong result;
+            int status = Parse(global::System.MemoryExtensions.AsSpan(value), info, ignoreCase, allowNumbers, out result);
+            if (status != Ok)
+            {
+                throw Failure(status, value, parameter, info);
+            }
+
+            return result;
+        }
+
+        /// <summary>Enum.TryParse's answer for characters: true and the value, or false and 0.</summary>
+        public static bool TryParse(global::System.ReadOnlySpan<char> value, EnumInfo info, bool ignoreCase, bool allowNumbers, out ulong result)
+        {
+            if (Parse(value, info, ignoreCase, allowNumbers, out result) == Ok)
+            {
+                return true;
+            }
+
+            result = 0;
+            return false;
+        }
+
+        /// <summary>Enum.Parse's answer for characters: the value, or the exception Enum.Parse throws.</summary>
+        public static ulong ParseOrThrow(global::System.ReadOnlySpan<char> value, EnumInfo info, bool ignoreCase, bool allowNumbers, string parameter)
+        {
+            ulong result;
+            int status = Parse(value, info, ignoreCase, allowNumbers, out result);
+            if (status != Ok)
+            {
+                throw Failure(status, value.ToString(), parameter, info);
+            }
+
+            return result;
+        }
+
+        /// <summary>Enum.TryParse's answer for UTF-8 text: true and the value, or false and 0.</summary>
+        public static bool TryParseUtf8(global::System.ReadOnlySpan<byte> value, EnumInfo info, bool ignoreCase, bool allowNumbers, out ulong result)
+        {
+            if (ParseUtf8(value, info, ignoreCase, allowNumbers, out result) == Ok)
+            {
+                return true;
+            }
+
+            result = 0;
+            return false;
+        }
+
+        /// <summary>Enum.Parse's answer for UTF-8 text: the value, or the exception Enum.Parse throws.</summary>
+        public static ulong ParseUtf8OrThrow(global::System.ReadOnlySpan<byte> value, EnumInfo info, bool ignoreCase, bool allowNumbers, string parameter)
+        {
+            ulong result;
+            int status = ParseUtf8(value, info, ignoreCase, allowNumbers, out result);
+            if (status != Ok)
+            {
+                throw Failure(status, global::System.Text.Encoding.UTF8.GetString(value.ToArray()), parameter, info);
+            }
+
+            return result;
+        }
+
         /// <summary>The exception Enum.Parse throws for a status, with a message naming the enum and the input.</summary>
         public static global::System.Exception Failure(int status, string input, string parameter, EnumInfo info)
         {
@@ -511,6 +586,34 @@ namespace TapiGen.Generated
             _allowNumbers = (options & AllowNumbers) != 0;
             _ignoreCase = (options & IgnoreCase) != 0;
             _undefinedIsError = (options & UndefinedIsError) != 0;
+        }
+
+        /// <summary>Names encoded once, as JsonStringEnumConverter encodes them (the default encoder).</summary>
+        public static global::System.Text.Json.JsonEncodedText[] Encode(string[] names)
+        {
+            var encoded = new global::System.Text.Json.JsonEncodedText[names.Length];
+            for (int i = 0; i < names.Length; i++)
+            {
+                encoded[i] = global::System.Text.Json.JsonEncodedText.Encode(names[i]);
+            }
+
+            return encoded;
+        }
+
+        /// <summary>A table of names encoded once; null stays null (no member has that value).</summary>
+        public static global::System.Text.Json.JsonEncodedText?[] EncodeTable(string?[] names)
+        {
+            var encoded = new global::System.Text.Json.JsonEncodedText?[names.Length];
+            for (int i = 0; i < names.Length; i++)
+            {
+                string? name = names[i];
+                if (name != null)
+                {
+                    encoded[i] = global::System.Text.Json.JsonEncodedText.Encode(name);
+                }
+            }
+
+            return encoded;
         }
 
         /// <summary>A value: a string naming it, or (when allowed) a number.</summary>

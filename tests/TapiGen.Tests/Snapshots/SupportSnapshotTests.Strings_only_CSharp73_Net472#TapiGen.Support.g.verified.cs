@@ -298,6 +298,37 @@ namespace TapiGen.Generated
             return Ok;
         }
 
+        /// <summary>Enum.TryParse's answer for a string: true and the value, or false and 0 (null is false).</summary>
+        public static bool TryParse(string value, EnumInfo info, bool ignoreCase, bool allowNumbers, out ulong result)
+        {
+            result = 0;
+            if (value == null || Parse(value, info, ignoreCase, allowNumbers, out result) != Ok)
+            {
+                result = 0;
+                return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>Enum.Parse's answer for a string: the value, or the exception Enum.Parse throws.</summary>
+        public static ulong ParseOrThrow(string value, EnumInfo info, bool ignoreCase, bool allowNumbers, string parameter)
+        {
+            if (value == null)
+            {
+                throw new global::System.ArgumentNullException(parameter);
+            }
+
+            ulong result;
+            int status = Parse(value, info, ignoreCase, allowNumbers, out result);
+            if (status != Ok)
+            {
+                throw Failure(status, value, parameter, info);
+            }
+
+            return result;
+        }
+
         /// <summary>The exception Enum.Parse throws for a status, with a message naming the enum and the input.</summary>
         public static global::System.Exception Failure(int status, string input, string parameter, EnumInfo info)
         {

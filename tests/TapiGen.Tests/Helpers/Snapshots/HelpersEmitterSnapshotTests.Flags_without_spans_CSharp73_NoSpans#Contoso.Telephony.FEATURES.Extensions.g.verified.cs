@@ -105,51 +105,37 @@ namespace Contoso.Telephony
             return Info.TryMatch(name, 0, name.Length, ignoreCase, out bits);
         }
 
-        /// <summary>Parses a string as Enum.TryParse(string, out TEnum) does: see <see cref="TryParse(string, bool, bool, out global::Contoso.Telephony.FEATURES)"/>.</summary>
+        /// <summary>Enum.TryParse(string, out TEnum): names, comma lists and numbers, case-sensitive.</summary>
         public static bool TryParse(string value, out global::Contoso.Telephony.FEATURES result) => TryParse(value, false, true, out result);
 
-        /// <summary>Parses a string as Enum.TryParse(string, bool, out TEnum) does: see <see cref="TryParse(string, bool, bool, out global::Contoso.Telephony.FEATURES)"/>.</summary>
+        /// <summary>Enum.TryParse(string, bool, out TEnum): names, comma lists and numbers.</summary>
         public static bool TryParse(string value, bool ignoreCase, out global::Contoso.Telephony.FEATURES result) => TryParse(value, ignoreCase, true, out result);
 
         /// <summary>
-        /// Parses a string exactly as Enum.TryParse does, without reflection or allocation: a name, or names separated by
-        /// commas (values combined), or (when <paramref name="allowNumbers"/>) an integer of the underlying type; white space
-        /// around the input and each name is ignored. <paramref name="ignoreCase"/> compares with OrdinalIgnoreCase.
+        /// Parses text exactly as Enum.TryParse does, without reflection or allocation: a name, or names separated by commas
+        /// (values combined), or (when <paramref name="allowNumbers"/>) an integer of the underlying type; white space around
+        /// the input and each name is ignored. <paramref name="ignoreCase"/> compares with OrdinalIgnoreCase.
         /// </summary>
         public static bool TryParse(string value, bool ignoreCase, bool allowNumbers, out global::Contoso.Telephony.FEATURES result)
         {
-            ulong bits = 0;
-            bool parsed = value != null && global::TapiGen.Generated.EnumParse.Parse(value, Info, ignoreCase, allowNumbers, out bits) == global::TapiGen.Generated.EnumParse.Ok;
-            result = parsed ? unchecked((global::Contoso.Telephony.FEATURES)(int)bits) : default(global::Contoso.Telephony.FEATURES);
+            ulong bits;
+            bool parsed = global::TapiGen.Generated.EnumParse.TryParse(value, Info, ignoreCase, allowNumbers, out bits);
+            result = unchecked((global::Contoso.Telephony.FEATURES)(int)bits);
             return parsed;
         }
 
-        /// <summary>Parses a string as Enum.Parse(Type, string) does: see <see cref="Parse(string, bool, bool)"/>.</summary>
+        /// <summary>Enum.Parse(Type, string).</summary>
         public static global::Contoso.Telephony.FEATURES Parse(string value) => Parse(value, false, true);
 
-        /// <summary>Parses a string as Enum.Parse(Type, string, bool) does: see <see cref="Parse(string, bool, bool)"/>.</summary>
+        /// <summary>Enum.Parse(Type, string, bool).</summary>
         public static global::Contoso.Telephony.FEATURES Parse(string value, bool ignoreCase) => Parse(value, ignoreCase, true);
 
-        /// <summary>Parses a string as <see cref="TryParse(string, bool, bool, out global::Contoso.Telephony.FEATURES)"/> does, and throws what Enum.Parse throws.</summary>
+        /// <summary>Parses text as TryParse(string, bool, bool, out TEnum) does, and throws what Enum.Parse throws.</summary>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
         /// <exception cref="global::System.ArgumentException">The text is empty, white space, or no name, list of names or (when allowed) number.</exception>
         /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
         public static global::Contoso.Telephony.FEATURES Parse(string value, bool ignoreCase, bool allowNumbers)
-        {
-            if (value == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(value));
-            }
-
-            ulong bits;
-            int status = global::TapiGen.Generated.EnumParse.Parse(value, Info, ignoreCase, allowNumbers, out bits);
-            if (status != global::TapiGen.Generated.EnumParse.Ok)
-            {
-                throw global::TapiGen.Generated.EnumParse.Failure(status, value, nameof(value), Info);
-            }
-
-            return unchecked((global::Contoso.Telephony.FEATURES)(int)bits);
-        }
+            => unchecked((global::Contoso.Telephony.FEATURES)(int)global::TapiGen.Generated.EnumParse.ParseOrThrow(value, Info, ignoreCase, allowNumbers, nameof(value)));
 
         /// <summary>Every member's bits together.</summary>
         public const global::Contoso.Telephony.FEATURES AllFlags = (global::Contoso.Telephony.FEATURES)(-1);

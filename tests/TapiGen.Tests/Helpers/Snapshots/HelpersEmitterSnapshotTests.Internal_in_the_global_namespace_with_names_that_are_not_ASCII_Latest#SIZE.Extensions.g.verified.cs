@@ -101,129 +101,85 @@ internal static partial class SIZEExtensions
         return Info.TryMatch(name, ignoreCase, out bits);
     }
 
-    /// <summary>Parses a string as Enum.TryParse(string, out TEnum) does: see <see cref="TryParse(string, bool, bool, out global::SIZE)"/>.</summary>
+    /// <summary>Enum.TryParse(string, out TEnum): names, comma lists and numbers, case-sensitive.</summary>
     public static bool TryParse(string? value, out global::SIZE result) => TryParse(value, false, true, out result);
 
-    /// <summary>Parses a string as Enum.TryParse(string, bool, out TEnum) does: see <see cref="TryParse(string, bool, bool, out global::SIZE)"/>.</summary>
+    /// <summary>Enum.TryParse(string, bool, out TEnum): names, comma lists and numbers.</summary>
     public static bool TryParse(string? value, bool ignoreCase, out global::SIZE result) => TryParse(value, ignoreCase, true, out result);
 
     /// <summary>
-    /// Parses a string exactly as Enum.TryParse does, without reflection or allocation: a name, or names separated by
-    /// commas (values combined), or (when <paramref name="allowNumbers"/>) an integer of the underlying type; white space
-    /// around the input and each name is ignored. <paramref name="ignoreCase"/> compares with OrdinalIgnoreCase.
+    /// Parses text exactly as Enum.TryParse does, without reflection or allocation: a name, or names separated by commas
+    /// (values combined), or (when <paramref name="allowNumbers"/>) an integer of the underlying type; white space around
+    /// the input and each name is ignored. <paramref name="ignoreCase"/> compares with OrdinalIgnoreCase.
     /// </summary>
     public static bool TryParse(string? value, bool ignoreCase, bool allowNumbers, out global::SIZE result)
     {
-        ulong bits = 0;
-        bool parsed = value != null && global::TapiGen.Generated.EnumParse.Parse(global::System.MemoryExtensions.AsSpan(value), Info, ignoreCase, allowNumbers, out bits) == global::TapiGen.Generated.EnumParse.Ok;
-        result = parsed ? unchecked((global::SIZE)(ulong)bits) : default(global::SIZE);
+        ulong bits;
+        bool parsed = global::TapiGen.Generated.EnumParse.TryParse(value, Info, ignoreCase, allowNumbers, out bits);
+        result = unchecked((global::SIZE)(ulong)bits);
         return parsed;
     }
 
-    /// <summary>Parses a string as Enum.Parse(Type, string) does: see <see cref="Parse(string, bool, bool)"/>.</summary>
+    /// <summary>Enum.Parse(Type, string).</summary>
     public static global::SIZE Parse(string value) => Parse(value, false, true);
 
-    /// <summary>Parses a string as Enum.Parse(Type, string, bool) does: see <see cref="Parse(string, bool, bool)"/>.</summary>
+    /// <summary>Enum.Parse(Type, string, bool).</summary>
     public static global::SIZE Parse(string value, bool ignoreCase) => Parse(value, ignoreCase, true);
 
-    /// <summary>Parses a string as <see cref="TryParse(string, bool, bool, out global::SIZE)"/> does, and throws what Enum.Parse throws.</summary>
+    /// <summary>Parses text as TryParse(string, bool, bool, out TEnum) does, and throws what Enum.Parse throws.</summary>
     /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
     /// <exception cref="global::System.ArgumentException">The text is empty, white space, or no name, list of names or (when allowed) number.</exception>
     /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
     public static global::SIZE Parse(string value, bool ignoreCase, bool allowNumbers)
-    {
-        if (value == null)
-        {
-            throw new global::System.ArgumentNullException(nameof(value));
-        }
+        => unchecked((global::SIZE)(ulong)global::TapiGen.Generated.EnumParse.ParseOrThrow(value, Info, ignoreCase, allowNumbers, nameof(value)));
 
-        ulong bits;
-        int status = global::TapiGen.Generated.EnumParse.Parse(global::System.MemoryExtensions.AsSpan(value), Info, ignoreCase, allowNumbers, out bits);
-        if (status != global::TapiGen.Generated.EnumParse.Ok)
-        {
-            throw global::TapiGen.Generated.EnumParse.Failure(status, value, nameof(value), Info);
-        }
-
-        return unchecked((global::SIZE)(ulong)bits);
-    }
-
-    /// <summary>Parses characters as Enum.TryParse(string, out TEnum) does: see <see cref="TryParse(global::System.ReadOnlySpan{char}, bool, bool, out global::SIZE)"/>.</summary>
+    /// <summary>Enum.TryParse(string, out TEnum), on characters: names, comma lists and numbers, case-sensitive.</summary>
     public static bool TryParse(global::System.ReadOnlySpan<char> value, out global::SIZE result) => TryParse(value, false, true, out result);
 
-    /// <summary>Parses characters as Enum.TryParse(string, bool, out TEnum) does: see <see cref="TryParse(global::System.ReadOnlySpan{char}, bool, bool, out global::SIZE)"/>.</summary>
+    /// <summary>Enum.TryParse(string, bool, out TEnum), on characters: names, comma lists and numbers.</summary>
     public static bool TryParse(global::System.ReadOnlySpan<char> value, bool ignoreCase, out global::SIZE result) => TryParse(value, ignoreCase, true, out result);
 
-    /// <summary>
-    /// Parses characters exactly as Enum.TryParse does, without reflection or allocation: a name, or names separated by
-    /// commas (values combined), or (when <paramref name="allowNumbers"/>) an integer of the underlying type; white space
-    /// around the input and each name is ignored. <paramref name="ignoreCase"/> compares with OrdinalIgnoreCase.
-    /// </summary>
+    /// <summary>As TryParse(string, bool, bool, out TEnum), on characters.</summary>
     public static bool TryParse(global::System.ReadOnlySpan<char> value, bool ignoreCase, bool allowNumbers, out global::SIZE result)
     {
-        ulong bits = 0;
-        bool parsed = global::TapiGen.Generated.EnumParse.Parse(value, Info, ignoreCase, allowNumbers, out bits) == global::TapiGen.Generated.EnumParse.Ok;
-        result = parsed ? unchecked((global::SIZE)(ulong)bits) : default(global::SIZE);
+        ulong bits;
+        bool parsed = global::TapiGen.Generated.EnumParse.TryParse(value, Info, ignoreCase, allowNumbers, out bits);
+        result = unchecked((global::SIZE)(ulong)bits);
         return parsed;
     }
 
-    /// <summary>Parses characters as Enum.Parse(Type, string) does: see <see cref="Parse(global::System.ReadOnlySpan{char}, bool, bool)"/>.</summary>
+    /// <summary>Enum.Parse(Type, string), on characters.</summary>
     public static global::SIZE Parse(global::System.ReadOnlySpan<char> value) => Parse(value, false, true);
 
-    /// <summary>Parses characters as Enum.Parse(Type, string, bool) does: see <see cref="Parse(global::System.ReadOnlySpan{char}, bool, bool)"/>.</summary>
+    /// <summary>Enum.Parse(Type, string, bool), on characters.</summary>
     public static global::SIZE Parse(global::System.ReadOnlySpan<char> value, bool ignoreCase) => Parse(value, ignoreCase, true);
 
-    /// <summary>Parses characters as <see cref="TryParse(global::System.ReadOnlySpan{char}, bool, bool, out global::SIZE)"/> does, and throws what Enum.Parse throws.</summary>
-    /// <exception cref="global::System.ArgumentException">The text is empty, white space, or no name, list of names or (when allowed) number.</exception>
-    /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
+    /// <summary>As Parse(string, bool, bool), on characters.</summary>
     public static global::SIZE Parse(global::System.ReadOnlySpan<char> value, bool ignoreCase, bool allowNumbers)
-    {
-        ulong bits;
-        int status = global::TapiGen.Generated.EnumParse.Parse(value, Info, ignoreCase, allowNumbers, out bits);
-        if (status != global::TapiGen.Generated.EnumParse.Ok)
-        {
-            throw global::TapiGen.Generated.EnumParse.Failure(status, value.ToString(), nameof(value), Info);
-        }
+        => unchecked((global::SIZE)(ulong)global::TapiGen.Generated.EnumParse.ParseOrThrow(value, Info, ignoreCase, allowNumbers, nameof(value)));
 
-        return unchecked((global::SIZE)(ulong)bits);
-    }
-
-    /// <summary>Parses UTF-8 text as Enum.TryParse(string, out TEnum) does: see <see cref="TryParse(global::System.ReadOnlySpan{byte}, bool, bool, out global::SIZE)"/>.</summary>
+    /// <summary>Enum.TryParse(string, out TEnum), on UTF-8 text: names, comma lists and numbers, case-sensitive.</summary>
     public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Text, out global::SIZE result) => TryParse(utf8Text, false, true, out result);
 
-    /// <summary>Parses UTF-8 text as Enum.TryParse(string, bool, out TEnum) does: see <see cref="TryParse(global::System.ReadOnlySpan{byte}, bool, bool, out global::SIZE)"/>.</summary>
+    /// <summary>Enum.TryParse(string, bool, out TEnum), on UTF-8 text: names, comma lists and numbers.</summary>
     public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Text, bool ignoreCase, out global::SIZE result) => TryParse(utf8Text, ignoreCase, true, out result);
 
-    /// <summary>
-    /// Parses UTF-8 text exactly as Enum.TryParse does, without reflection or allocation: a name, or names separated by
-    /// commas (values combined), or (when <paramref name="allowNumbers"/>) an integer of the underlying type; white space
-    /// around the input and each name is ignored. <paramref name="ignoreCase"/> compares with OrdinalIgnoreCase.
-    /// </summary>
+    /// <summary>As TryParse(string, bool, bool, out TEnum), on UTF-8 text.</summary>
     public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Text, bool ignoreCase, bool allowNumbers, out global::SIZE result)
     {
-        ulong bits = 0;
-        bool parsed = global::TapiGen.Generated.EnumParse.ParseUtf8(utf8Text, Info, ignoreCase, allowNumbers, out bits) == global::TapiGen.Generated.EnumParse.Ok;
-        result = parsed ? unchecked((global::SIZE)(ulong)bits) : default(global::SIZE);
+        ulong bits;
+        bool parsed = global::TapiGen.Generated.EnumParse.TryParseUtf8(utf8Text, Info, ignoreCase, allowNumbers, out bits);
+        result = unchecked((global::SIZE)(ulong)bits);
         return parsed;
     }
 
-    /// <summary>Parses UTF-8 text as Enum.Parse(Type, string) does: see <see cref="Parse(global::System.ReadOnlySpan{byte}, bool, bool)"/>.</summary>
+    /// <summary>Enum.Parse(Type, string), on UTF-8 text.</summary>
     public static global::SIZE Parse(global::System.ReadOnlySpan<byte> utf8Text) => Parse(utf8Text, false, true);
 
-    /// <summary>Parses UTF-8 text as Enum.Parse(Type, string, bool) does: see <see cref="Parse(global::System.ReadOnlySpan{byte}, bool, bool)"/>.</summary>
+    /// <summary>Enum.Parse(Type, string, bool), on UTF-8 text.</summary>
     public static global::SIZE Parse(global::System.ReadOnlySpan<byte> utf8Text, bool ignoreCase) => Parse(utf8Text, ignoreCase, true);
 
-    /// <summary>Parses UTF-8 text as <see cref="TryParse(global::System.ReadOnlySpan{byte}, bool, bool, out global::SIZE)"/> does, and throws what Enum.Parse throws.</summary>
-    /// <exception cref="global::System.ArgumentException">The text is empty, white space, or no name, list of names or (when allowed) number.</exception>
-    /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
+    /// <summary>As Parse(string, bool, bool), on UTF-8 text.</summary>
     public static global::SIZE Parse(global::System.ReadOnlySpan<byte> utf8Text, bool ignoreCase, bool allowNumbers)
-    {
-        ulong bits;
-        int status = global::TapiGen.Generated.EnumParse.ParseUtf8(utf8Text, Info, ignoreCase, allowNumbers, out bits);
-        if (status != global::TapiGen.Generated.EnumParse.Ok)
-        {
-            throw global::TapiGen.Generated.EnumParse.Failure(status, global::System.Text.Encoding.UTF8.GetString(utf8Text.ToArray()), nameof(utf8Text), Info);
-        }
-
-        return unchecked((global::SIZE)(ulong)bits);
-    }
+        => unchecked((global::SIZE)(ulong)global::TapiGen.Generated.EnumParse.ParseUtf8OrThrow(utf8Text, Info, ignoreCase, allowNumbers, nameof(utf8Text)));
 }

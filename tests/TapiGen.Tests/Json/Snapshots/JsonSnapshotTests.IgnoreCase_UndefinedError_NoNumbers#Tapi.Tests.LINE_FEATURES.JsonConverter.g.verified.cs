@@ -44,15 +44,10 @@ namespace Tapi.Tests
         }
 
         // The encoded name of each value by its distance from the smallest value; null where no member has the value.
-        private static readonly global::System.Text.Json.JsonEncodedText?[] s_names = new global::System.Text.Json.JsonEncodedText?[]
+        private static readonly global::System.Text.Json.JsonEncodedText?[] s_names = global::TapiGen.Generated.JsonEnum.EncodeTable(new string?[]
         {
-            global::System.Text.Json.JsonEncodedText.Encode("LF_NONE"),
-            global::System.Text.Json.JsonEncodedText.Encode("LF_DIAL"),
-            global::System.Text.Json.JsonEncodedText.Encode("LF_HOLD"),
-            global::System.Text.Json.JsonEncodedText.Encode("LF_DIAL_HOLD"),
-            global::System.Text.Json.JsonEncodedText.Encode("LF_PARK"), null, null, null,
-            global::System.Text.Json.JsonEncodedText.Encode("LF_ÜBERGABE"),
-        };
+            "LF_NONE", "LF_DIAL", "LF_HOLD", "LF_DIAL_HOLD", "LF_PARK", null, null, null, "LF_ÜBERGABE",
+        });
 
         /// <inheritdoc/>
         public override global::Tapi.Tests.LINE_FEATURES Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => unchecked((global::Tapi.Tests.LINE_FEATURES)(int)s_json.Read(ref reader));

@@ -38,12 +38,10 @@ namespace Tapi.Tests
         }
 
         // The encoded name of each value by its distance from the smallest value; null where no member has the value.
-        private static readonly global::System.Text.Json.JsonEncodedText?[] s_names = new global::System.Text.Json.JsonEncodedText?[]
+        private static readonly global::System.Text.Json.JsonEncodedText?[] s_names = global::TapiGen.Generated.JsonEnum.EncodeTable(new string?[]
         {
-            global::System.Text.Json.JsonEncodedText.Encode("LS_IDLE"),
-            global::System.Text.Json.JsonEncodedText.Encode("LS_BUSY"),
-            global::System.Text.Json.JsonEncodedText.Encode("LS_RINGING"),
-        };
+            "LS_IDLE", "LS_BUSY", "LS_RINGING",
+        });
 
         /// <inheritdoc/>
         public override global::Tapi.Tests.LINE_STATE Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => unchecked((global::Tapi.Tests.LINE_STATE)(int)s_json.Read(ref reader));
