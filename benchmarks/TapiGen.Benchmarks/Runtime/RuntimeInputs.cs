@@ -33,6 +33,18 @@ namespace TapiGen.Benchmarks.Runtime
             TAPI_EVENT.TE_DIGITEVENT | TAPI_EVENT.TE_GATHERDIGITS,
         });
 
+        /// <summary>
+        /// Combinations of two to four PROPDESC_TYPE_FLAGS flags, an enum with a composite member (PDTF_MASK_ALL is
+        /// every other flag together), so formatting cannot just name the set bits.
+        /// </summary>
+        public static PROPDESC_TYPE_FLAGS[] CompositeFlagCombinations() => Cycle(new[]
+        {
+            PROPDESC_TYPE_FLAGS.PDTF_MULTIPLEVALUES | PROPDESC_TYPE_FLAGS.PDTF_ISGROUP,
+            PROPDESC_TYPE_FLAGS.PDTF_ISINNATE | PROPDESC_TYPE_FLAGS.PDTF_CANSTACKBY | PROPDESC_TYPE_FLAGS.PDTF_ISVIEWABLE,
+            PROPDESC_TYPE_FLAGS.PDTF_ISSYSTEMPROPERTY | PROPDESC_TYPE_FLAGS.PDTF_ISQUERYABLE | PROPDESC_TYPE_FLAGS.PDTF_CANBEPURGED | PROPDESC_TYPE_FLAGS.PDTF_ISTREEPROPERTY,
+            PROPDESC_TYPE_FLAGS.PDTF_SEARCHRAWVALUE | PROPDESC_TYPE_FLAGS.PDTF_ALWAYSINSUPPLEMENTALSTORE,
+        });
+
         public static string[] Strings(string name) => Cycle(new[] { name });
 
         public static string[] Strings<T>(T[] values) where T : struct, Enum => Array.ConvertAll(values, v => v.ToString());
