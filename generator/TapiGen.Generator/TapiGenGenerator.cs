@@ -81,7 +81,10 @@ namespace TapiGen.Generator
             IncrementalValueProvider<EquatableArray<DiagnosticInfo>> projectDiagnostics = parsed
                 .SelectMany(static (result, _) => result.Diagnostics.Where(d => d.Location is null))
                 .Collect()
-                .Combine(manifests.Collect().Select(static (all, _) => all.IsEmpty).WithTrackingName(TrackingNames.NoManifests))
+                .Combine(manifests.Collect()
+                    .Combine(context.AnalyzerConfigOptionsProvider.Select(static (options, _) => BuildInputs.ReferencedIndirectly(options)))
+                    .Select(static (pair, _) => pair.Left.IsEmpty && !pair.Right)
+                    .WithTrackingName(TrackingNames.NoManifests))
                 .Select(static (pair, _) => (pair.Right ? new[] { DiagnosticInfo.Create(DiagnosticDescriptors.NoManifests, null) } : pair.Left.Distinct()).ToEquatableArray())
                 .WithTrackingName(TrackingNames.ProjectDiagnostics);
             context.RegisterSourceOutput(projectDiagnostics, static (spc, diagnostics) => Report(spc, diagnostics));

@@ -35,10 +35,24 @@ namespace TapiGen.PackageTests
             Assert.True(run.Succeeded, "the app found a mismatch:\n" + run);
             Assert.Equal("OK", run.Output.TrimEnd().Split('\n').Last());
 
-            // The runtime library flows into the app; the generator and Roslyn do not.
+            // Nothing of TapiGen flows into the app: no library, and neither the generator nor Roslyn.
             string[] files = Directory.GetFiles(Path.GetDirectoryName(app)!).Select(Path.GetFileName).ToArray()!;
-            Assert.Contains("TapiGen.Runtime.dll", files);
-            Assert.DoesNotContain(files, f => f.StartsWith("Microsoft.CodeAnalysis", System.StringComparison.Ordinal) || f.StartsWith("TapiGen.Generator", System.StringComparison.Ordinal));
+            Assert.DoesNotContain(files, f => f.StartsWith("Microsoft.CodeAnalysis", System.StringComparison.Ordinal) || f.StartsWith("TapiGen", System.StringComparison.Ordinal) && f != Path.GetFileName(app) && !f.StartsWith(Path.GetFileNameWithoutExtension(app) + ".", System.StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void An_app_using_a_TapiGen_library_builds_warning_free_without_TapiEnum_items_of_its_own()
+        {
+            // TapiGen reaches it through the library (not a development dependency); TG0035 must not fire there.
+            CommandResult build = _fixture.Build(Consumer.LibraryUser);
+            Assert.DoesNotContain("TG00", build.Output, System.StringComparison.Ordinal);
+            string assets = File.ReadAllText(Path.Combine(_fixture.ConsumerDirectory(Consumer.LibraryUser), "obj", "project.assets.json"));
+            Assert.Contains("\"TapiGen/", assets, System.StringComparison.Ordinal);
+
+            string app = _fixture.OutputAssembly(Consumer.LibraryUser);
+            CommandResult run = DotNetCli.Run(_fixture.ConsumerDirectory(Consumer.LibraryUser), app);
+            Assert.True(run.Succeeded, run.ToString());
+            Assert.Equal("OK", run.Output.TrimEnd().Split('\n').Last());
         }
 
         [Fact]

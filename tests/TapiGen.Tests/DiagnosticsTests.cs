@@ -93,6 +93,16 @@ namespace TapiGen.Tests
         }
 
         [Fact]
+        public void No_TG0035_where_TapiGen_comes_only_through_a_referenced_library()
+        {
+            var options = new GeneratorHarness.RunOptions(GlobalOptions: new System.Collections.Generic.Dictionary<string, string>
+            {
+                ["build_property.TapiGenReferencedIndirectly"] = "true",
+            });
+            Assert.Empty(GeneratorHarness.Run(System.Array.Empty<TestManifest>(), options).Result.Diagnostics);
+        }
+
+        [Fact]
         public void TG0002_no_enum_name()
         {
             var manifest = new TestManifest("/m/anon.md", "## -enum-fields\n\n### -field A\n\nA.\n");

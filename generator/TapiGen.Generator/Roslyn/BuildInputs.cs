@@ -42,6 +42,11 @@ namespace TapiGen.Generator.Roslyn
             return new ManifestFile(file.Path, text, options, reader.Problems.ToEquatableArray()) { TextLength = length };
         }
 
+        /// <summary>Whether the project gets TapiGen only through a library it references (TapiGen.targets says so).</summary>
+        public static bool ReferencedIndirectly(AnalyzerConfigOptionsProvider provider)
+            => provider.GlobalOptions.TryGetValue(Property + "TapiGenReferencedIndirectly", out string? value)
+                && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
         /// <summary>The overrides file, or null when the additional file is not one (it has no TapiGenOverridesFor).</summary>
         public static OverridesFile? ReadOverrides(AdditionalText file, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
         {
