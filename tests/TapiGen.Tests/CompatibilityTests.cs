@@ -28,6 +28,8 @@ namespace TapiGen.Tests
         [InlineData(LanguageVersion.CSharp7_3, TargetRefs.Net472)]
         [InlineData(LanguageVersion.CSharp8, TargetRefs.NetStandard20)]
         [InlineData(LanguageVersion.CSharp10, TargetRefs.Net80)]
+        [InlineData(LanguageVersion.CSharp13, TargetRefs.Net80)]
+        [InlineData(LanguageVersion.CSharp14, TargetRefs.Net80)]
         [InlineData(LanguageVersion.Latest, TargetRefs.Net80)]
         [InlineData(LanguageVersion.Preview, TargetRefs.Net80)]
         public void Compiles_without_warnings(LanguageVersion version, TargetRefs refs)

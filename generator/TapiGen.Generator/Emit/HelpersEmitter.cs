@@ -30,22 +30,47 @@ namespace TapiGen.Generator.Emit
                 using (w.OpenBlock())
                 {
                     WriteTables(w, spec, h);
-                    WriteValues(w, spec, h);
+                    WriteValueFields(w, spec, h);
                     WriteToStringFast(w, spec, h);
                     WriteDescriptions(w, spec, h);
-                    WriteIsDefined(w, spec, h);
-                    WriteParsing(w, spec, "string", spec.Target.NullableString, "value", "a string");
-                    if (spec.Target.Spans)
-                    {
-                        WriteParsing(w, spec, Span + "<char>", Span + "<char>", "value", "characters");
-                        WriteParsing(w, spec, Span + "<byte>", Span + "<byte>", "utf8Text", "UTF-8 text");
-                    }
-
                     WriteFlags(w, spec, h);
+                    if (spec.Target.ExtensionMembers)
+                    {
+                        // C# 14: the static helpers are members of the enum type too (E.TryParse, E.GetValues), and
+                        // still callable on this class; Length is a const here, so the type gets a property.
+                        w.WriteLine("extension(" + spec.QualifiedType + ")");
+                        using (w.OpenBlock())
+                        {
+                            w.WriteLine("/// <summary>The number of members, aliases included: the length of <see cref=\"GetValues\"/> and <see cref=\"GetNames\"/>.</summary>");
+                            w.WriteLine("public static int Length => " + HelpersClass(spec) + ".Length;");
+                            w.WriteLine();
+                            WriteStaticMembers(w, spec, h);
+                        }
+                    }
+                    else
+                    {
+                        WriteStaticMembers(w, spec, h);
+                    }
                 }
             });
             return w.ToString();
         }
+
+        /// <summary>What System.Enum has as static methods: GetValues, GetNames, IsDefined, TryParse and Parse.</summary>
+        private static void WriteStaticMembers(SourceWriter w, EnumSpec spec, HelpersSpec h)
+        {
+            WriteValueMethods(w, spec);
+            WriteIsDefined(w, spec, h);
+            WriteParsing(w, spec, "string", spec.Target.NullableString, "value", "a string");
+            if (spec.Target.Spans)
+            {
+                WriteParsing(w, spec, Span + "<char>", Span + "<char>", "value", "characters");
+                WriteParsing(w, spec, Span + "<byte>", Span + "<byte>", "utf8Text", "UTF-8 text");
+            }
+        }
+
+        private static string HelpersClass(EnumSpec spec)
+            => "global::" + (spec.Namespace.Length == 0 ? string.Empty : spec.Namespace + ".") + spec.Helpers!.ClassName;
 
         private static void WriteTables(SourceWriter w, EnumSpec spec, HelpersSpec h)
         {
@@ -98,12 +123,25 @@ namespace TapiGen.Generator.Emit
             }
         }
 
-        private static void WriteValues(SourceWriter w, EnumSpec spec, HelpersSpec h)
+        private static void WriteValueFields(SourceWriter w, EnumSpec spec, HelpersSpec h)
         {
             string e = spec.QualifiedType;
             w.WritePacked("private static readonly " + e + "[] s_values = new " + e + "[] ", h.SortedMembers.ToList(), ";");
-
             w.WriteLine();
+            if (!spec.Target.Spans)
+            {
+                string values = "global::System.Collections.ObjectModel.ReadOnlyCollection<" + e + ">";
+                string names = "global::System.Collections.ObjectModel.ReadOnlyCollection<string>";
+                w.WriteLine("private static readonly " + values + " s_valueList = new " + values + "(s_values);");
+                w.WriteLine();
+                w.WriteLine("private static readonly " + names + " s_nameList = new " + names + "(Info.Names);");
+                w.WriteLine();
+            }
+        }
+
+        private static void WriteValueMethods(SourceWriter w, EnumSpec spec)
+        {
+            string e = spec.QualifiedType;
             if (spec.Target.Spans)
             {
                 w.WriteLine("/// <summary>Every member's value in the order of Enum.GetValues (by value as an unsigned number), aliases included; nothing is allocated.</summary>");
@@ -114,12 +152,6 @@ namespace TapiGen.Generator.Emit
             }
             else
             {
-                string values = "global::System.Collections.ObjectModel.ReadOnlyCollection<" + e + ">";
-                string names = "global::System.Collections.ObjectModel.ReadOnlyCollection<string>";
-                w.WriteLine("private static readonly " + values + " s_valueList = new " + values + "(s_values);");
-                w.WriteLine();
-                w.WriteLine("private static readonly " + names + " s_nameList = new " + names + "(Info.Names);");
-                w.WriteLine();
                 w.WriteLine("/// <summary>Every member's value in the order of Enum.GetValues (by value as an unsigned number), aliases included; one shared read-only list.</summary>");
                 w.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<" + e + "> GetValues() => s_valueList;");
                 w.WriteLine();

@@ -45,7 +45,8 @@ namespace TapiGen.Generator.Planning
     /// <summary>What the consumer's compilation can compile.</summary>
     /// <param name="Spans">ReadOnlySpan, MemoryExtensions and MemoryMarshal exist: span and UTF-8 overloads.</param>
     /// <param name="Nullable">C# 8 or later: nullable annotations.</param>
-    internal sealed record TargetSpec(bool Spans, bool Nullable, bool JsonPropertyNames, bool JsonCopyString)
+    /// <param name="ExtensionMembers">C# 14 or later: the static helpers go in an extension(E) block, so E.TryParse works.</param>
+    internal sealed record TargetSpec(bool Spans, bool Nullable, bool JsonPropertyNames, bool JsonCopyString, bool ExtensionMembers)
     {
         /// <summary>"string?" or "string".</summary>
         public string NullableString => Nullable ? "string?" : "string";

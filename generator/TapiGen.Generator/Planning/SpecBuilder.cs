@@ -18,7 +18,7 @@ namespace TapiGen.Generator.Planning
         {
             string qualified = GeneratedNames.QualifiedEnumType(model);
             string keyword = Keyword(model.UnderlyingType);
-            var target = new TargetSpec(facts.HasReadOnlySpan, facts.SupportsNullable, facts.HasJsonPropertyNameApis, facts.HasUtf8JsonReaderCopyString);
+            TargetSpec target = Target(facts);
             StorageType storage = StorageType.For(model.UnderlyingType);
             var members = model.Members.Select(m => new MemberSpec(
                 Identifiers.Escape(m.Identifier),
@@ -78,8 +78,11 @@ namespace TapiGen.Generator.Planning
             }
 
             bool flags = specs.Any(s => s.IsFlags && (s.Helpers is not null || s.SystemTextJson is not null || s.Newtonsoft is not null));
-            return new SupportSpec(flags, stj, newtonsoft, new TargetSpec(facts.HasReadOnlySpan, facts.SupportsNullable, facts.HasJsonPropertyNameApis, facts.HasUtf8JsonReaderCopyString));
+            return new SupportSpec(flags, stj, newtonsoft, Target(facts) with { ExtensionMembers = false });
         }
+
+        private static TargetSpec Target(CompilationFacts facts)
+            => new TargetSpec(facts.HasReadOnlySpan, facts.SupportsNullable, facts.HasJsonPropertyNameApis, facts.HasUtf8JsonReaderCopyString, facts.SupportsExtensionMembers);
 
         private static HelpersSpec Helpers(EnumModel model, string qualified, StorageType storage)
         {

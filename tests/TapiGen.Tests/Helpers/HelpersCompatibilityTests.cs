@@ -45,6 +45,9 @@ namespace TapiGen.Tests.Helpers
         [InlineData(LanguageVersion.CSharp10, Target.NetStandard20WithSystemMemory)]
         [InlineData(LanguageVersion.CSharp11, Target.NetStandard20WithSystemMemory)]
         [InlineData(LanguageVersion.CSharp10, Target.Net80)]
+        [InlineData(LanguageVersion.CSharp13, Target.Net80)]
+        [InlineData(LanguageVersion.CSharp14, Target.Net80)]
+        [InlineData(LanguageVersion.CSharp14, Target.NetStandard20)]
         [InlineData(LanguageVersion.Latest, Target.Net80)]
         public void Helpers_and_their_callers_compile_without_warnings(LanguageVersion version, Target target)
         {
@@ -64,6 +67,27 @@ namespace TapiGen.Tests.Helpers
             CSharpCompilation compilation = Compile(version, target, options, string.Empty);
             INamedTypeSymbol helpers = compilation.GetTypeByMetadataName("CALL_STATEExtensions")!;
             Assert.Equal(Accessibility.Internal, helpers.DeclaredAccessibility);
+        }
+
+        [Fact]
+        public void The_enum_type_has_the_static_helpers_from_CSharp_14_only()
+        {
+            const string call = "CALL_STATE.TryParse(\"CS_IDLE\", out CALL_STATE state) && CALL_STATE.GetValues().Length == CALL_STATE.Length";
+            foreach (var (version, compiles) in new[] { (LanguageVersion.CSharp13, false), (LanguageVersion.CSharp14, true) })
+            {
+                GeneratorDriverRunResult result = Run(version, Target.Net80, new Dictionary<string, string>());
+                var parseOptions = new CSharpParseOptions(version);
+                string source = "using Tapi.Tests;\npublic static class Use { public static bool Run() => " + call + "; }";
+                CSharpCompilation compilation = CreateCompilation(parseOptions, Target.Net80)
+                    .AddSyntaxTrees(result.GeneratedTrees.Select(t => CSharpSyntaxTree.ParseText(t.GetText(), parseOptions, t.FilePath)))
+                    .AddSyntaxTrees(CSharpSyntaxTree.ParseText(source, parseOptions, "Use.cs"));
+                var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+                Assert.True(compiles == (errors.Count == 0), version + ": " + string.Join("\n", errors));
+                if (!compiles)
+                {
+                    Assert.Contains(errors, e => e.Id == "CS0117"); // 'CALL_STATE' does not contain a definition for 'TryParse'
+                }
+            }
         }
 
         [Fact]
@@ -181,6 +205,14 @@ namespace TapiGen.Tests.Helpers
                 {
                     body.Add($"ok &= {call}Extensions.TryParse(\"CS_HOLD\"u8, out value);");
                 }
+            }
+
+            if (version >= LanguageVersion.CSharp14)
+            {
+                // C# 14: the static helpers are members of the enum type as well (extension blocks).
+                body.Add($"total += {call}.Length + {call}.GetValues().{count} + {call}.GetNames().{count};");
+                body.Add($"ok &= {call}.TryParse(\"cs_idle\", ignoreCase: true, out value) && {call}.IsDefined(value) && {call}.IsDefined(\"CS_IDLE\");");
+                body.Add($"value = {call}.Parse(\"CS_HOLD\");");
             }
 
             body.Add("return ok ? text.Length + total + (int)value + (int)all + (int)wide + (int)keyword + (int)empty + (description == null ? 0 : 1) : 0;");

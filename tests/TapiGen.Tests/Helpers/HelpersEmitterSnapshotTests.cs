@@ -17,6 +17,7 @@ namespace TapiGen.Tests.Helpers
     {
         private static readonly CompilationFacts s_csharp73NoSpans = new CompilationFacts(703, false, false, false, false);
         private static readonly CompilationFacts s_csharp10Spans = new CompilationFacts(1000, true, false, false, true);
+        private static readonly CompilationFacts s_csharp13 = new CompilationFacts(1300, true, true, false, true);
         private static readonly CompilationFacts s_latest = new CompilationFacts(1400, true, true, false, true);
 
         private static EnumModel Calls() => Model("Contoso.Telephony", "CALL", UnderlyingType.Int32, false,
@@ -46,6 +47,10 @@ namespace TapiGen.Tests.Helpers
 
         [Fact]
         public void Plain_enum_with_spans() => Verify(Calls(), s_csharp10Spans, "CSharp10_Spans");
+
+        /// <summary>Before C# 14 the static helpers are plain static methods; from 14 on, in an extension(E) block.</summary>
+        [Fact]
+        public void Plain_enum_before_extension_members() => Verify(Calls(), s_csharp13, "CSharp13");
 
         [Fact]
         public void Flags_with_negative_values_and_aliases() => Verify(Features(), s_latest, "Latest");

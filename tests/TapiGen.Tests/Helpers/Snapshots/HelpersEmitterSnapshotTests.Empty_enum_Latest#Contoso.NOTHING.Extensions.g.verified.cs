@@ -26,12 +26,6 @@ namespace Contoso
 
         private static readonly global::Contoso.NOTHING[] s_values = new global::Contoso.NOTHING[] {  };
 
-        /// <summary>Every member's value in the order of Enum.GetValues (by value as an unsigned number), aliases included; nothing is allocated.</summary>
-        public static global::System.ReadOnlySpan<global::Contoso.NOTHING> GetValues() => s_values;
-
-        /// <summary>Every member's name in the order of <see cref="GetValues"/>, as Enum.GetNames orders them; nothing is allocated.</summary>
-        public static global::System.ReadOnlySpan<string> GetNames() => Info.Names;
-
         /// <summary>
         /// The text of <see cref="global::System.Enum.ToString()"/>: the member's name (of aliases, the one the runtime picks),
         /// else the number in the invariant culture. A member's name is a cached string: nothing is allocated.
@@ -47,112 +41,124 @@ namespace Contoso
             return null;
         }
 
-        /// <summary>Whether a member has exactly this value, as Enum.IsDefined (a combination of flags is not one).</summary>
-        public static bool IsDefined(global::Contoso.NOTHING value)
+        extension(global::Contoso.NOTHING)
         {
-            return false;
-        }
+            /// <summary>The number of members, aliases included: the length of <see cref="GetValues"/> and <see cref="GetNames"/>.</summary>
+            public static int Length => global::Contoso.NOTHINGExtensions.Length;
 
-        /// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="name"/> is null.</exception>
-        public static bool IsDefined(string name, bool ignoreCase = false)
-        {
-            if (name == null)
+            /// <summary>Every member's value in the order of Enum.GetValues (by value as an unsigned number), aliases included; nothing is allocated.</summary>
+            public static global::System.ReadOnlySpan<global::Contoso.NOTHING> GetValues() => s_values;
+
+            /// <summary>Every member's name in the order of <see cref="GetValues"/>, as Enum.GetNames orders them; nothing is allocated.</summary>
+            public static global::System.ReadOnlySpan<string> GetNames() => Info.Names;
+
+            /// <summary>Whether a member has exactly this value, as Enum.IsDefined (a combination of flags is not one).</summary>
+            public static bool IsDefined(global::Contoso.NOTHING value)
             {
-                throw new global::System.ArgumentNullException(nameof(name));
+                return false;
             }
 
-            ulong bits;
-            return Info.TryMatch(global::System.MemoryExtensions.AsSpan(name), ignoreCase, out bits);
+            /// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>
+            /// <exception cref="global::System.ArgumentNullException"><paramref name="name"/> is null.</exception>
+            public static bool IsDefined(string name, bool ignoreCase = false)
+            {
+                if (name == null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(name));
+                }
+
+                ulong bits;
+                return Info.TryMatch(global::System.MemoryExtensions.AsSpan(name), ignoreCase, out bits);
+            }
+
+            /// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>
+            public static bool IsDefined(global::System.ReadOnlySpan<char> name, bool ignoreCase = false)
+            {
+                ulong bits;
+                return Info.TryMatch(name, ignoreCase, out bits);
+            }
+
+            /// <summary>Enum.TryParse(string, out TEnum): names, comma lists and numbers, case-sensitive.</summary>
+            public static bool TryParse(string? value, out global::Contoso.NOTHING result) => TryParse(value, false, true, out result);
+
+            /// <summary>Enum.TryParse(string, bool, out TEnum): names, comma lists and numbers.</summary>
+            public static bool TryParse(string? value, bool ignoreCase, out global::Contoso.NOTHING result) => TryParse(value, ignoreCase, true, out result);
+
+            /// <summary>
+            /// Parses text exactly as Enum.TryParse does, without reflection or allocation: a name, or names separated by commas
+            /// (values combined), or (when <paramref name="allowNumbers"/>) an integer of the underlying type; white space around
+            /// the input and each name is ignored. <paramref name="ignoreCase"/> compares with OrdinalIgnoreCase.
+            /// </summary>
+            public static bool TryParse(string? value, bool ignoreCase, bool allowNumbers, out global::Contoso.NOTHING result)
+            {
+                ulong bits;
+                bool parsed = global::TapiGen.Generated.EnumParse.TryParse(value, Info, ignoreCase, allowNumbers, out bits);
+                result = unchecked((global::Contoso.NOTHING)(int)bits);
+                return parsed;
+            }
+
+            /// <summary>Enum.Parse(Type, string).</summary>
+            public static global::Contoso.NOTHING Parse(string value) => Parse(value, false, true);
+
+            /// <summary>Enum.Parse(Type, string, bool).</summary>
+            public static global::Contoso.NOTHING Parse(string value, bool ignoreCase) => Parse(value, ignoreCase, true);
+
+            /// <summary>Parses text as TryParse(string, bool, bool, out TEnum) does, and throws what Enum.Parse throws.</summary>
+            /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+            /// <exception cref="global::System.ArgumentException">The text is empty, white space, or no name, list of names or (when allowed) number.</exception>
+            /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
+            public static global::Contoso.NOTHING Parse(string value, bool ignoreCase, bool allowNumbers)
+                => unchecked((global::Contoso.NOTHING)(int)global::TapiGen.Generated.EnumParse.ParseOrThrow(value, Info, ignoreCase, allowNumbers, nameof(value)));
+
+            /// <summary>Enum.TryParse(string, out TEnum), on characters: names, comma lists and numbers, case-sensitive.</summary>
+            public static bool TryParse(global::System.ReadOnlySpan<char> value, out global::Contoso.NOTHING result) => TryParse(value, false, true, out result);
+
+            /// <summary>Enum.TryParse(string, bool, out TEnum), on characters: names, comma lists and numbers.</summary>
+            public static bool TryParse(global::System.ReadOnlySpan<char> value, bool ignoreCase, out global::Contoso.NOTHING result) => TryParse(value, ignoreCase, true, out result);
+
+            /// <summary>As TryParse(string, bool, bool, out TEnum), on characters.</summary>
+            public static bool TryParse(global::System.ReadOnlySpan<char> value, bool ignoreCase, bool allowNumbers, out global::Contoso.NOTHING result)
+            {
+                ulong bits;
+                bool parsed = global::TapiGen.Generated.EnumParse.TryParse(value, Info, ignoreCase, allowNumbers, out bits);
+                result = unchecked((global::Contoso.NOTHING)(int)bits);
+                return parsed;
+            }
+
+            /// <summary>Enum.Parse(Type, string), on characters.</summary>
+            public static global::Contoso.NOTHING Parse(global::System.ReadOnlySpan<char> value) => Parse(value, false, true);
+
+            /// <summary>Enum.Parse(Type, string, bool), on characters.</summary>
+            public static global::Contoso.NOTHING Parse(global::System.ReadOnlySpan<char> value, bool ignoreCase) => Parse(value, ignoreCase, true);
+
+            /// <summary>As Parse(string, bool, bool), on characters.</summary>
+            public static global::Contoso.NOTHING Parse(global::System.ReadOnlySpan<char> value, bool ignoreCase, bool allowNumbers)
+                => unchecked((global::Contoso.NOTHING)(int)global::TapiGen.Generated.EnumParse.ParseOrThrow(value, Info, ignoreCase, allowNumbers, nameof(value)));
+
+            /// <summary>Enum.TryParse(string, out TEnum), on UTF-8 text: names, comma lists and numbers, case-sensitive.</summary>
+            public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Text, out global::Contoso.NOTHING result) => TryParse(utf8Text, false, true, out result);
+
+            /// <summary>Enum.TryParse(string, bool, out TEnum), on UTF-8 text: names, comma lists and numbers.</summary>
+            public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Text, bool ignoreCase, out global::Contoso.NOTHING result) => TryParse(utf8Text, ignoreCase, true, out result);
+
+            /// <summary>As TryParse(string, bool, bool, out TEnum), on UTF-8 text.</summary>
+            public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Text, bool ignoreCase, bool allowNumbers, out global::Contoso.NOTHING result)
+            {
+                ulong bits;
+                bool parsed = global::TapiGen.Generated.EnumParse.TryParseUtf8(utf8Text, Info, ignoreCase, allowNumbers, out bits);
+                result = unchecked((global::Contoso.NOTHING)(int)bits);
+                return parsed;
+            }
+
+            /// <summary>Enum.Parse(Type, string), on UTF-8 text.</summary>
+            public static global::Contoso.NOTHING Parse(global::System.ReadOnlySpan<byte> utf8Text) => Parse(utf8Text, false, true);
+
+            /// <summary>Enum.Parse(Type, string, bool), on UTF-8 text.</summary>
+            public static global::Contoso.NOTHING Parse(global::System.ReadOnlySpan<byte> utf8Text, bool ignoreCase) => Parse(utf8Text, ignoreCase, true);
+
+            /// <summary>As Parse(string, bool, bool), on UTF-8 text.</summary>
+            public static global::Contoso.NOTHING Parse(global::System.ReadOnlySpan<byte> utf8Text, bool ignoreCase, bool allowNumbers)
+                => unchecked((global::Contoso.NOTHING)(int)global::TapiGen.Generated.EnumParse.ParseUtf8OrThrow(utf8Text, Info, ignoreCase, allowNumbers, nameof(utf8Text)));
         }
-
-        /// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>
-        public static bool IsDefined(global::System.ReadOnlySpan<char> name, bool ignoreCase = false)
-        {
-            ulong bits;
-            return Info.TryMatch(name, ignoreCase, out bits);
-        }
-
-        /// <summary>Enum.TryParse(string, out TEnum): names, comma lists and numbers, case-sensitive.</summary>
-        public static bool TryParse(string? value, out global::Contoso.NOTHING result) => TryParse(value, false, true, out result);
-
-        /// <summary>Enum.TryParse(string, bool, out TEnum): names, comma lists and numbers.</summary>
-        public static bool TryParse(string? value, bool ignoreCase, out global::Contoso.NOTHING result) => TryParse(value, ignoreCase, true, out result);
-
-        /// <summary>
-        /// Parses text exactly as Enum.TryParse does, without reflection or allocation: a name, or names separated by commas
-        /// (values combined), or (when <paramref name="allowNumbers"/>) an integer of the underlying type; white space around
-        /// the input and each name is ignored. <paramref name="ignoreCase"/> compares with OrdinalIgnoreCase.
-        /// </summary>
-        public static bool TryParse(string? value, bool ignoreCase, bool allowNumbers, out global::Contoso.NOTHING result)
-        {
-            ulong bits;
-            bool parsed = global::TapiGen.Generated.EnumParse.TryParse(value, Info, ignoreCase, allowNumbers, out bits);
-            result = unchecked((global::Contoso.NOTHING)(int)bits);
-            return parsed;
-        }
-
-        /// <summary>Enum.Parse(Type, string).</summary>
-        public static global::Contoso.NOTHING Parse(string value) => Parse(value, false, true);
-
-        /// <summary>Enum.Parse(Type, string, bool).</summary>
-        public static global::Contoso.NOTHING Parse(string value, bool ignoreCase) => Parse(value, ignoreCase, true);
-
-        /// <summary>Parses text as TryParse(string, bool, bool, out TEnum) does, and throws what Enum.Parse throws.</summary>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        /// <exception cref="global::System.ArgumentException">The text is empty, white space, or no name, list of names or (when allowed) number.</exception>
-        /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
-        public static global::Contoso.NOTHING Parse(string value, bool ignoreCase, bool allowNumbers)
-            => unchecked((global::Contoso.NOTHING)(int)global::TapiGen.Generated.EnumParse.ParseOrThrow(value, Info, ignoreCase, allowNumbers, nameof(value)));
-
-        /// <summary>Enum.TryParse(string, out TEnum), on characters: names, comma lists and numbers, case-sensitive.</summary>
-        public static bool TryParse(global::System.ReadOnlySpan<char> value, out global::Contoso.NOTHING result) => TryParse(value, false, true, out result);
-
-        /// <summary>Enum.TryParse(string, bool, out TEnum), on characters: names, comma lists and numbers.</summary>
-        public static bool TryParse(global::System.ReadOnlySpan<char> value, bool ignoreCase, out global::Contoso.NOTHING result) => TryParse(value, ignoreCase, true, out result);
-
-        /// <summary>As TryParse(string, bool, bool, out TEnum), on characters.</summary>
-        public static bool TryParse(global::System.ReadOnlySpan<char> value, bool ignoreCase, bool allowNumbers, out global::Contoso.NOTHING result)
-        {
-            ulong bits;
-            bool parsed = global::TapiGen.Generated.EnumParse.TryParse(value, Info, ignoreCase, allowNumbers, out bits);
-            result = unchecked((global::Contoso.NOTHING)(int)bits);
-            return parsed;
-        }
-
-        /// <summary>Enum.Parse(Type, string), on characters.</summary>
-        public static global::Contoso.NOTHING Parse(global::System.ReadOnlySpan<char> value) => Parse(value, false, true);
-
-        /// <summary>Enum.Parse(Type, string, bool), on characters.</summary>
-        public static global::Contoso.NOTHING Parse(global::System.ReadOnlySpan<char> value, bool ignoreCase) => Parse(value, ignoreCase, true);
-
-        /// <summary>As Parse(string, bool, bool), on characters.</summary>
-        public static global::Contoso.NOTHING Parse(global::System.ReadOnlySpan<char> value, bool ignoreCase, bool allowNumbers)
-            => unchecked((global::Contoso.NOTHING)(int)global::TapiGen.Generated.EnumParse.ParseOrThrow(value, Info, ignoreCase, allowNumbers, nameof(value)));
-
-        /// <summary>Enum.TryParse(string, out TEnum), on UTF-8 text: names, comma lists and numbers, case-sensitive.</summary>
-        public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Text, out global::Contoso.NOTHING result) => TryParse(utf8Text, false, true, out result);
-
-        /// <summary>Enum.TryParse(string, bool, out TEnum), on UTF-8 text: names, comma lists and numbers.</summary>
-        public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Text, bool ignoreCase, out global::Contoso.NOTHING result) => TryParse(utf8Text, ignoreCase, true, out result);
-
-        /// <summary>As TryParse(string, bool, bool, out TEnum), on UTF-8 text.</summary>
-        public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Text, bool ignoreCase, bool allowNumbers, out global::Contoso.NOTHING result)
-        {
-            ulong bits;
-            bool parsed = global::TapiGen.Generated.EnumParse.TryParseUtf8(utf8Text, Info, ignoreCase, allowNumbers, out bits);
-            result = unchecked((global::Contoso.NOTHING)(int)bits);
-            return parsed;
-        }
-
-        /// <summary>Enum.Parse(Type, string), on UTF-8 text.</summary>
-        public static global::Contoso.NOTHING Parse(global::System.ReadOnlySpan<byte> utf8Text) => Parse(utf8Text, false, true);
-
-        /// <summary>Enum.Parse(Type, string, bool), on UTF-8 text.</summary>
-        public static global::Contoso.NOTHING Parse(global::System.ReadOnlySpan<byte> utf8Text, bool ignoreCase) => Parse(utf8Text, ignoreCase, true);
-
-        /// <summary>As Parse(string, bool, bool), on UTF-8 text.</summary>
-        public static global::Contoso.NOTHING Parse(global::System.ReadOnlySpan<byte> utf8Text, bool ignoreCase, bool allowNumbers)
-            => unchecked((global::Contoso.NOTHING)(int)global::TapiGen.Generated.EnumParse.ParseUtf8OrThrow(utf8Text, Info, ignoreCase, allowNumbers, nameof(utf8Text)));
     }
 }

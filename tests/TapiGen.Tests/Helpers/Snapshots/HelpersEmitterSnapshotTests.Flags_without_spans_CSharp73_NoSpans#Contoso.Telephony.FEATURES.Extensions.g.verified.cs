@@ -40,12 +40,6 @@ namespace Contoso.Telephony
 
         private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<string> s_nameList = new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(Info.Names);
 
-        /// <summary>Every member's value in the order of Enum.GetValues (by value as an unsigned number), aliases included; one shared read-only list.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Contoso.Telephony.FEATURES> GetValues() => s_valueList;
-
-        /// <summary>Every member's name in the order of <see cref="GetValues"/>, as Enum.GetNames orders them; one shared read-only list.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string> GetNames() => s_nameList;
-
         /// <summary>
         /// The text of <see cref="global::System.Enum.ToString()"/>: the member's name (of aliases, the one the runtime picks),
         /// the names of the flags of a combination joined by ", ",
@@ -75,6 +69,32 @@ namespace Contoso.Telephony
         {
             return null;
         }
+
+        /// <summary>Every member's bits together.</summary>
+        public const global::Contoso.Telephony.FEATURES AllFlags = (global::Contoso.Telephony.FEATURES)(-1);
+
+        /// <summary>Whether every bit of <paramref name="flag"/> is set, as Enum.HasFlag (true for a zero flag), without boxing.</summary>
+        public static bool HasFlagFast(this global::Contoso.Telephony.FEATURES value, global::Contoso.Telephony.FEATURES flag) => (value & flag) == flag;
+
+        /// <summary>Whether every bit of <paramref name="flags"/> is set (true when it is zero).</summary>
+        public static bool HasAllFlags(this global::Contoso.Telephony.FEATURES value, global::Contoso.Telephony.FEATURES flags) => (value & flags) == flags;
+
+        /// <summary>Whether any bit of <paramref name="flags"/> is set (false when it is zero).</summary>
+        public static bool HasAnyFlags(this global::Contoso.Telephony.FEATURES value, global::Contoso.Telephony.FEATURES flags) => (value & flags) != 0;
+
+        /// <summary>Whether <paramref name="value"/> has no bits outside <see cref="AllFlags"/>.</summary>
+        public static bool HasOnlyKnownFlags(this global::Contoso.Telephony.FEATURES value) => (value & ~AllFlags) == 0;
+
+        /// <summary><paramref name="value"/> with the bits of <paramref name="flags"/> set.</summary>
+        public static global::Contoso.Telephony.FEATURES SetFlags(this global::Contoso.Telephony.FEATURES value, global::Contoso.Telephony.FEATURES flags) => value | flags;
+
+        /// <summary><paramref name="value"/> with the bits of <paramref name="flags"/> cleared.</summary>
+        public static global::Contoso.Telephony.FEATURES ClearFlags(this global::Contoso.Telephony.FEATURES value, global::Contoso.Telephony.FEATURES flags) => value & ~flags;
+        /// <summary>Every member's value in the order of Enum.GetValues (by value as an unsigned number), aliases included; one shared read-only list.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::Contoso.Telephony.FEATURES> GetValues() => s_valueList;
+
+        /// <summary>Every member's name in the order of <see cref="GetValues"/>, as Enum.GetNames orders them; one shared read-only list.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<string> GetNames() => s_nameList;
 
         /// <summary>Whether a member has exactly this value, as Enum.IsDefined (a combination of flags is not one).</summary>
         public static bool IsDefined(global::Contoso.Telephony.FEATURES value)
@@ -136,26 +156,5 @@ namespace Contoso.Telephony
         /// <exception cref="global::System.OverflowException">The text is a number outside the range of the underlying type.</exception>
         public static global::Contoso.Telephony.FEATURES Parse(string value, bool ignoreCase, bool allowNumbers)
             => unchecked((global::Contoso.Telephony.FEATURES)(int)global::TapiGen.Generated.EnumParse.ParseOrThrow(value, Info, ignoreCase, allowNumbers, nameof(value)));
-
-        /// <summary>Every member's bits together.</summary>
-        public const global::Contoso.Telephony.FEATURES AllFlags = (global::Contoso.Telephony.FEATURES)(-1);
-
-        /// <summary>Whether every bit of <paramref name="flag"/> is set, as Enum.HasFlag (true for a zero flag), without boxing.</summary>
-        public static bool HasFlagFast(this global::Contoso.Telephony.FEATURES value, global::Contoso.Telephony.FEATURES flag) => (value & flag) == flag;
-
-        /// <summary>Whether every bit of <paramref name="flags"/> is set (true when it is zero).</summary>
-        public static bool HasAllFlags(this global::Contoso.Telephony.FEATURES value, global::Contoso.Telephony.FEATURES flags) => (value & flags) == flags;
-
-        /// <summary>Whether any bit of <paramref name="flags"/> is set (false when it is zero).</summary>
-        public static bool HasAnyFlags(this global::Contoso.Telephony.FEATURES value, global::Contoso.Telephony.FEATURES flags) => (value & flags) != 0;
-
-        /// <summary>Whether <paramref name="value"/> has no bits outside <see cref="AllFlags"/>.</summary>
-        public static bool HasOnlyKnownFlags(this global::Contoso.Telephony.FEATURES value) => (value & ~AllFlags) == 0;
-
-        /// <summary><paramref name="value"/> with the bits of <paramref name="flags"/> set.</summary>
-        public static global::Contoso.Telephony.FEATURES SetFlags(this global::Contoso.Telephony.FEATURES value, global::Contoso.Telephony.FEATURES flags) => value | flags;
-
-        /// <summary><paramref name="value"/> with the bits of <paramref name="flags"/> cleared.</summary>
-        public static global::Contoso.Telephony.FEATURES ClearFlags(this global::Contoso.Telephony.FEATURES value, global::Contoso.Telephony.FEATURES flags) => value & ~flags;
     }
 }

@@ -33,12 +33,6 @@ namespace Contoso.Telephony
 
         private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<string> s_nameList = new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(Info.Names);
 
-        /// <summary>Every member's value in the order of Enum.GetValues (by value as an unsigned number), aliases included; one shared read-only list.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Contoso.Telephony.CALL> GetValues() => s_valueList;
-
-        /// <summary>Every member's name in the order of <see cref="GetValues"/>, as Enum.GetNames orders them; one shared read-only list.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string> GetNames() => s_nameList;
-
         /// <summary>
         /// The text of <see cref="global::System.Enum.ToString()"/>: the member's name (of aliases, the one the runtime picks),
         /// else the number in the invariant culture. A member's name is a cached string: nothing is allocated.
@@ -76,6 +70,12 @@ namespace Contoso.Telephony
                     return null;
             }
         }
+
+        /// <summary>Every member's value in the order of Enum.GetValues (by value as an unsigned number), aliases included; one shared read-only list.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::Contoso.Telephony.CALL> GetValues() => s_valueList;
+
+        /// <summary>Every member's name in the order of <see cref="GetValues"/>, as Enum.GetNames orders them; one shared read-only list.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<string> GetNames() => s_nameList;
 
         /// <summary>Whether a member has exactly this value, as Enum.IsDefined (a combination of flags is not one).</summary>
         public static bool IsDefined(global::Contoso.Telephony.CALL value)

@@ -30,12 +30,6 @@ namespace Contoso.Telephony
             global::Contoso.Telephony.CALL.TALKING, global::Contoso.Telephony.CALL.LAST,
         };
 
-        /// <summary>Every member's value in the order of Enum.GetValues (by value as an unsigned number), aliases included; nothing is allocated.</summary>
-        public static global::System.ReadOnlySpan<global::Contoso.Telephony.CALL> GetValues() => s_values;
-
-        /// <summary>Every member's name in the order of <see cref="GetValues"/>, as Enum.GetNames orders them; nothing is allocated.</summary>
-        public static global::System.ReadOnlySpan<string> GetNames() => Info.Names;
-
         /// <summary>
         /// The text of <see cref="global::System.Enum.ToString()"/>: the member's name (of aliases, the one the runtime picks),
         /// else the number in the invariant culture. A member's name is a cached string: nothing is allocated.
@@ -73,6 +67,12 @@ namespace Contoso.Telephony
                     return null;
             }
         }
+
+        /// <summary>Every member's value in the order of Enum.GetValues (by value as an unsigned number), aliases included; nothing is allocated.</summary>
+        public static global::System.ReadOnlySpan<global::Contoso.Telephony.CALL> GetValues() => s_values;
+
+        /// <summary>Every member's name in the order of <see cref="GetValues"/>, as Enum.GetNames orders them; nothing is allocated.</summary>
+        public static global::System.ReadOnlySpan<string> GetNames() => Info.Names;
 
         /// <summary>Whether a member has exactly this value, as Enum.IsDefined (a combination of flags is not one).</summary>
         public static bool IsDefined(global::Contoso.Telephony.CALL value)
