@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.Text;
 using TapiGen.Generator.Diagnostics;
 using TapiGen.Generator.Roslyn;
 using TapiGen.Generator.Emit;
+using TapiGen.Generator.Generation;
 using TapiGen.Generator.Model;
 using TapiGen.Generator.Parsing;
 using TapiGen.Generator.Parsing.Headers;
@@ -32,7 +33,7 @@ namespace TapiGen.Generator
                 .Select(static (file, _) => file!)
                 .WithTrackingName(TrackingNames.OverridesFiles)
                 .Collect()
-                .Select(static (files, _) => files.GroupBy(f => f.Path).Select(g => g.First()).OrderBy(f => f.Path, System.StringComparer.Ordinal).ToEquatableArray())
+                .Select(static (files, _) => Steps.AllOverrides(files))
                 .WithTrackingName(TrackingNames.AllOverrides);
 
             IncrementalValuesProvider<ManifestFile> manifests = context.AdditionalTextsProvider
@@ -56,7 +57,7 @@ namespace TapiGen.Generator
                 .Select(static (file, ct) => HeaderReader.Read(file, ct))
                 .WithTrackingName(TrackingNames.HeaderParse)
                 .Collect()
-                .Select(static (files, _) => new HeaderIndex(files.OrderBy(f => f.Path, System.StringComparer.Ordinal).ToEquatableArray()))
+                .Select(static (files, _) => Steps.Headers(files))
                 .WithTrackingName(TrackingNames.HeaderIndex);
 
             IncrementalValuesProvider<PageParse> pages = manifests
@@ -65,7 +66,7 @@ namespace TapiGen.Generator
 
             IncrementalValuesProvider<(PageParse Page, HeaderLookup Lookup)> lookups = pages
                 .Combine(headers)
-                .Select(static (pair, ct) => (pair.Left, Lookup(pair.Left, pair.Right, ct)))
+                .Select(static (pair, ct) => (pair.Left, Steps.Lookup(pair.Left, pair.Right, ct)))
                 .WithTrackingName(TrackingNames.HeaderLookup);
 
             IncrementalValuesProvider<ParseResult> parsed = lookups
@@ -85,7 +86,7 @@ namespace TapiGen.Generator
                     .Combine(context.AnalyzerConfigOptionsProvider.Select(static (options, _) => BuildInputs.ReferencedIndirectly(options)))
                     .Select(static (pair, _) => pair.Left.IsEmpty && !pair.Right)
                     .WithTrackingName(TrackingNames.NoManifests))
-                .Select(static (pair, _) => (pair.Right ? new[] { DiagnosticInfo.Create(DiagnosticDescriptors.NoManifests, null) } : pair.Left.Distinct()).ToEquatableArray())
+                .Select(static (pair, _) => Steps.ProjectDiagnostics(pair.Left, pair.Right))
                 .WithTrackingName(TrackingNames.ProjectDiagnostics);
             context.RegisterSourceOutput(projectDiagnostics, static (spc, diagnostics) => Report(spc, diagnostics));
 
@@ -103,7 +104,7 @@ namespace TapiGen.Generator
                 .Select(static (identities, _) => DuplicateEnum.Find(identities))
                 .WithTrackingName(TrackingNames.Duplicates);
 
-            context.RegisterSourceOutput(duplicates, static (spc, found) => ReportDuplicates(spc, found));
+            context.RegisterSourceOutput(duplicates, static (spc, found) => Report(spc, Steps.DuplicateDiagnostics(found)));
 
             // Runs on every compilation change, but yields an equal value unless what we emit depends on it changed.
             // The language version comes from the parse options: a project may have no C# file for the compilation to take it from.
@@ -133,20 +134,12 @@ namespace TapiGen.Generator
                 .Select(static (pair, _) => SpecBuilder.Support(pair.Left, pair.Right))
                 .WithTrackingName(TrackingNames.Support);
 
-            context.RegisterSourceOutput(support, static (spc, spec) =>
-            {
-                if (spec is not null)
-                {
-                    Add(spc, new[] { (SupportEmitter.HintName, SupportEmitter.Emit(spec)) });
-                }
-            });
+            context.RegisterSourceOutput(support, static (spc, spec) => Add(spc, Steps.SupportFile(spec)));
 
             // Diagnostics about the JSON names, where a converter is generated.
             context.RegisterSourceOutput(
                 parsed.Combine(facts)
-                    .Select(static (pair, _) => pair.Left.Model is { } model && (GeneratedNames.EmitsSystemTextJson(model, pair.Right) || GeneratedNames.EmitsNewtonsoftJson(model, pair.Right))
-                        ? pair.Left.ConverterDiagnostics
-                        : EquatableArray<DiagnosticInfo>.Empty)
+                    .Select(static (pair, _) => Steps.ConverterDiagnostics(pair.Left, pair.Right))
                     .WithTrackingName(TrackingNames.ConverterDiagnostics),
                 static (spc, diagnostics) => Report(spc, diagnostics));
         }
@@ -159,32 +152,11 @@ namespace TapiGen.Generator
             }
         }
 
-        private static HeaderLookup Lookup(PageParse page, HeaderIndex headers, System.Threading.CancellationToken cancellationToken)
-            => page.HasErrors || page.Options.HeaderValues == HeaderValues.Off || (page.PageName ?? page.Name) is not { } name
-                ? HeaderLookup.NoHeaders
-                : headers.Find(name, cancellationToken);
-
-        private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+        private static void Report(SourceProductionContext context, IEnumerable<DiagnosticInfo> diagnostics)
         {
             foreach (DiagnosticInfo info in diagnostics)
             {
                 context.ReportDiagnostic(RoslynDiagnostics.Create(info));
-            }
-        }
-
-        private static void ReportDuplicates(SourceProductionContext context, EquatableArray<DuplicateEnum> duplicates)
-        {
-            foreach (DuplicateEnum duplicate in duplicates)
-            {
-                string files = string.Join(", ", duplicate.Paths.Select(ManifestParser.FileNameOf));
-                foreach (string path in duplicate.Paths)
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        RoslynDiagnostics.Descriptor(DiagnosticDescriptors.DuplicateEnum),
-                        Location.Create(path, default, default),
-                        duplicate.FullName,
-                        files));
-                }
             }
         }
     }

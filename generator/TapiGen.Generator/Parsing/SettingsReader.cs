@@ -34,6 +34,18 @@ internal sealed class SettingsReader
 
         public List<DiagnosticInfo> Problems { get; } = new List<DiagnosticInfo>();
 
+        /// <summary>
+        /// A TapiEnum item as the parser takes it: its settings read, and its text unless it could not be read (null) or
+        /// is over <see cref="Limits.MaxFileChars"/> (then null too, and the parser says which by the length).
+        /// </summary>
+        public static ManifestFile Manifest(string path, string? text, IBuildSettings settings)
+        {
+            var reader = new SettingsReader(path, settings);
+            GeneratorOptions options = reader.Read();
+            int length = text?.Length ?? 0;
+            return new ManifestFile(path, length > Limits.MaxFileChars ? null : text, options, reader.Problems.ToEquatableArray()) { TextLength = length };
+        }
+
         public GeneratorOptions Read()
         {
             string ns, source;

@@ -36,10 +36,7 @@ namespace TapiGen.Generator.Roslyn
                 return null;
             }
 
-            var reader = new SettingsReader(file.Path, new AnalyzerConfigSettings(fileOptions, provider.GlobalOptions));
-            GeneratorOptions options = reader.Read();
-            string? text = ReadText(file, cancellationToken, out int length);
-            return new ManifestFile(file.Path, text, options, reader.Problems.ToEquatableArray()) { TextLength = length };
+            return SettingsReader.Manifest(file.Path, file.GetText(cancellationToken)?.ToString(), new AnalyzerConfigSettings(fileOptions, provider.GlobalOptions));
         }
 
         /// <summary>Whether the project gets TapiGen only through a library it references (TapiGen.targets says so).</summary>
