@@ -61,7 +61,7 @@ namespace TapiGen.Generator
                 .WithTrackingName(TrackingNames.HeaderIndex);
 
             IncrementalValuesProvider<PageParse> pages = manifests
-                .Select(static (manifest, ct) => ManifestParser.Parse(manifest, ct))
+                .Select(static (manifest, ct) => PageReader.Read(manifest, ct))
                 .WithTrackingName(TrackingNames.Parse);
 
             IncrementalValuesProvider<(PageParse Page, HeaderLookup Lookup)> lookups = pages
@@ -83,7 +83,7 @@ namespace TapiGen.Generator
                 .SelectMany(static (result, _) => result.Diagnostics.Where(d => d.Location is null))
                 .Collect()
                 .Combine(manifests.Collect()
-                    .Combine(context.AnalyzerConfigOptionsProvider.Select(static (options, _) => BuildInputs.ReferencedIndirectly(options)))
+                    .Combine(context.AnalyzerConfigOptionsProvider.Select(static (options, _) => BuildInputs.NoManifestsExpected(options)))
                     .Select(static (pair, _) => pair.Left.IsEmpty && !pair.Right)
                     .WithTrackingName(TrackingNames.NoManifests))
                 .Select(static (pair, _) => Steps.ProjectDiagnostics(pair.Left, pair.Right))

@@ -29,6 +29,11 @@ namespace TapiGen.Generator.Roslyn
         /// <summary>The manifest, or null when the additional file is not a TapiEnum item.</summary>
         public static ManifestFile? Read(AdditionalText file, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
         {
+            if (RunAsBuildTask(provider))
+            {
+                return null;
+            }
+
             AnalyzerConfigOptions fileOptions = provider.GetOptions(file);
             if (!fileOptions.TryGetValue(ManifestMarkerKey, out string? marker)
                 || !string.Equals(marker?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
@@ -39,14 +44,28 @@ namespace TapiGen.Generator.Roslyn
             return SettingsReader.Manifest(file.Path, file.GetText(cancellationToken)?.ToString(), new AnalyzerConfigSettings(fileOptions, provider.GlobalOptions));
         }
 
-        /// <summary>Whether the project gets TapiGen only through a library it references (TapiGen.targets says so).</summary>
-        public static bool ReferencedIndirectly(AnalyzerConfigOptionsProvider provider)
-            => provider.GlobalOptions.TryGetValue(Property + "TapiGenReferencedIndirectly", out string? value)
+        /// <summary>
+        /// Whether having no manifest is expected (no TG0035): the project gets TapiGen only through a library it
+        /// references, or the build task generates its enums (TapiGen.targets says which).
+        /// </summary>
+        public static bool NoManifestsExpected(AnalyzerConfigOptionsProvider provider)
+            => IsTrue(provider, "TapiGenReferencedIndirectly") || IsTrue(provider, "TapiGenRunAsBuildTask");
+
+        /// <summary>In build-task mode the task generates everything before the compiler runs; the generator reads nothing.</summary>
+        private static bool RunAsBuildTask(AnalyzerConfigOptionsProvider provider) => IsTrue(provider, "TapiGenRunAsBuildTask");
+
+        private static bool IsTrue(AnalyzerConfigOptionsProvider provider, string property)
+            => provider.GlobalOptions.TryGetValue(Property + property, out string? value)
                 && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>The overrides file, or null when the additional file is not one (it has no TapiGenOverridesFor).</summary>
         public static OverridesFile? ReadOverrides(AdditionalText file, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
         {
+            if (RunAsBuildTask(provider))
+            {
+                return null;
+            }
+
             if (!provider.GetOptions(file).TryGetValue(OverridesForKey, out string? manifestPath)
                 || manifestPath is null
                 || manifestPath.Trim().Length == 0)
@@ -61,6 +80,11 @@ namespace TapiGen.Generator.Roslyn
         /// <summary>The header, or null when the additional file is not a TapiHeader item.</summary>
         public static HeaderFile? ReadHeader(AdditionalText file, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
         {
+            if (RunAsBuildTask(provider))
+            {
+                return null;
+            }
+
             if (!provider.GetOptions(file).TryGetValue(HeaderMarkerKey, out string? marker)
                 || !string.Equals(marker?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
             {

@@ -37,7 +37,7 @@ namespace TapiGen.Tests.Headers
         public sealed record Page(string Key, string Path, string Text, string Namespace)
         {
             /// <summary>The enum's name on the page (what headers are searched for).</summary>
-            public string? Name => ManifestParser.Parse(
+            public string? Name => PageReader.Read(
                 new ManifestFile(Path, Text, GeneratorOptions.Default(Namespace, "test"), EquatableArray<DiagnosticInfo>.Empty) { TextLength = Text.Length },
                 CancellationToken.None).PageName;
         }

@@ -110,7 +110,7 @@ namespace TapiGen.Tests.Robustness
         private static (Dictionary<string, BigInteger>? Values, HashSet<string> Ids) Generate(string name, string text)
         {
             var file = new ManifestFile("/mutated/" + name, text, GeneratorOptions.Default("Tapi.Tests", "test"), EquatableArray<DiagnosticInfo>.Empty) { TextLength = text.Length };
-            PageParse page = ManifestParser.Parse(file, CancellationToken.None);
+            PageParse page = PageReader.Read(file, CancellationToken.None);
             ParseResult result = EnumPlanner.Plan(page, HeaderLookup.NoHeaders, CancellationToken.None);
             var ids = new HashSet<string>(result.Diagnostics
                 .Where(d => DiagnosticDescriptors.ById(d.DescriptorId).Severity >= Severity.Warning)

@@ -45,7 +45,7 @@ namespace TapiGen.Generator.Parsing.Headers
 
         public static HeaderParse Read(HeaderFile file, CancellationToken cancellationToken)
         {
-            string fileName = ManifestParser.FileNameOf(file.Path);
+            string fileName = FileNames.Of(file.Path);
             if (file.Text is null)
             {
                 string why = file.TextLength > Limits.MaxFileChars

@@ -148,7 +148,7 @@ namespace TapiGen.Generator.Planning
                     diagnostics.Add(DiagnosticInfo.Create(
                         DiagnosticDescriptors.HeaderNotEvaluated,
                         LocationInfo.AtLine(problem.Path, problem.Line, problem.Column, problem.Column),
-                        ManifestParser.FileNameOf(problem.Path),
+                        FileNames.Of(problem.Path),
                         (problem.Line + 1).ToString(CultureInfo.InvariantCulture),
                         problem.Message,
                         page.PageName ?? page.Name!,

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using TapiGen.Generator.Model;
 
 namespace TapiGen.Generator.Parsing.C
 {
@@ -270,7 +271,7 @@ namespace TapiGen.Generator.Parsing.C
             {
                 if (t.Is("#"))
                 {
-                    throw new ExpansionException("macro '" + macro.Name + "' (" + ManifestParser.FileNameOf(macro.File) + " line " + (macro.Line + 1) + ") makes a string with '#', which is no integer", place);
+                    throw new ExpansionException("macro '" + macro.Name + "' (" + FileNames.Of(macro.File) + " line " + (macro.Line + 1) + ") makes a string with '#', which is no integer", place);
                 }
             }
         }

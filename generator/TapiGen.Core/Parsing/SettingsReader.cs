@@ -219,7 +219,7 @@ internal sealed class SettingsReader
             public string Describe(string path)
                 => IsProject
                     ? "The " + _name + " property"
-                    : "Manifest '" + ManifestParser.FileNameOf(path) + "': the " + _name + " metadata of the TapiEnum item";
+                    : "Manifest '" + FileNames.Of(path) + "': the " + _name + " metadata of the TapiEnum item";
 
             public string Consequence()
                 => IsProject

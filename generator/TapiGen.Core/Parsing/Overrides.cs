@@ -98,7 +98,7 @@ namespace TapiGen.Generator.Parsing
         /// </summary>
         public static Overrides Read(ManifestFile manifest, List<DiagnosticInfo> diagnostics)
         {
-            string manifestName = ManifestParser.FileNameOf(manifest.Path);
+            string manifestName = FileNames.Of(manifest.Path);
             if (manifest.Overrides.Count == 0)
             {
                 return None;
@@ -106,13 +106,13 @@ namespace TapiGen.Generator.Parsing
 
             if (manifest.Overrides.Count > 1)
             {
-                string names = string.Join(", ", manifest.Overrides.Select(o => ManifestParser.FileNameOf(o.Path)));
+                string names = string.Join(", ", manifest.Overrides.Select(o => FileNames.Of(o.Path)));
                 foreach (OverridesFile extra in manifest.Overrides)
                 {
                     diagnostics.Add(DiagnosticInfo.Create(
                         DiagnosticDescriptors.InvalidOverride,
                         LocationInfo.FileStart(extra.Path),
-                        ManifestParser.FileNameOf(extra.Path),
+                        FileNames.Of(extra.Path),
                         manifestName,
                         "more than one overrides file applies to this manifest (" + names + "); keep one"));
                 }
@@ -121,7 +121,7 @@ namespace TapiGen.Generator.Parsing
             }
 
             OverridesFile file = manifest.Overrides[0];
-            string fileName = ManifestParser.FileNameOf(file.Path);
+            string fileName = FileNames.Of(file.Path);
             if (file.TextLength > Limits.MaxFileChars)
             {
                 diagnostics.Add(DiagnosticInfo.Create(

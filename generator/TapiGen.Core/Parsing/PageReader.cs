@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Numerics;
@@ -11,9 +12,9 @@ namespace TapiGen.Generator.Parsing
 {
     /// <summary>
     /// One pass over one manifest: front matter, then the Markdown sections, then the members' values (in
-    /// ManifestReader.Members.cs), with the manifest's overrides file applied.
+    /// PageReader.Members.cs), with the manifest's overrides file applied.
     /// </summary>
-    internal sealed partial class ManifestReader
+    internal sealed partial class PageReader
     {
         private const string EnumerationSuffix = " enumeration";
 
@@ -35,12 +36,53 @@ namespace TapiGen.Generator.Parsing
         private string? _headingName;
         private Overrides _overrides = Overrides.None;
 
-        public ManifestReader(ManifestFile file, CancellationToken cancellationToken)
+        /// <summary>
+        /// Turns one manifest's text into a <see cref="PageParse"/>: the enum as the page describes it, and located
+        /// diagnostics. Pure (no I/O) and total: an unexpected failure becomes TG0012 for this manifest only.
+        /// </summary>
+        public static PageParse Read(ManifestFile file, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return new PageReader(file, cancellationToken).ReadPage();
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
+            }
+            catch (Exception e)
+            {
+                var info = DiagnosticInfo.Create(
+                    DiagnosticDescriptors.UnexpectedFailure,
+                    LocationInfo.FileStart(file.Path),
+                    FileNames.Of(file.Path),
+                    e.GetType().Name + ": " + e.Message);
+                return new PageParse(
+                    file.Path,
+                    FileNames.Of(file.Path),
+                    file.Options,
+                    null,
+                    null,
+                    null,
+                    file.Options.Flags,
+                    EquatableArray<string>.Empty,
+                    EquatableArray<string>.Empty,
+                    EquatableArray<PageMember>.Empty,
+                    EquatableArray<PageSubHeading>.Empty,
+                    EquatableArray<PageRename>.Empty,
+                    string.Empty,
+                    ImmutableArray.Create(info).ToEquatableArray(),
+                    EquatableArray<UnverifiedWarning>.Empty,
+                    HasErrors: true);
+            }
+        }
+
+        private PageReader(ManifestFile file, CancellationToken cancellationToken)
         {
             _file = file;
             _cancellationToken = cancellationToken;
             _lines = TextLines.Of(file.Text ?? string.Empty);
-            _fileName = ManifestParser.FileNameOf(file.Path);
+            _fileName = FileNames.Of(file.Path);
         }
 
         private enum Section
@@ -52,7 +94,7 @@ namespace TapiGen.Generator.Parsing
             Other,
         }
 
-        public PageParse Read()
+        private PageParse ReadPage()
         {
             if (_file.TextLength > Limits.MaxFileChars)
             {

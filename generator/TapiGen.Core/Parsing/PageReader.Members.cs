@@ -14,7 +14,7 @@ namespace TapiGen.Generator.Parsing
     /// Direct3D version aliases; otherwise counted as C does. Then the overrides file's added members. Renames and
     /// everything a header may change are left to <see cref="EnumPlanner"/>.
     /// </summary>
-    internal sealed partial class ManifestReader
+    internal sealed partial class PageReader
     {
         private List<PageMember> EvaluateMembers(string? enumName)
         {

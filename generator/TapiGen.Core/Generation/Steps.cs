@@ -45,7 +45,7 @@ namespace TapiGen.Generator.Generation
         {
             foreach (DuplicateEnum duplicate in duplicates)
             {
-                string files = string.Join(", ", duplicate.Paths.Select(ManifestParser.FileNameOf));
+                string files = string.Join(", ", duplicate.Paths.Select(FileNames.Of));
                 foreach (string path in duplicate.Paths)
                 {
                     yield return DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateEnum, LocationInfo.FileStart(path), duplicate.FullName, files);
@@ -83,7 +83,7 @@ namespace TapiGen.Generator.Generation
             var results = new List<ParseResult>();
             foreach (ManifestFile manifest in manifests)
             {
-                PageParse page = ManifestParser.Parse(manifest.WithOverrides(allOverrides), cancellationToken);
+                PageParse page = PageReader.Read(manifest.WithOverrides(allOverrides), cancellationToken);
                 results.Add(EnumPlanner.Plan(page, Steps.Lookup(page, index, cancellationToken), cancellationToken));
             }
 

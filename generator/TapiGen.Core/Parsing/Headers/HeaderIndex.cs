@@ -321,7 +321,7 @@ namespace TapiGen.Generator.Parsing.Headers
             /// </summary>
             public string? UncertainDefinition(string name)
                 => !_macros.ContainsKey(name) && _uncertain.TryGetValue(name, out CMacro? macro)
-                    ? "defined in " + ManifestParser.FileNameOf(macro.File) + " line " + (macro.Line + 1) + " only under '" + macro.Uncertain + "', which TapiGen cannot decide"
+                    ? "defined in " + FileNames.Of(macro.File) + " line " + (macro.Line + 1) + " only under '" + macro.Uncertain + "', which TapiGen cannot decide"
                     : null;
 
             /// <summary>One header's own macros (and the built-in ones).</summary>
