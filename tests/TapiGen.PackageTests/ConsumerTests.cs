@@ -106,6 +106,46 @@ namespace TapiGen.PackageTests
             Assert.Equal(0x80001fffL, flags["PDTF_MASK_ALL"]);
         }
 
+        [Fact]
+        public void A_net10_app_in_build_task_mode_serializes_its_enums_through_a_JSON_context_in_the_same_project()
+        {
+            Build(Consumer.TaskApp);
+            string app = _fixture.OutputAssembly(Consumer.TaskApp);
+            CommandResult run = DotNetCli.Run(_fixture.ConsumerDirectory(Consumer.TaskApp), app);
+            _output.WriteLine(run.ToString());
+            Assert.True(run.Succeeded, "the app found a mismatch:\n" + run);
+            Assert.Equal("OK", run.Output.TrimEnd().Split('\n').Last());
+
+            // The task wrote the files (the generator would have written none to disk), and the support file once.
+            string[] generated = GeneratedByTask(Consumer.TaskApp);
+            Assert.Contains("Contoso.Telephony.CALL_STATE.g.cs", generated);
+            Assert.Contains("Contoso.Telephony.AGENT_SESSION_EVENT.JsonConverter.g.cs", generated);
+            Assert.Single(generated, f => f.StartsWith("TapiGen.", System.StringComparison.Ordinal));
+
+            // An unchanged second build skips the task: its inputs check finds every output newer than every input.
+            CommandResult again = DotNetCli.Run(
+                _fixture.ConsumerDirectory(Consumer.TaskApp), "build", "TaskApp.csproj", "--no-restore", "-v:n",
+                "-p:TapiGenVersion=" + _fixture.Pack.Version, "-p:RestorePackagesPath=" + _fixture.PackagesDirectory, "-warnaserror");
+            Assert.True(again.Succeeded, again.ToString());
+            Assert.Contains("Skipping target \"TapiGenGenerate\" because all output files are up-to-date", again.Output, System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_netstandard2_library_in_CSharp_7_3_in_build_task_mode_gets_the_same_enums()
+        {
+            IReadOnlyDictionary<string, BuiltEnum> enums = BuildAndRead(Consumer.TaskLibrary);
+            Assert.Equal(new[] { "Contoso.Tapi.ADDRESS_STATE", "Contoso.Tapi.Devices.HookSwitchDevices" }, enums.Keys.OrderBy(k => k));
+            Assert.Equal(new (string, object)[] { ("AS_INSERVICE", 0L), ("AS_OUTOFSERVICE", 1L) }, enums["Contoso.Tapi.ADDRESS_STATE"].Members);
+            Assert.Equal(new (string, object)[] { ("PHSD_HANDSET", 1L), ("PHSD_SPEAKERPHONE", 2L), ("PHSD_HEADSET", 4L) }, enums["Contoso.Tapi.Devices.HookSwitchDevices"].Members);
+            Assert.Contains("Contoso.Tapi.Devices.HookSwitchDevices.Extensions.g.cs", GeneratedByTask(Consumer.TaskLibrary));
+        }
+
+        private string[] GeneratedByTask(Consumer consumer)
+            => Directory.GetFiles(Path.Combine(_fixture.ConsumerDirectory(consumer), "obj", "Debug", consumer.TargetFramework, "TapiGen"), "*.g.cs")
+                .Select(f => Path.GetFileName(f)!)
+                .OrderBy(f => f, System.StringComparer.Ordinal)
+                .ToArray();
+
         private IReadOnlyDictionary<string, BuiltEnum> BuildAndRead(Consumer consumer)
         {
             Build(consumer);

@@ -28,7 +28,7 @@ namespace TapiGen.PackageTests
         }
 
         [Fact]
-        public void The_package_holds_the_generator_its_code_fixes_and_the_build_files_and_no_library()
+        public void The_package_holds_the_generator_its_code_fixes_the_build_task_and_the_build_files_and_no_library()
         {
             using ZipArchive zip = ZipFile.OpenRead(_fixture.PackagePath);
             string[] content = zip.Entries
@@ -41,11 +41,14 @@ namespace TapiGen.PackageTests
                 {
                     "README.md",
                     "analyzers/dotnet/cs/TapiGen.CodeFixes.dll",
+                    "analyzers/dotnet/cs/TapiGen.Core.dll",
                     "analyzers/dotnet/cs/TapiGen.Generator.dll",
                     "build/TapiGen.props",
                     "build/TapiGen.targets",
                     "buildTransitive/TapiGen.props",
                     "buildTransitive/TapiGen.targets",
+                    "tasks/netstandard2.0/TapiGen.Core.dll",
+                    "tasks/netstandard2.0/TapiGen.Tasks.dll",
                 },
                 content);
         }
@@ -89,11 +92,12 @@ namespace TapiGen.PackageTests
         public void The_nuspec_and_the_generators_help_links_name_one_repository()
         {
             // One constant (TapiGenRepositoryUrl, Directory.Build.props) sets all three; a test in TapiGen.Tests checks
-            // that the help links are made from the generator's copy.
+            // that the help links are made from the core's copy (the generator and the task both report through it).
             XElement metadata = Metadata();
             string repository = (string)Child(metadata, "repository")!.Attribute("url")!;
             Assert.Equal(repository, Value(metadata, "projectUrl"));
-            Assert.Equal(repository, AssemblyMetadata("analyzers/dotnet/cs/TapiGen.Generator.dll", "TapiGenRepositoryUrl"));
+            Assert.Equal(repository, AssemblyMetadata("analyzers/dotnet/cs/TapiGen.Core.dll", "TapiGenRepositoryUrl"));
+            Assert.Equal(repository, AssemblyMetadata("tasks/netstandard2.0/TapiGen.Core.dll", "TapiGenRepositoryUrl"));
         }
 
         [Fact]
@@ -117,6 +121,27 @@ namespace TapiGen.PackageTests
             Assert.Equal(new Version(2, 0, 0, 0), references["netstandard"]);
             // The compiler loads analyzers without the Workspaces layer: only the code fixes may use it.
             Assert.DoesNotContain(references.Keys, name => name.StartsWith("Microsoft.CodeAnalysis.Workspaces", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void The_core_and_the_task_reference_no_Roslyn_so_MSBuild_never_loads_the_compiler()
+        {
+            foreach (string entry in new[] { "analyzers/dotnet/cs/TapiGen.Core.dll", "tasks/netstandard2.0/TapiGen.Core.dll", "tasks/netstandard2.0/TapiGen.Tasks.dll" })
+            {
+                var references = AssemblyReferences(entry);
+                Assert.DoesNotContain(references.Keys, name => name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
+                Assert.Equal(new Version(2, 0, 0, 0), references["netstandard"]);
+                // What the hosts bring: MSBuild 17.8 and Roslyn 4.8 both load System.Collections.Immutable 7.0.
+                if (references.TryGetValue("System.Collections.Immutable", out Version? immutable))
+                {
+                    Assert.True(immutable <= new Version(7, 0, 0, 0), entry + " asks for System.Collections.Immutable " + immutable);
+                }
+            }
+
+            var task = AssemblyReferences("tasks/netstandard2.0/TapiGen.Tasks.dll");
+            Assert.Equal(new[] { "Microsoft.Build.Framework", "Microsoft.Build.Utilities.Core", "TapiGen.Core", "netstandard" },
+                task.Keys.Where(k => k != "System.Collections.Immutable").OrderBy(k => k, StringComparer.Ordinal).ToArray());
+            Assert.True(task["Microsoft.Build.Framework"] <= new Version(15, 1, 0, 0), "MSBuild assemblies keep version 15.1.0.0 in their names");
         }
 
         [Fact]

@@ -27,6 +27,8 @@ namespace TapiGen.PackageTests.Infrastructure
         public static readonly Consumer NetStandardLibrary = new Consumer("NetStandardLibrary", "netstandard2.0");
         public static readonly Consumer Net462Library = new Consumer("Net462Library", "net462");
         public static readonly Consumer LibraryUser = new Consumer("LibraryUser", "net10.0");
+        public static readonly Consumer TaskApp = new Consumer("TaskApp", "net10.0");
+        public static readonly Consumer TaskLibrary = new Consumer("TaskLibrary", "netstandard2.0");
     }
 
     /// <summary>The packed package: the `dotnet pack` run, and the .nupkg it made when it succeeded.</summary>
