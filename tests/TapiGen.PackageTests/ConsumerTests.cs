@@ -140,11 +140,43 @@ namespace TapiGen.PackageTests
             Assert.Contains("Contoso.Tapi.Devices.HookSwitchDevices.Extensions.g.cs", GeneratedByTask(Consumer.TaskLibrary));
         }
 
+        [Fact]
+        public void In_build_task_mode_a_broken_page_fails_the_build_at_its_line_but_only_warns_in_a_design_time_build()
+        {
+            string directory = _fixture.ConsumerDirectory(Consumer.TaskBrokenPage);
+            _ = _fixture.PackagePath;
+            string[] properties = { "-p:TapiGenVersion=" + _fixture.Pack.Version, "-p:RestorePackagesPath=" + _fixture.PackagesDirectory };
+
+            CommandResult build = DotNetCli.Run(directory, new[] { "build", "TaskBrokenPage.csproj" }.Concat(properties).ToArray());
+            Assert.False(build.Succeeded, build.ToString());
+            // MSBuild's canonical form, as the compiler's own errors: file(line,column): error id: message.
+            Assert.Matches(@"ne-tapi3if-call_state\.md\(69,\d+(,\d+,\d+)?\): error TG\d{4}: ", build.Output);
+            // The good page still generated; the broken one nothing.
+            string[] generated = GeneratedByTask(Consumer.TaskBrokenPage);
+            Assert.Contains("Contoso.TaskBrokenPage.ADDRESS_STATE.g.cs", generated);
+            Assert.DoesNotContain(generated, f => f.Contains("CALL_STATE", System.StringComparison.Ordinal));
+
+            // What Visual Studio runs for IntelliSense: the same error is a warning there, and the build goes on.
+            CommandResult designTime = DotNetCli.Run(
+                directory,
+                new[] { "msbuild", "TaskBrokenPage.csproj", "-t:Compile", "-p:DesignTimeBuild=true", "-p:SkipCompilerExecution=true", "-p:ProvideCommandLineArgs=true" }.Concat(properties).ToArray());
+            Assert.True(designTime.Succeeded, designTime.ToString());
+            Assert.Matches(@"ne-tapi3if-call_state\.md\(69,\d+(,\d+,\d+)?\): warning TG\d{4}: ", designTime.Output);
+
+            // dotnet clean removes what the task wrote.
+            CommandResult clean = DotNetCli.Run(directory, new[] { "clean", "TaskBrokenPage.csproj" }.Concat(properties).ToArray());
+            Assert.True(clean.Succeeded, clean.ToString());
+            Assert.Empty(GeneratedByTask(Consumer.TaskBrokenPage));
+        }
+
         private string[] GeneratedByTask(Consumer consumer)
-            => Directory.GetFiles(Path.Combine(_fixture.ConsumerDirectory(consumer), "obj", "Debug", consumer.TargetFramework, "TapiGen"), "*.g.cs")
+        {
+            string folder = Path.Combine(_fixture.ConsumerDirectory(consumer), "obj", "Debug", consumer.TargetFramework, "TapiGen");
+            return !Directory.Exists(folder) ? System.Array.Empty<string>() : Directory.GetFiles(folder, "*.g.cs")
                 .Select(f => Path.GetFileName(f)!)
                 .OrderBy(f => f, System.StringComparer.Ordinal)
                 .ToArray();
+        }
 
         private IReadOnlyDictionary<string, BuiltEnum> BuildAndRead(Consumer consumer)
         {

@@ -29,6 +29,7 @@ namespace TapiGen.PackageTests.Infrastructure
         public static readonly Consumer LibraryUser = new Consumer("LibraryUser", "net10.0");
         public static readonly Consumer TaskApp = new Consumer("TaskApp", "net10.0");
         public static readonly Consumer TaskLibrary = new Consumer("TaskLibrary", "netstandard2.0");
+        public static readonly Consumer TaskBrokenPage = new Consumer("TaskBrokenPage", "net10.0");
     }
 
     /// <summary>The packed package: the `dotnet pack` run, and the .nupkg it made when it succeeded.</summary>
