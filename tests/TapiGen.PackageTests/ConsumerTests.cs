@@ -28,12 +28,7 @@ namespace TapiGen.PackageTests
         [Fact]
         public void A_net10_app_builds_runs_and_prints_the_documented_values()
         {
-            Build(Consumer.App);
-            string app = _fixture.OutputAssembly(Consumer.App);
-            CommandResult run = DotNetCli.Run(_fixture.ConsumerDirectory(Consumer.App), app);
-            _output.WriteLine(run.ToString());
-            Assert.True(run.Succeeded, "the app found a mismatch:\n" + run);
-            Assert.Equal("OK", run.Output.TrimEnd().Split('\n').Last());
+            string app = BuildAndRun(Consumer.App);
 
             // Nothing of TapiGen flows into the app: no library, and neither the generator nor Roslyn.
             string[] files = Directory.GetFiles(Path.GetDirectoryName(app)!).Select(Path.GetFileName).ToArray()!;
@@ -109,12 +104,7 @@ namespace TapiGen.PackageTests
         [Fact]
         public void A_net10_app_in_build_task_mode_serializes_its_enums_through_a_JSON_context_in_the_same_project()
         {
-            Build(Consumer.TaskApp);
-            string app = _fixture.OutputAssembly(Consumer.TaskApp);
-            CommandResult run = DotNetCli.Run(_fixture.ConsumerDirectory(Consumer.TaskApp), app);
-            _output.WriteLine(run.ToString());
-            Assert.True(run.Succeeded, "the app found a mismatch:\n" + run);
-            Assert.Equal("OK", run.Output.TrimEnd().Split('\n').Last());
+            BuildAndRun(Consumer.TaskApp);
 
             // The task wrote the files (the generator would have written none to disk), and the support file once.
             string[] generated = GeneratedByTask(Consumer.TaskApp);
@@ -176,6 +166,18 @@ namespace TapiGen.PackageTests
                 .Select(f => Path.GetFileName(f)!)
                 .OrderBy(f => f, System.StringComparer.Ordinal)
                 .ToArray();
+        }
+
+        /// <summary>Builds an app consumer and runs it; it checks itself and ends by printing "OK". Returns its path.</summary>
+        private string BuildAndRun(Consumer consumer)
+        {
+            Build(consumer);
+            string app = _fixture.OutputAssembly(consumer);
+            CommandResult run = DotNetCli.Run(_fixture.ConsumerDirectory(consumer), app);
+            _output.WriteLine(run.ToString());
+            Assert.True(run.Succeeded, "the app found a mismatch:\n" + run);
+            Assert.Equal("OK", run.Output.TrimEnd().Split('\n').Last());
+            return app;
         }
 
         private IReadOnlyDictionary<string, BuiltEnum> BuildAndRead(Consumer consumer)
