@@ -237,9 +237,9 @@ namespace TapiGen.Generator.Emit
                 : "unchecked((" + offsetType + ")value - " + CSharp.Storage(lookup.TableStart, wide) + ")";
         }
 
-        internal static void WriteTableField(SourceWriter w, LookupSpec lookup, string field, string elementType, string what)
+        internal static void WriteTableField(SourceWriter w, LookupSpec lookup, string field, string elementType, string what, string nullMeans = "no member has the value")
         {
-            w.WriteLine("// " + what + "; null where no member has the value.");
+            w.WriteLine("// " + what + "; null where " + nullMeans + ".");
             w.WritePacked("private static readonly " + elementType + "[] " + field + " = new " + elementType + "[] ", lookup.TableEntries.ToList(), ";");
         }
 
@@ -270,12 +270,28 @@ namespace TapiGen.Generator.Emit
         {
             w.WriteLine("/// <summary>The page's description of the member <see cref=\"ToStringFast\"/> names, as plain text, or null.</summary>");
             w.WriteLine("public static " + spec.Target.NullableString + " GetDescription(this " + spec.QualifiedType + " value)");
+            LookupSpec lookup = h.Descriptions;
+            bool table = lookup.Shape == LookupShape.Table && lookup.TableEntries.Any(e => e != "null");
             using (w.OpenBlock())
             {
-                WriteSwitch(w, h.Descriptions.Select(d => (d.Member, "return " + d.Text + ";")), "return null;");
+                if (table)
+                {
+                    string offset = TableOffset(spec, lookup, out string offsetType);
+                    w.WriteLine(offsetType + " offset = " + offset + ";");
+                    w.WriteLine("return offset < (" + offsetType + ")s_descriptions.Length ? s_descriptions[(int)offset] : null;");
+                }
+                else
+                {
+                    WriteSwitch(w, lookup.Cases.Where(c => c.Code != "null").Select(c => (c.Member, "return " + c.Code + ";")), "return null;");
+                }
             }
 
             w.WriteLine();
+            if (table)
+            {
+                WriteTableField(w, lookup, "s_descriptions", spec.Target.NullableString, "The description of each value by its distance from the smallest value", "no member has the value or a description");
+                w.WriteLine();
+            }
         }
 
         private static void WriteIsDefined(SourceWriter w, EnumSpec spec, HelpersSpec h)

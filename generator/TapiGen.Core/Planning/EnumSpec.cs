@@ -60,12 +60,9 @@ namespace TapiGen.Generator.Planning
     /// </summary>
     internal sealed record ValueText(ulong Bits, string Member, string Code);
 
-    /// <summary>A member (as code, "global::Ns.E.A") and a text for it (a C# literal).</summary>
-    internal sealed record MemberText(string Member, string Text);
-
     /// <summary>
     /// How a value is looked up: in an array by its distance from the smallest value (values close together: no
-    /// branch on the value), through the flag names (single-bit flags spread wide), or by a switch.
+    /// branch on the value), through the flag names ([Flags] values spread wide), or by a switch.
     /// </summary>
     internal enum LookupShape
     {
@@ -87,7 +84,7 @@ namespace TapiGen.Generator.Planning
     /// <param name="SortedMembers">Member references ("global::Ns.E.A") in System.Enum's order (GetValues).</param>
     /// <param name="Names">GetNames and the names TryParse matches: the text names in System.Enum's order.</param>
     /// <param name="Text">What ToStringFast returns for each value (the alias Enum.ToString picks).</param>
-    /// <param name="Descriptions">GetDescription's cases: member reference and plain text, for the members ToStringFast names.</param>
+    /// <param name="Descriptions">What GetDescription returns for each value: the plain text of the member ToStringFast names ("null" where it has none), as a table or a switch.</param>
     /// <param name="Defined">IsDefined(value)'s cases: one member reference per distinct value.</param>
     /// <param name="AllFlags">For [Flags] enums, every member's bits together, as a constant of the enum.</param>
     /// <param name="FlagsFromInfo">The flag names are the names (no aliases): FlagNames is made from Info, not from copies.</param>
@@ -97,7 +94,7 @@ namespace TapiGen.Generator.Planning
         NamesSpec Names,
         LookupSpec Text,
         FlagsSpec? Flags,
-        EquatableArray<MemberText> Descriptions,
+        LookupSpec Descriptions,
         EquatableArray<string> Defined,
         string? AllFlags,
         bool TextNamesAreMemberNames,

@@ -111,7 +111,7 @@ namespace TapiGen.Generator.Planning
                 names,
                 toString,
                 flags,
-                named.Where(n => n.Member.PlainDescription.Length > 0).Select(n => new MemberText(Ref(n.Member), CSharp.String(n.Member.PlainDescription))).ToEquatableArray(),
+                Lookup(model, storage, named.Select(n => (n.Member.Value, n.Bits, Ref(n.Member), n.Member.PlainDescription.Length > 0 ? CSharp.String(n.Member.PlainDescription) : NoText)).ToList(), flags: null),
                 named.Select(n => Ref(n.Member)).ToEquatableArray(),
                 model.IsFlags ? storage.EnumConstant(qualified, all) : null,
                 model.Members.All(m => m.TextName == m.Identifier),
@@ -183,13 +183,16 @@ namespace TapiGen.Generator.Planning
         /// Values close together: a table by offset from the smallest (see <see cref="ValueTable"/>); single-bit flags
         /// spread wide: through the flag names; otherwise a switch.
         /// </summary>
+        /// <summary>A lookup entry with no text: the table slot of a value no member has, or a member without a description.</summary>
+        private const string NoText = "null";
+
         private static LookupSpec Lookup(EnumModel model, StorageType storage, List<(BigInteger Value, ulong Bits, string Member, string Code)> entries, FlagsSpec? flags)
         {
             var cases = entries.Select(e => new ValueText(e.Bits, e.Member, e.Code)).ToEquatableArray();
             ValueTable? table = ValueTable.For(model.UnderlyingType, entries.Select(e => e.Value).ToList());
             if (table is not null)
             {
-                var slots = Enumerable.Repeat("null", table.Length).ToArray();
+                var slots = Enumerable.Repeat(NoText, table.Length).ToArray();
                 foreach (var entry in entries)
                 {
                     slots[(int)(entry.Value - table.Min)] = entry.Code;
@@ -198,8 +201,10 @@ namespace TapiGen.Generator.Planning
                 return new LookupSpec(LookupShape.Table, storage.ToStorage(table.Min), slots.ToEquatableArray(), cases);
             }
 
-            bool singleBits = flags is not null && flags.Values.Count > 0 && flags.Values.All(v => (v & (v - 1)) == 0);
-            return new LookupSpec(singleBits ? LookupShape.Flags : LookupShape.Switch, 0, EquatableArray<string>.Empty, cases);
+            // A [Flags] enum's values spread wide: FlagNames names members and combinations alike (a member's own value
+            // is its cached name), so a switch first would only add a mispredicted jump.
+            bool viaFlags = flags is not null && flags.Values.Count > 0;
+            return new LookupSpec(viaFlags ? LookupShape.Flags : LookupShape.Switch, 0, EquatableArray<string>.Empty, cases);
         }
 
         private static int IndexOf(EquatableArray<string> names, string name)

@@ -60,24 +60,18 @@ namespace Tapi.Tests
         /// <summary>The page's description of the member <see cref="ToStringFast"/> names, as plain text, or null.</summary>
         public static string? GetDescription(this global::Tapi.Tests.AGENT_SESSION_EVENT value)
         {
-            switch (value)
-            {
-                case global::Tapi.Tests.AGENT_SESSION_EVENT.ASE_NEW_SESSION:
-                    return "A new agent session has been created.";
-                case global::Tapi.Tests.AGENT_SESSION_EVENT.ASE_NOT_READY:
-                    return "The agent is unable to handle calls for this session.";
-                case global::Tapi.Tests.AGENT_SESSION_EVENT.ASE_READY:
-                    return "The agent is able to handle calls for this session.";
-                case global::Tapi.Tests.AGENT_SESSION_EVENT.ASE_BUSY:
-                    return "The agent is active in this session handling an ACD call.";
-                case global::Tapi.Tests.AGENT_SESSION_EVENT.ASE_WRAPUP:
-                    return "The agent is active in this session handling the wrap-up of an ACD call.";
-                case global::Tapi.Tests.AGENT_SESSION_EVENT.ASE_END:
-                    return "The session has completed.";
-                default:
-                    return null;
-            }
+            uint offset = unchecked((uint)value);
+            return offset < (uint)s_descriptions.Length ? s_descriptions[(int)offset] : null;
         }
+
+        // The description of each value by its distance from the smallest value; null where no member has the value or a description.
+        private static readonly string?[] s_descriptions = new string?[]
+        {
+            "A new agent session has been created.", "The agent is unable to handle calls for this session.",
+            "The agent is able to handle calls for this session.",
+            "The agent is active in this session handling an ACD call.",
+            "The agent is active in this session handling the wrap-up of an ACD call.", "The session has completed.",
+        };
 
         extension(global::Tapi.Tests.AGENT_SESSION_EVENT)
         {

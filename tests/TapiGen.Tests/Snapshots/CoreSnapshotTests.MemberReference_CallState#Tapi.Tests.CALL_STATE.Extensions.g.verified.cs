@@ -64,26 +64,20 @@ namespace Tapi.Tests
         /// <summary>The page's description of the member <see cref="ToStringFast"/> names, as plain text, or null.</summary>
         public static string? GetDescription(this global::Tapi.Tests.CALL_STATE value)
         {
-            switch (value)
-            {
-                case global::Tapi.Tests.CALL_STATE.CS_IDLE:
-                    return "The call has been created, but Connect has not been called yet. A call can never transition into the idle state. This is the initial state for both incoming and outgoing calls.";
-                case global::Tapi.Tests.CALL_STATE.CS_INPROGRESS:
-                    return "Connect has been called, and the service provider is working on making a connection. This state is valid only on outgoing calls. This message is optional, because a service provider may have a call transition directly to the connected state.";
-                case global::Tapi.Tests.CALL_STATE.CS_CONNECTED:
-                    return "Call has been connected to the remote end and communication can take place.";
-                case global::Tapi.Tests.CALL_STATE.CS_DISCONNECTED:
-                    return "Call has been disconnected. There are several causes for disconnection. See the table of valid call state transitions below.";
-                case global::Tapi.Tests.CALL_STATE.CS_OFFERING:
-                    return "A new call has appeared, and is being offered to an application. If the application has owner privileges on the call, it can either call Answer or Disconnect while the call is in the offering state. Current call privilege can be determined by calling ITCallInfo::get_Privilege.";
-                case global::Tapi.Tests.CALL_STATE.CS_HOLD:
-                    return "The call is in the hold state.";
-                case global::Tapi.Tests.CALL_STATE.CS_QUEUED:
-                    return "The call is queued.";
-                default:
-                    return null;
-            }
+            uint offset = unchecked((uint)value);
+            return offset < (uint)s_descriptions.Length ? s_descriptions[(int)offset] : null;
         }
+
+        // The description of each value by its distance from the smallest value; null where no member has the value or a description.
+        private static readonly string?[] s_descriptions = new string?[]
+        {
+            "The call has been created, but Connect has not been called yet. A call can never transition into the idle state. This is the initial state for both incoming and outgoing calls.",
+            "Connect has been called, and the service provider is working on making a connection. This state is valid only on outgoing calls. This message is optional, because a service provider may have a call transition directly to the connected state.",
+            "Call has been connected to the remote end and communication can take place.",
+            "Call has been disconnected. There are several causes for disconnection. See the table of valid call state transitions below.",
+            "A new call has appeared, and is being offered to an application. If the application has owner privileges on the call, it can either call Answer or Disconnect while the call is in the offering state. Current call privilege can be determined by calling ITCallInfo::get_Privilege.",
+            "The call is in the hold state.", "The call is queued.",
+        };
 
         extension(global::Tapi.Tests.CALL_STATE)
         {

@@ -141,160 +141,82 @@ namespace Tapi.Tests
         /// <summary>The page's description of the member <see cref="ToStringFast"/> names, as plain text, or null.</summary>
         public static string? GetDescription(this global::Tapi.Tests.InputScope value)
         {
-            switch (value)
-            {
-                case global::Tapi.Tests.InputScope.IS_DEFAULT:
-                    return "Indicates the standard recognition bias. Treated as default and uses the default lexicon. If combined with another input scope, it does not force coercion on the other input scope.";
-                case global::Tapi.Tests.InputScope.IS_URL:
-                    return "Indicates a URL, File, or FTP format. Examples include the following. http://www.humongousinsurance.com/ ftp://ftp.microsoft.com www.microsoft.com file:///C:\\templ.txt $";
-                case global::Tapi.Tests.InputScope.IS_FILE_FULLFILEPATH:
-                    return "Indicates a file path. The following conditions are enforced. For server name and share name, allows all IS_ONECHAR characters except: * ? : < > | For file name, allows all IS_ONECHAR characters except: \\ / : < > | Input must start with \\\\ or drive name or \\ or ..\\ or .\\ or / Spaces are allowed. Examples include the following. \\\\servername\\sharename\\filename.txt C:\\temp\\current work.doc ../images/hank.jpg";
-                case global::Tapi.Tests.InputScope.IS_FILE_FILENAME:
-                    return "Indicates a file name. The following conditions are enforced. Accepts either extension or no extension. Allows all IS_ONECHAR characters except: \\ / : < > | Spaces are allowed. Examples include the following: filename.txt filename file name.txt";
-                case global::Tapi.Tests.InputScope.IS_EMAIL_USERNAME:
-                    return "Indicates email user names. Examples include the following. jeffsm JeffSm Jsmith JSmith jeffsmith";
-                case global::Tapi.Tests.InputScope.IS_EMAIL_SMTPEMAILADDRESS:
-                    return "Indicates a complete SMTP email address, for example, someone@example.com.";
-                case global::Tapi.Tests.InputScope.IS_LOGINNAME:
-                    return "Indicates a log-in name and domain. The following conditions are enforced. Allows all IS_ONECHAR characters. Does not allow domain or username to start or end in a non-alphanumeric character. Spaces are not allowed. Examples include the following. CHICAGO\\JSMITH JSMITH";
-                case global::Tapi.Tests.InputScope.IS_PERSONALNAME_FULLNAME:
-                    return "Indicates a combination of first, middle, and last names. Examples include the following, formatted for English (United States). Mr. Jeff A. Smith, Jr. Jeff Smith Smith, Jeff Smith, Jeff A";
-                case global::Tapi.Tests.InputScope.IS_PERSONALNAME_PREFIX:
-                    return "Indicates a honorific or title preceding a name. Examples include the following, formatted for English (United States). Mr. Dr. Miss Sir";
-                case global::Tapi.Tests.InputScope.IS_PERSONALNAME_GIVENNAME:
-                    return "Indicates a first name or initial. Examples include the following, formatted for English (United States). Jeff J. J.A.";
-                case global::Tapi.Tests.InputScope.IS_PERSONALNAME_MIDDLENAME:
-                    return "Indicates a middle name or initial. Examples include the following. Albert A.";
-                case global::Tapi.Tests.InputScope.IS_PERSONALNAME_SURNAME:
-                    return "Indicates a last name. Examples include the following, formatted for English (United States). Smith Smith Jones Smith-Jones";
-                case global::Tapi.Tests.InputScope.IS_PERSONALNAME_SUFFIX:
-                    return "Indicates a name suffix abbreviation or Roman numerals. Examples include the following. Jr. III";
-                case global::Tapi.Tests.InputScope.IS_ADDRESS_FULLPOSTALADDRESS:
-                    return "Indicates a full address, including numbers. Examples include the following, formatted for English (United States). 123 Main Street, Anytown, WA 98989 PO Box 123 Anytown, WA 98989";
-                case global::Tapi.Tests.InputScope.IS_ADDRESS_POSTALCODE:
-                    return "Indicates an alphanumeric postal code. The value is alphanumeric to support international zip codes. Examples include the following, formatted for English (United States). 98989 98989-1234";
-                case global::Tapi.Tests.InputScope.IS_ADDRESS_STREET:
-                    return "Indicates a house number, street number, apartment name and number, and/or postal box. Examples include the following. 123 Main Street P.O. Box 1234";
-                case global::Tapi.Tests.InputScope.IS_ADDRESS_STATEORPROVINCE:
-                    return "Indicates a full name or abbreviation of state or province. Examples include the following, formatted for English (United States). WA Washington Wa";
-                case global::Tapi.Tests.InputScope.IS_ADDRESS_CITY:
-                    return "Indicates the name or abbreviation of a city. Examples include the following, formatted for English (United States). New York NYC";
-                case global::Tapi.Tests.InputScope.IS_ADDRESS_COUNTRYNAME:
-                    return "Indicates the name of a country/region. Examples include the following, formatted for English (United States). Italy Japan United States of America";
-                case global::Tapi.Tests.InputScope.IS_ADDRESS_COUNTRYSHORTNAME:
-                    return "Indicates the abbreviation of the name of a country/region. Examples include the following, formatted for English (United States). USA U.S.A.";
-                case global::Tapi.Tests.InputScope.IS_CURRENCY_AMOUNTANDSYMBOL:
-                    return "Indicates currency symbols and numbers. Examples include the following, formatted for English (United States). $ 2,100.25 $.35 $1,234.50 USD";
-                case global::Tapi.Tests.InputScope.IS_CURRENCY_AMOUNT:
-                    return "Indicates a numeric value for currency, excluding currency symbols. For example, 2,100.25.";
-                case global::Tapi.Tests.InputScope.IS_DATE_FULLDATE:
-                    return "Indicates a full date, in a variety of formats. Examples include the following, formatted for English (United States). 07-17-2001 7/17/01 7/17 Dec. 12 July 17 July 17, 2001";
-                case global::Tapi.Tests.InputScope.IS_DATE_MONTH:
-                    return "Indicates a numeric representation of months, constrained to 1-12. Examples include the following. 7 07 11";
-                case global::Tapi.Tests.InputScope.IS_DATE_DAY:
-                    return "Indicates a numeric representation of days, constrained to 1-31. Examples include the following. 1 04 17";
-                case global::Tapi.Tests.InputScope.IS_DATE_YEAR:
-                    return "Indicates a numeric representation of years. Examples include the following. 1988 2004 88 04 '88";
-                case global::Tapi.Tests.InputScope.IS_DATE_MONTHNAME:
-                    return "Indicates a character representation of months. Examples include the following, formatted for English (United States). December Dec Dec.";
-                case global::Tapi.Tests.InputScope.IS_DATE_DAYNAME:
-                    return "Indicates a character representation of days. Examples include the following, formatted for English (United States). Wednesday Weds Weds.";
-                case global::Tapi.Tests.InputScope.IS_DIGITS:
-                    return "Indicates positive whole numbers, constrained to 0-9.";
-                case global::Tapi.Tests.InputScope.IS_NUMBER:
-                    return "Indicates numbers, including commas, negative sign, and decimal. For United States locations, the following conditions are enforced. The thousand separator is a comma. The decimal separator is a period. Negative numbers are represented with a hyphen without a space, not with parentheses.";
-                case global::Tapi.Tests.InputScope.IS_ONECHAR:
-                    return "Indicates a single ANSI character, codepage 1252. For United States locations, this includes the following characters. ABCDEFGHIJKLMNOPQRSTUVWXYZabcdEfghijklmnopqrstuvwxyz0123456789!\"#$%&'()*+,-./:;<=>?@[]^_`{|}~";
-                case global::Tapi.Tests.InputScope.IS_PASSWORD:
-                    return "Indicates a password. IS_PASSWORD is not supported and may be altered or unavailable in the future. Note: IS_PASSWORD only indicates the password; it doesn't provide any security around the password. All passwords fields should have text services disabled to maintain password secrecy, and therefore it is not valid to have a password field with an IS_PASSWORD input scope.";
-                case global::Tapi.Tests.InputScope.IS_TELEPHONE_FULLTELEPHONENUMBER:
-                    return "Indicates a telephone number. Alphabetical input is not allowed. Examples include the following, formatted for English (United States). (206) 555-0123 555-0123 555.0123 206-555-0123 1-206-555-0123x1234 +1 (206) 555-1234";
-                case global::Tapi.Tests.InputScope.IS_TELEPHONE_COUNTRYCODE:
-                    return "Indicates telephone country codes. Examples include the following, formatted for English (United States). +1 +44 001 00 44";
-                case global::Tapi.Tests.InputScope.IS_TELEPHONE_AREACODE:
-                    return "Indicates telephone area codes. Examples include the following, formatted for English (United States). (206) 206";
-                case global::Tapi.Tests.InputScope.IS_TELEPHONE_LOCALNUMBER:
-                    return "Indicates a telephone number, excluding country or area code. Examples include the following, formatted for English (United States). 555-0123 555 0123 555.0123";
-                case global::Tapi.Tests.InputScope.IS_TIME_FULLTIME:
-                    return "Indicates hours, minutes, seconds, and alphabetical time abbreviations. US English uses the 12 hour clock. Leading zeros are optional for hours but required for minutes and seconds. Hours are constrained to 0-24; minutes and seconds are constrained to 0-59. Examples include the following, formatted for English (United States). 3:20 04:30 11:20:55 11:15 am 4:30 AM";
-                case global::Tapi.Tests.InputScope.IS_TIME_HOUR:
-                    return "Indicates a numeric representation of hours, constrained to 0-24.";
-                case global::Tapi.Tests.InputScope.IS_TIME_MINORSEC:
-                    return "Indicates a numeric representation of minutes or seconds, constrained to 0-59.";
-                case global::Tapi.Tests.InputScope.IS_NUMBER_FULLWIDTH:
-                    return "Indicates full-width number, used for Japanese only. Constrained to full-width numbers and Kanji numbers.";
-                case global::Tapi.Tests.InputScope.IS_ALPHANUMERIC_HALFWIDTH:
-                    return "Indicates half-width alphanumeric characters for East-Asian languages, constrained to half-width alphabetical characters and numbers.";
-                case global::Tapi.Tests.InputScope.IS_ALPHANUMERIC_FULLWIDTH:
-                    return "Indicates full-width alphanumeric characters for East-Asian languages, constrained to full-width alphabet characters and numbers.";
-                case global::Tapi.Tests.InputScope.IS_CURRENCY_CHINESE:
-                    return "Indicates Chinese currency.";
-                case global::Tapi.Tests.InputScope.IS_BOPOMOFO:
-                    return "Indicates Bopomofo characters.";
-                case global::Tapi.Tests.InputScope.IS_HIRAGANA:
-                    return "Indicates Hiragana characters.";
-                case global::Tapi.Tests.InputScope.IS_KATAKANA_HALFWIDTH:
-                    return "Indicates half-width Katakana characters.";
-                case global::Tapi.Tests.InputScope.IS_KATAKANA_FULLWIDTH:
-                    return "Indicates full-width Katakana characters.";
-                case global::Tapi.Tests.InputScope.IS_HANJA:
-                    return "Indicates Hanja characters.";
-                case global::Tapi.Tests.InputScope.IS_HANGUL_HALFWIDTH:
-                    return "Indicates half-width Hangul characters.";
-                case global::Tapi.Tests.InputScope.IS_HANGUL_FULLWIDTH:
-                    return "Indicates full-width Hangul characters.";
-                case global::Tapi.Tests.InputScope.IS_SEARCH:
-                    return "Starting with Windows 8: Indicates a search string.";
-                case global::Tapi.Tests.InputScope.IS_FORMULA:
-                    return "Starting with Windows 8: Indicates a formula control, for example, a spreadsheet field.";
-                case global::Tapi.Tests.InputScope.IS_SEARCH_INCREMENTAL:
-                    return "Starting with Windows 10: Indicates input scope is intended for search boxes where incremental results are displayed as the user types.";
-                case global::Tapi.Tests.InputScope.IS_CHINESE_HALFWIDTH:
-                    return "Starting with Windows 10: Indicates input scope is intended for Chinese half-width characters.";
-                case global::Tapi.Tests.InputScope.IS_CHINESE_FULLWIDTH:
-                    return "Starting with Windows 10: Indicates input scope is intended for Chinese full-width characters.";
-                case global::Tapi.Tests.InputScope.IS_NATIVE_SCRIPT:
-                    return "Starting with Windows 10: Indicates input scope is intended for native script.";
-                case global::Tapi.Tests.InputScope.IS_YOMI:
-                    return "Starting with Windows 10: Indicates input scope is intended for Japanese names.";
-                case global::Tapi.Tests.InputScope.IS_TEXT:
-                    return "Starting with Windows 10: Indicates input scope is intended for working with text.";
-                case global::Tapi.Tests.InputScope.IS_CHAT:
-                    return "Starting with Windows 10: Indicates input scope is intended for chat strings.";
-                case global::Tapi.Tests.InputScope.IS_NAME_OR_PHONENUMBER:
-                    return "Starting with Windows 10: Indicates input scope is intended for working with a name or telephone number.";
-                case global::Tapi.Tests.InputScope.IS_EMAILNAME_OR_ADDRESS:
-                    return "Starting with Windows 10: Indicates input scope is intended for working with an email name or full email address.";
-                case global::Tapi.Tests.InputScope.IS_PRIVATE:
-                    return "Starting with Windows 10: Indicates input scope is intended for working with private data.";
-                case global::Tapi.Tests.InputScope.IS_MAPS:
-                    return "Starting with Windows 10: Indicates input scope is intended for working with a map location.";
-                case global::Tapi.Tests.InputScope.IS_NUMERIC_PASSWORD:
-                    return "Starting with Windows 10: Indicates expected input is a numeric password, or PIN.";
-                case global::Tapi.Tests.InputScope.IS_NUMERIC_PIN:
-                    return "Starting with Windows 10: Indicates expected input is a numeric PIN.";
-                case global::Tapi.Tests.InputScope.IS_ALPHANUMERIC_PIN:
-                    return "Starting with Windows 10: Indicates expected input is an alphanumeric PIN.";
-                case global::Tapi.Tests.InputScope.IS_ALPHANUMERIC_PIN_SET:
-                    return "Starting with Windows 10: Indicates expected input is an alphanumeric PIN for lock screen.";
-                case global::Tapi.Tests.InputScope.IS_FORMULA_NUMBER:
-                    return "Starting with Windows 10: Indicates expected input is a mathematical formula.";
-                case global::Tapi.Tests.InputScope.IS_CHAT_WITHOUT_EMOJI:
-                    return "Starting with Windows 10: Indicates expected input does not include emoji.";
-                case global::Tapi.Tests.InputScope.IS_ENUMSTRING:
-                    return "The scope contains the IEnumString interface pointer. The Text Input Processor (TIP) can call ITfInputScope2::EnumWordList to retrieve it.";
-                case global::Tapi.Tests.InputScope.IS_XML:
-                    return "Indicates a custom xml string.";
-                case global::Tapi.Tests.InputScope.IS_SRGS:
-                    return "Indicates an XML string that conforms to the Speech Recognition Grammar Specification (SRGS) standard. Information on SRGS can be found at http://www.w3.org/TR/speech-grammar.";
-                case global::Tapi.Tests.InputScope.IS_REGULAREXPRESSION:
-                    return "Indicates a regular expression.";
-                case global::Tapi.Tests.InputScope.IS_PHRASELIST:
-                    return "Indicates a phrase list.";
-                default:
-                    return null;
-            }
+            uint offset = unchecked((uint)value - 0xFFFFFFFBu);
+            return offset < (uint)s_descriptions.Length ? s_descriptions[(int)offset] : null;
         }
+
+        // The description of each value by its distance from the smallest value; null where no member has the value or a description.
+        private static readonly string?[] s_descriptions = new string?[]
+        {
+            "The scope contains the IEnumString interface pointer. The Text Input Processor (TIP) can call ITfInputScope2::EnumWordList to retrieve it.",
+            "Indicates a custom xml string.",
+            "Indicates an XML string that conforms to the Speech Recognition Grammar Specification (SRGS) standard. Information on SRGS can be found at http://www.w3.org/TR/speech-grammar.",
+            "Indicates a regular expression.", "Indicates a phrase list.",
+            "Indicates the standard recognition bias. Treated as default and uses the default lexicon. If combined with another input scope, it does not force coercion on the other input scope.",
+            "Indicates a URL, File, or FTP format. Examples include the following. http://www.humongousinsurance.com/ ftp://ftp.microsoft.com www.microsoft.com file:///C:\\templ.txt $",
+            "Indicates a file path. The following conditions are enforced. For server name and share name, allows all IS_ONECHAR characters except: * ? : < > | For file name, allows all IS_ONECHAR characters except: \\ / : < > | Input must start with \\\\ or drive name or \\ or ..\\ or .\\ or / Spaces are allowed. Examples include the following. \\\\servername\\sharename\\filename.txt C:\\temp\\current work.doc ../images/hank.jpg",
+            "Indicates a file name. The following conditions are enforced. Accepts either extension or no extension. Allows all IS_ONECHAR characters except: \\ / : < > | Spaces are allowed. Examples include the following: filename.txt filename file name.txt",
+            "Indicates email user names. Examples include the following. jeffsm JeffSm Jsmith JSmith jeffsmith",
+            "Indicates a complete SMTP email address, for example, someone@example.com.",
+            "Indicates a log-in name and domain. The following conditions are enforced. Allows all IS_ONECHAR characters. Does not allow domain or username to start or end in a non-alphanumeric character. Spaces are not allowed. Examples include the following. CHICAGO\\JSMITH JSMITH",
+            "Indicates a combination of first, middle, and last names. Examples include the following, formatted for English (United States). Mr. Jeff A. Smith, Jr. Jeff Smith Smith, Jeff Smith, Jeff A",
+            "Indicates a honorific or title preceding a name. Examples include the following, formatted for English (United States). Mr. Dr. Miss Sir",
+            "Indicates a first name or initial. Examples include the following, formatted for English (United States). Jeff J. J.A.",
+            "Indicates a middle name or initial. Examples include the following. Albert A.",
+            "Indicates a last name. Examples include the following, formatted for English (United States). Smith Smith Jones Smith-Jones",
+            "Indicates a name suffix abbreviation or Roman numerals. Examples include the following. Jr. III",
+            "Indicates a full address, including numbers. Examples include the following, formatted for English (United States). 123 Main Street, Anytown, WA 98989 PO Box 123 Anytown, WA 98989",
+            "Indicates an alphanumeric postal code. The value is alphanumeric to support international zip codes. Examples include the following, formatted for English (United States). 98989 98989-1234",
+            "Indicates a house number, street number, apartment name and number, and/or postal box. Examples include the following. 123 Main Street P.O. Box 1234",
+            "Indicates a full name or abbreviation of state or province. Examples include the following, formatted for English (United States). WA Washington Wa",
+            "Indicates the name or abbreviation of a city. Examples include the following, formatted for English (United States). New York NYC",
+            "Indicates the name of a country/region. Examples include the following, formatted for English (United States). Italy Japan United States of America",
+            "Indicates the abbreviation of the name of a country/region. Examples include the following, formatted for English (United States). USA U.S.A.",
+            "Indicates currency symbols and numbers. Examples include the following, formatted for English (United States). $ 2,100.25 $.35 $1,234.50 USD",
+            "Indicates a numeric value for currency, excluding currency symbols. For example, 2,100.25.",
+            "Indicates a full date, in a variety of formats. Examples include the following, formatted for English (United States). 07-17-2001 7/17/01 7/17 Dec. 12 July 17 July 17, 2001",
+            "Indicates a numeric representation of months, constrained to 1-12. Examples include the following. 7 07 11",
+            "Indicates a numeric representation of days, constrained to 1-31. Examples include the following. 1 04 17",
+            "Indicates a numeric representation of years. Examples include the following. 1988 2004 88 04 '88",
+            "Indicates a character representation of months. Examples include the following, formatted for English (United States). December Dec Dec.",
+            "Indicates a character representation of days. Examples include the following, formatted for English (United States). Wednesday Weds Weds.",
+            "Indicates positive whole numbers, constrained to 0-9.",
+            "Indicates numbers, including commas, negative sign, and decimal. For United States locations, the following conditions are enforced. The thousand separator is a comma. The decimal separator is a period. Negative numbers are represented with a hyphen without a space, not with parentheses.",
+            "Indicates a single ANSI character, codepage 1252. For United States locations, this includes the following characters. ABCDEFGHIJKLMNOPQRSTUVWXYZabcdEfghijklmnopqrstuvwxyz0123456789!\"#$%&'()*+,-./:;<=>?@[]^_`{|}~",
+            "Indicates a password. IS_PASSWORD is not supported and may be altered or unavailable in the future. Note: IS_PASSWORD only indicates the password; it doesn't provide any security around the password. All passwords fields should have text services disabled to maintain password secrecy, and therefore it is not valid to have a password field with an IS_PASSWORD input scope.",
+            "Indicates a telephone number. Alphabetical input is not allowed. Examples include the following, formatted for English (United States). (206) 555-0123 555-0123 555.0123 206-555-0123 1-206-555-0123x1234 +1 (206) 555-1234",
+            "Indicates telephone country codes. Examples include the following, formatted for English (United States). +1 +44 001 00 44",
+            "Indicates telephone area codes. Examples include the following, formatted for English (United States). (206) 206",
+            "Indicates a telephone number, excluding country or area code. Examples include the following, formatted for English (United States). 555-0123 555 0123 555.0123",
+            "Indicates hours, minutes, seconds, and alphabetical time abbreviations. US English uses the 12 hour clock. Leading zeros are optional for hours but required for minutes and seconds. Hours are constrained to 0-24; minutes and seconds are constrained to 0-59. Examples include the following, formatted for English (United States). 3:20 04:30 11:20:55 11:15 am 4:30 AM",
+            "Indicates a numeric representation of hours, constrained to 0-24.",
+            "Indicates a numeric representation of minutes or seconds, constrained to 0-59.",
+            "Indicates full-width number, used for Japanese only. Constrained to full-width numbers and Kanji numbers.",
+            "Indicates half-width alphanumeric characters for East-Asian languages, constrained to half-width alphabetical characters and numbers.",
+            "Indicates full-width alphanumeric characters for East-Asian languages, constrained to full-width alphabet characters and numbers.",
+            "Indicates Chinese currency.", "Indicates Bopomofo characters.", "Indicates Hiragana characters.",
+            "Indicates half-width Katakana characters.", "Indicates full-width Katakana characters.",
+            "Indicates Hanja characters.", "Indicates half-width Hangul characters.",
+            "Indicates full-width Hangul characters.", "Starting with Windows 8: Indicates a search string.",
+            "Starting with Windows 8: Indicates a formula control, for example, a spreadsheet field.",
+            "Starting with Windows 10: Indicates input scope is intended for search boxes where incremental results are displayed as the user types.",
+            "Starting with Windows 10: Indicates input scope is intended for Chinese half-width characters.",
+            "Starting with Windows 10: Indicates input scope is intended for Chinese full-width characters.",
+            "Starting with Windows 10: Indicates input scope is intended for native script.",
+            "Starting with Windows 10: Indicates input scope is intended for Japanese names.",
+            "Starting with Windows 10: Indicates input scope is intended for working with text.",
+            "Starting with Windows 10: Indicates input scope is intended for chat strings.",
+            "Starting with Windows 10: Indicates input scope is intended for working with a name or telephone number.",
+            "Starting with Windows 10: Indicates input scope is intended for working with an email name or full email address.",
+            "Starting with Windows 10: Indicates input scope is intended for working with private data.",
+            "Starting with Windows 10: Indicates input scope is intended for working with a map location.",
+            "Starting with Windows 10: Indicates expected input is a numeric password, or PIN.",
+            "Starting with Windows 10: Indicates expected input is a numeric PIN.",
+            "Starting with Windows 10: Indicates expected input is an alphanumeric PIN.",
+            "Starting with Windows 10: Indicates expected input is an alphanumeric PIN for lock screen.",
+            "Starting with Windows 10: Indicates expected input is a mathematical formula.",
+            "Starting with Windows 10: Indicates expected input does not include emoji.",
+        };
 
         extension(global::Tapi.Tests.InputScope)
         {

@@ -55,16 +55,16 @@ namespace Tapi.Tests
         /// <summary>The page's description of the member <see cref="ToStringFast"/> names, as plain text, or null.</summary>
         public static string? GetDescription(this global::Tapi.Tests.TOOLTIP_DISMISS_FLAGS value)
         {
-            switch (value)
-            {
-                case global::Tapi.Tests.TOOLTIP_DISMISS_FLAGS.TDF_REGISTER:
-                    return "The window is registered to receive tooltip dismiss notifications.";
-                case global::Tapi.Tests.TOOLTIP_DISMISS_FLAGS.TDF_UNREGISTER:
-                    return "The window is unregistered from receiving tooltip dismiss notifications.";
-                default:
-                    return null;
-            }
+            uint offset = unchecked((uint)value);
+            return offset < (uint)s_descriptions.Length ? s_descriptions[(int)offset] : null;
         }
+
+        // The description of each value by its distance from the smallest value; null where no member has the value or a description.
+        private static readonly string?[] s_descriptions = new string?[]
+        {
+            "The window is registered to receive tooltip dismiss notifications.",
+            "The window is unregistered from receiving tooltip dismiss notifications.",
+        };
 
         extension(global::Tapi.Tests.TOOLTIP_DISMISS_FLAGS)
         {

@@ -60,20 +60,17 @@ namespace Tapi.Tests
         /// <summary>The page's description of the member <see cref="ToStringFast"/> names, as plain text, or null.</summary>
         public static string? GetDescription(this global::Tapi.Tests.FT_STATE_EVENT_CAUSE value)
         {
-            switch (value)
-            {
-                case global::Tapi.Tests.FT_STATE_EVENT_CAUSE.FTEC_NORMAL:
-                    return "State change in response to a normal API call.";
-                case global::Tapi.Tests.FT_STATE_EVENT_CAUSE.FTEC_END_OF_FILE:
-                    return "Storage EOF reached on playback.";
-                case global::Tapi.Tests.FT_STATE_EVENT_CAUSE.FTEC_READ_ERROR:
-                    return "Storage read error on playback.";
-                case global::Tapi.Tests.FT_STATE_EVENT_CAUSE.FTEC_WRITE_ERROR:
-                    return "Storage write error on the record. FTEC_MAX_DURATION_REACHED Maximum duration threshold has been reached on the record. FTEC_PAUSE_ON_SILENCE_SIGNAL_DETECTED Woken up from the pause caused by triggering the pause-on-silence threshold because a signal was detected. FTEC_PAUSE_ON_SILENCE_THRESHOLD_TRIGGERED The pause-on-silence threshold has been reached. FTEC_STOP_ON_SILENCE_THRESHOLD_TRIGGERED The stop-on-silence threshold has been reached.";
-                default:
-                    return null;
-            }
+            uint offset = unchecked((uint)value);
+            return offset < (uint)s_descriptions.Length ? s_descriptions[(int)offset] : null;
         }
+
+        // The description of each value by its distance from the smallest value; null where no member has the value or a description.
+        private static readonly string?[] s_descriptions = new string?[]
+        {
+            "State change in response to a normal API call.", "Storage EOF reached on playback.",
+            "Storage read error on playback.",
+            "Storage write error on the record. FTEC_MAX_DURATION_REACHED Maximum duration threshold has been reached on the record. FTEC_PAUSE_ON_SILENCE_SIGNAL_DETECTED Woken up from the pause caused by triggering the pause-on-silence threshold because a signal was detected. FTEC_PAUSE_ON_SILENCE_THRESHOLD_TRIGGERED The pause-on-silence threshold has been reached. FTEC_STOP_ON_SILENCE_THRESHOLD_TRIGGERED The stop-on-silence threshold has been reached.",
+        };
 
         extension(global::Tapi.Tests.FT_STATE_EVENT_CAUSE)
         {

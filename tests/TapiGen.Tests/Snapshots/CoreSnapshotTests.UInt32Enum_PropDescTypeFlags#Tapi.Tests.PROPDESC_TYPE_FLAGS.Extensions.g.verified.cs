@@ -63,43 +63,7 @@ namespace Tapi.Tests
         /// </summary>
         public static string ToStringFast(this global::Tapi.Tests.PROPDESC_TYPE_FLAGS value)
         {
-            switch (value)
-            {
-                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_DEFAULT:
-                    return "PDTF_DEFAULT";
-                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_MULTIPLEVALUES:
-                    return "PDTF_MULTIPLEVALUES";
-                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_ISINNATE:
-                    return "PDTF_ISINNATE";
-                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_ISGROUP:
-                    return "PDTF_ISGROUP";
-                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_CANGROUPBY:
-                    return "PDTF_CANGROUPBY";
-                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_CANSTACKBY:
-                    return "PDTF_CANSTACKBY";
-                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_ISTREEPROPERTY:
-                    return "PDTF_ISTREEPROPERTY";
-                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_INCLUDEINFULLTEXTQUERY:
-                    return "PDTF_INCLUDEINFULLTEXTQUERY";
-                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_ISVIEWABLE:
-                    return "PDTF_ISVIEWABLE";
-                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_ISQUERYABLE:
-                    return "PDTF_ISQUERYABLE";
-                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_CANBEPURGED:
-                    return "PDTF_CANBEPURGED";
-                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_SEARCHRAWVALUE:
-                    return "PDTF_SEARCHRAWVALUE";
-                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_DONTCOERCEEMPTYSTRINGS:
-                    return "PDTF_DONTCOERCEEMPTYSTRINGS";
-                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_ALWAYSINSUPPLEMENTALSTORE:
-                    return "PDTF_ALWAYSINSUPPLEMENTALSTORE";
-                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_ISSYSTEMPROPERTY:
-                    return "PDTF_ISSYSTEMPROPERTY";
-                case global::Tapi.Tests.PROPDESC_TYPE_FLAGS.PDTF_MASK_ALL:
-                    return "PDTF_MASK_ALL";
-                default:
-                    return Flags.Format(unchecked((ulong)(uint)value)) ?? Info.FormatNumber(unchecked((ulong)(uint)value));
-            }
+            return Flags.Format(unchecked((ulong)(uint)value)) ?? Info.FormatNumber(unchecked((ulong)(uint)value));
         }
 
         /// <summary>The page's description of the member <see cref="ToStringFast"/> names, as plain text, or null.</summary>

@@ -69,32 +69,24 @@ namespace Tapi.Tests
         /// <summary>The page's description of the member <see cref="ToStringFast"/> names, as plain text, or null.</summary>
         public static string? GetDescription(this global::Tapi.Tests.SIGDN value)
         {
-            switch (value)
-            {
-                case global::Tapi.Tests.SIGDN.SIGDN_NORMALDISPLAY:
-                    return "0x00000000. Returns the display name relative to the parent folder. In UI this name is generally ideal for display to the user.";
-                case global::Tapi.Tests.SIGDN.SIGDN_PARENTRELATIVEPARSING:
-                    return "(int)0x80018001. Returns the parsing name relative to the parent folder. This name is not suitable for use in UI.";
-                case global::Tapi.Tests.SIGDN.SIGDN_DESKTOPABSOLUTEPARSING:
-                    return "(int)0x80028000. Returns the parsing name relative to the desktop. This name is not suitable for use in UI.";
-                case global::Tapi.Tests.SIGDN.SIGDN_PARENTRELATIVEEDITING:
-                    return "(int)0x80031001. Returns the editing name relative to the parent folder. In UI this name is suitable for display to the user.";
-                case global::Tapi.Tests.SIGDN.SIGDN_DESKTOPABSOLUTEEDITING:
-                    return "(int)0x8004c000. Returns the editing name relative to the desktop. In UI this name is suitable for display to the user.";
-                case global::Tapi.Tests.SIGDN.SIGDN_FILESYSPATH:
-                    return "(int)0x80058000. Returns the item's file system path, if it has one. Only items that report SFGAO_FILESYSTEM have a file system path. When an item does not have a file system path, a call to IShellItem::GetDisplayName on that item will fail. In UI this name is suitable for display to the user in some cases, but note that it might not be specified for all items.";
-                case global::Tapi.Tests.SIGDN.SIGDN_URL:
-                    return "(int)0x80068000. Returns the item's URL, if it has one. Some items do not have a URL, and in those cases a call to IShellItem::GetDisplayName will fail. This name is suitable for display to the user in some cases, but note that it might not be specified for all items.";
-                case global::Tapi.Tests.SIGDN.SIGDN_PARENTRELATIVEFORADDRESSBAR:
-                    return "(int)0x8007c001. Returns the path relative to the parent folder in a friendly format as displayed in an address bar. This name is suitable for display to the user.";
-                case global::Tapi.Tests.SIGDN.SIGDN_PARENTRELATIVE:
-                    return "(int)0x80080001. Returns the path relative to the parent folder.";
-                case global::Tapi.Tests.SIGDN.SIGDN_PARENTRELATIVEFORUI:
-                    return "(int)0x80094001. Introduced in Windows 8.";
-                default:
-                    return null;
-            }
+            uint offset = unchecked((uint)value);
+            return offset < (uint)s_descriptions.Length ? s_descriptions[(int)offset] : null;
         }
+
+        // The description of each value by its distance from the smallest value; null where no member has the value or a description.
+        private static readonly string?[] s_descriptions = new string?[]
+        {
+            "0x00000000. Returns the display name relative to the parent folder. In UI this name is generally ideal for display to the user.",
+            "(int)0x80018001. Returns the parsing name relative to the parent folder. This name is not suitable for use in UI.",
+            "(int)0x80028000. Returns the parsing name relative to the desktop. This name is not suitable for use in UI.",
+            "(int)0x80031001. Returns the editing name relative to the parent folder. In UI this name is suitable for display to the user.",
+            "(int)0x8004c000. Returns the editing name relative to the desktop. In UI this name is suitable for display to the user.",
+            "(int)0x80058000. Returns the item's file system path, if it has one. Only items that report SFGAO_FILESYSTEM have a file system path. When an item does not have a file system path, a call to IShellItem::GetDisplayName on that item will fail. In UI this name is suitable for display to the user in some cases, but note that it might not be specified for all items.",
+            "(int)0x80068000. Returns the item's URL, if it has one. Some items do not have a URL, and in those cases a call to IShellItem::GetDisplayName will fail. This name is suitable for display to the user in some cases, but note that it might not be specified for all items.",
+            "(int)0x8007c001. Returns the path relative to the parent folder in a friendly format as displayed in an address bar. This name is suitable for display to the user.",
+            "(int)0x80080001. Returns the path relative to the parent folder.",
+            "(int)0x80094001. Introduced in Windows 8.",
+        };
 
         extension(global::Tapi.Tests.SIGDN)
         {

@@ -44,21 +44,7 @@ namespace Contoso.Telephony
         /// </summary>
         public static string ToStringFast(this global::Contoso.Telephony.FEATURES value)
         {
-            switch (value)
-            {
-                case global::Contoso.Telephony.FEATURES.NONE:
-                    return "NONE";
-                case global::Contoso.Telephony.FEATURES.CAN_HOLD:
-                    return "CAN_HOLD";
-                case global::Contoso.Telephony.FEATURES.PARK:
-                    return "PARK";
-                case global::Contoso.Telephony.FEATURES.HIGH:
-                    return "HIGH";
-                case global::Contoso.Telephony.FEATURES.ALL:
-                    return "ALL";
-                default:
-                    return Flags.Format(unchecked((ulong)(uint)value)) ?? Info.FormatNumber(unchecked((ulong)(uint)value));
-            }
+            return Flags.Format(unchecked((ulong)(uint)value)) ?? Info.FormatNumber(unchecked((ulong)(uint)value));
         }
 
         /// <summary>The page's description of the member <see cref="ToStringFast"/> names, as plain text, or null.</summary>

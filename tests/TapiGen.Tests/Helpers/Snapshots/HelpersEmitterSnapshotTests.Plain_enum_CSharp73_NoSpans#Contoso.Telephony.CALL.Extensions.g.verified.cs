@@ -58,18 +58,15 @@ namespace Contoso.Telephony
         /// <summary>The page's description of the member <see cref="ToStringFast"/> names, as plain text, or null.</summary>
         public static string GetDescription(this global::Contoso.Telephony.CALL value)
         {
-            switch (value)
-            {
-                case global::Contoso.Telephony.CALL.IDLE:
-                    return "No call.";
-                case global::Contoso.Telephony.CALL.RINGING:
-                    return "A call \"rings\" at C:\\phones\\1.";
-                case global::Contoso.Telephony.CALL.TALKING:
-                    return "Line one\u000Aline two.";
-                default:
-                    return null;
-            }
+            uint offset = unchecked((uint)value);
+            return offset < (uint)s_descriptions.Length ? s_descriptions[(int)offset] : null;
         }
+
+        // The description of each value by its distance from the smallest value; null where no member has the value or a description.
+        private static readonly string[] s_descriptions = new string[]
+        {
+            "No call.", "A call \"rings\" at C:\\phones\\1.", "Line one\u000Aline two.",
+        };
 
         /// <summary>Every member's value in the order of Enum.GetValues (by value as an unsigned number), aliases included; one shared read-only list.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Contoso.Telephony.CALL> GetValues() => s_valueList;
