@@ -306,10 +306,29 @@ namespace TapiGen.Generator.Emit
                 }
                 else if (h.Text.Shape == LookupShape.Table)
                 {
-                    // ToStringFast's table has an entry exactly where a member has the value.
+                    // ToStringFast's table has an entry exactly where a member has the value. Up to 64 entries, its
+                    // entries as bits of a constant: a range check and a bit test, no load.
                     string offset = TableOffset(spec, h.Text, out string offsetType);
+                    var entries = h.Text.TableEntries;
                     w.WriteLine(offsetType + " offset = " + offset + ";");
-                    w.WriteLine("return offset < (" + offsetType + ")s_text.Length && s_text[(int)offset] != null;");
+                    if (entries.Count > 64)
+                    {
+                        w.WriteLine("return offset < (" + offsetType + ")s_text.Length && s_text[(int)offset] != null;");
+                    }
+                    else if (entries.All(e => e != "null"))
+                    {
+                        w.WriteLine("return offset < " + CSharp.Int(entries.Count) + ";");
+                    }
+                    else
+                    {
+                        ulong mask = 0;
+                        for (int i = 0; i < entries.Count; i++)
+                        {
+                            mask |= entries[i] != "null" ? 1UL << i : 0;
+                        }
+
+                        w.WriteLine("return offset < " + CSharp.Int(entries.Count) + " && ((" + CSharp.Storage(mask, is64Bit: true) + " >> (int)offset) & 1) != 0;");
+                    }
                 }
                 else
                 {

@@ -94,7 +94,7 @@ namespace Tapi.Tests
             public static bool IsDefined(global::Tapi.Tests.CALL_STATE value)
             {
                 uint offset = unchecked((uint)value);
-                return offset < (uint)s_text.Length && s_text[(int)offset] != null;
+                return offset < 7;
             }
 
             /// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>

@@ -87,7 +87,7 @@ namespace Tapi.Tests
             public static bool IsDefined(global::Tapi.Tests.FT_STATE_EVENT_CAUSE value)
             {
                 uint offset = unchecked((uint)value);
-                return offset < (uint)s_text.Length && s_text[(int)offset] != null;
+                return offset < 4;
             }
 
             /// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>

@@ -75,7 +75,7 @@ namespace Contoso.Telephony
         public static bool IsDefined(global::Contoso.Telephony.CALL value)
         {
             uint offset = unchecked((uint)value);
-            return offset < (uint)s_text.Length && s_text[(int)offset] != null;
+            return offset < 3;
         }
 
         /// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>
