@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+
+namespace TapiGen.Generator.Parsing
+{
+    /// <summary>One doc text converted: the content of its XML doc element, one string per line, and its plain text.</summary>
+    internal sealed class ConvertedDoc
+    {
+        public static readonly ConvertedDoc Empty = new ConvertedDoc(Array.Empty<string>(), "");
+
+        public ConvertedDoc(string[] xmlLines, string plainText)
+        {
+            XmlLines = xmlLines;
+            PlainText = plainText;
+        }
+
+        /// <summary>What goes between <c>&lt;summary&gt;</c> and <c>&lt;/summary&gt;</c>, without the <c>///</c> prefix.</summary>
+        public string[] XmlLines { get; }
+
+        /// <summary>Markup removed, entities decoded, white space collapsed, trimmed; "" when there is no text.</summary>
+        public string PlainText { get; }
+    }
+
+    /// <summary>
+    /// Converts the documentation text of sdk-api pages (HTML mixed with Markdown) into XML doc comment content and
+    /// into plain text. <see cref="DocBlockScanner"/> finds the blocks, <see cref="DocInlineScanner"/> the tags,
+    /// entities and Markdown inside them, <see cref="DocTreeBuilder"/> makes a tree of them, and
+    /// <see cref="DocXmlRenderer"/> and <see cref="DocPlainRenderer"/> print it. Only the renderers write markup, so the
+    /// output is well-formed by construction.
+    /// </summary>
+    /// <remarks>
+    /// Links become <c>&lt;see href&gt;</c> only for http(s) and site-relative URLs (resolved against
+    /// https://learn.microsoft.com); other links and images keep only their text, or nothing. Untrusted text stays
+    /// text: nothing throws (an internal failure falls back to the escaped raw text), all scanning is linear, nesting
+    /// is capped, and the output never contains C# line terminators, control characters, bidirectional controls or
+    /// unpaired surrogates.
+    /// </remarks>
+    internal static class DocConverter
+    {
+        /// <summary>Parses the text once and renders it both ways. Never throws.</summary>
+        public static ConvertedDoc Convert(string text)
+        {
+            if (string.IsNullOrEmpty(text))
+            {
+                return ConvertedDoc.Empty;
+            }
+
+            try
+            {
+                DocNode root = DocBlockScanner.Parse(text);
+                return new ConvertedDoc(FinishLines(DocXmlRenderer.Render(root)), DocPlainRenderer.Render(root));
+            }
+            catch (Exception)
+            {
+                // Not expected; but a doc comment is not worth failing the build for.
+                var xml = new DocXmlWriter();
+                var plain = new PlainWriter();
+                xml.Text(text);
+                plain.Text(text);
+                string line = xml.Finish();
+                return new ConvertedDoc(line.Length == 0 ? Array.Empty<string>() : new[] { line }, plain.Finish());
+            }
+        }
+
+        /// <summary>The XML doc content of the text (see <see cref="ConvertedDoc.XmlLines"/>). Never throws.</summary>
+        public static string[] ToXmlDocLines(string text) => Convert(text).XmlLines;
+
+        /// <summary>The plain text of the text (see <see cref="ConvertedDoc.PlainText"/>). Never throws.</summary>
+        public static string ToPlainText(string text) => Convert(text).PlainText;
+
+        /// <summary>No trailing white space, no empty first or last line.</summary>
+        private static string[] FinishLines(List<string> lines)
+        {
+            var result = lines.ConvertAll(l => l.TrimEnd(' '));
+            int start = result.FindIndex(l => l.Length > 0);
+            return start < 0 ? Array.Empty<string>() : result.GetRange(start, result.FindLastIndex(l => l.Length > 0) - start + 1).ToArray();
+        }
+    }
+}

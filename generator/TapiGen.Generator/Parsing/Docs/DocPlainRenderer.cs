@@ -1,0 +1,86 @@
+using System.Text;
+
+namespace TapiGen.Generator.Parsing
+{
+    /// <summary>
+    /// Renders the document tree as one line of plain text: markup gone, links reduced to their text, notes as
+    /// "Label: text", all white space (U+00A0 and line breaks too) collapsed to single spaces, trimmed.
+    /// </summary>
+    internal static class DocPlainRenderer
+    {
+        public static string Render(DocNode root)
+        {
+            var w = new PlainWriter();
+            Render(root, w);
+            return w.Finish();
+        }
+
+        private static void Render(DocNode n, PlainWriter w)
+        {
+            switch (n.Kind)
+            {
+                case DocKind.Text:
+                    w.Text(n.Text!);
+                    return;
+                case DocKind.Break:
+                    w.Text(" ");
+                    return;
+                case DocKind.CodeBlock:
+                    w.Text(" " + n.Text + " ");
+                    return;
+                case DocKind.Bold:
+                case DocKind.Italic:
+                case DocKind.Code:
+                case DocKind.Link:
+                    Children(n, w);
+                    return;
+                case DocKind.Note:
+                    string label = n.NoteLabel();
+                    var content = new PlainWriter();
+                    Children(n, content);
+                    string body = content.Finish();
+                    w.Text(body.Length > 0 ? " " + label + ": " + body + " " : "");
+                    return;
+                default:
+                    w.Text(" ");
+                    Children(n, w);
+                    w.Text(" ");
+                    return;
+            }
+        }
+
+        private static void Children(DocNode n, PlainWriter w)
+        {
+            foreach (DocNode child in n.Children)
+            {
+                Render(child, w);
+            }
+        }
+    }
+
+    /// <summary>Writes plain text with white space collapsed and forbidden characters removed.</summary>
+    internal sealed class PlainWriter
+    {
+        private readonly StringBuilder _sb = new StringBuilder();
+        private bool _pending;
+
+        public void Text(string s)
+        {
+            for (int i = 0; i < s.Length;)
+            {
+                if (char.IsWhiteSpace(s[i]) || DocChars.IsDropped(s[i]))
+                {
+                    _pending |= char.IsWhiteSpace(s[i]);
+                    i++;
+                    continue;
+                }
+
+                _sb.Append(_pending && _sb.Length > 0 ? " " : "");
+                _pending = false;
+                i += DocChars.AppendChar(_sb, s, i, xml: false);
+            }
+        }
+
+        public string Finish() => _sb.ToString();
+    }
+}
