@@ -3,22 +3,13 @@ using System.Collections.Generic;
 
 namespace TapiGen.Generator.Parsing
 {
-    /// <summary>One doc text converted: the content of its XML doc element, one string per line, and its plain text.</summary>
-    internal sealed class ConvertedDoc
+    /// <summary>One doc text converted.</summary>
+    /// <param name="XmlLines">The content of its XML doc element (what goes between <c>&lt;summary&gt;</c> and
+    /// <c>&lt;/summary&gt;</c>), one string per line, without the <c>///</c> prefix.</param>
+    /// <param name="PlainText">Markup removed, entities decoded, white space collapsed, trimmed; "" for no text.</param>
+    internal sealed record ConvertedDoc(string[] XmlLines, string PlainText)
     {
         public static readonly ConvertedDoc Empty = new ConvertedDoc(Array.Empty<string>(), "");
-
-        public ConvertedDoc(string[] xmlLines, string plainText)
-        {
-            XmlLines = xmlLines;
-            PlainText = plainText;
-        }
-
-        /// <summary>What goes between <c>&lt;summary&gt;</c> and <c>&lt;/summary&gt;</c>, without the <c>///</c> prefix.</summary>
-        public string[] XmlLines { get; }
-
-        /// <summary>Markup removed, entities decoded, white space collapsed, trimmed; "" when there is no text.</summary>
-        public string PlainText { get; }
     }
 
     /// <summary>
@@ -53,8 +44,8 @@ namespace TapiGen.Generator.Parsing
             catch (Exception)
             {
                 // Not expected; but a doc comment is not worth failing the build for.
-                var xml = new DocXmlWriter();
-                var plain = new PlainWriter();
+                var xml = new DocWriter(xml: true);
+                var plain = new DocWriter(xml: false);
                 xml.Text(text);
                 plain.Text(text);
                 string line = xml.Finish();

@@ -22,17 +22,15 @@ namespace TapiGen.Generator.Parsing
 
         private static readonly char[] Brackets = { '[', ']' };
 
-        private static readonly HashSet<string> SkippedContent = new HashSet<string>(StringComparer.Ordinal) { "script", "style" };
-
         private readonly DocTreeBuilder _tree;
         private readonly StringBuilder _text = new StringBuilder();
 
-        /// <summary>Closers already searched for in vain: (delimiter and length, end of the search).</summary>
+        /// <summary>Closers already searched for in vain: (delimiter, length) and the end of that search.</summary>
         private readonly Dictionary<(char, int), int> _failed = new Dictionary<(char, int), int>();
         private string _s = "";
         private bool _markdown;
-        private int _lineFrom = -1;
-        private int _lineEnd = -1;
+        private int _lineFrom;
+        private int _lineEnd;
 
         public DocInlineScanner(DocTreeBuilder tree)
         {
@@ -49,6 +47,7 @@ namespace TapiGen.Generator.Parsing
             Flush();
         }
 
+        /// <summary>Scans <c>[i, end)</c>; each handler returns where it stopped, or -1 if the character is just text.</summary>
         private void Scan(int i, int end, int depth)
         {
             while (i < end)
@@ -57,23 +56,15 @@ namespace TapiGen.Generator.Parsing
                 int next = c switch
                 {
                     '<' => Tag(i, end),
-                    '&' => Entity(i, end),
+                    '&' => DocChars.DecodeEntity(_s, i, end, _text) is int n && n > 0 ? i + n : -1,
                     '\\' when _markdown => i + 1 < end && DocChars.IsAsciiPunctuation(_s[i + 1]) ? Literal(i + 1, 1) : -1,
                     '`' when _markdown => CodeSpan(i, end),
-                    '*' when _markdown => depth < MaxDepth ? Stars(i, end, depth) : -1,
+                    '*' when _markdown && depth < MaxDepth => Stars(i, end, depth),
                     '_' when _markdown => Underscore(i, end),
-                    '[' or '!' when _markdown => depth < MaxDepth ? Link(i, end, depth) : -1,
+                    '[' or '!' when _markdown && depth < MaxDepth => Link(i, end, depth),
                     _ => -1,
                 };
-                if (next < 0)
-                {
-                    _text.Append(c);
-                    i++;
-                }
-                else
-                {
-                    i = next;
-                }
+                i = next >= 0 ? next : Literal(i, 1);
             }
         }
 
@@ -92,118 +83,109 @@ namespace TapiGen.Generator.Parsing
             }
         }
 
-        private int Run(int i, int end, char c)
+        /// <summary>The index of the first character from <paramref name="j"/> on that is not <paramref name="skipped"/>.</summary>
+        private int Skip(int j, int end, Func<char, bool> skipped)
         {
-            int j = i;
-            while (j < end && _s[j] == c)
+            while (j < end && skipped(_s[j]))
             {
                 j++;
             }
 
-            return j - i;
+            return j;
         }
+
+        private int RunLength(int i, int end) => Skip(i, end, c => c == _s[i]) - i;
 
         private int LineEnd(int i, int end)
         {
             if (i < _lineFrom || i > _lineEnd)
             {
                 _lineFrom = i;
-                int n = _s.IndexOf('\n', i);
-                _lineEnd = n < 0 ? _s.Length : n;
+                _lineEnd = _s.IndexOf('\n', i) is int n && n >= 0 ? n : _s.Length;
             }
 
             return Math.Min(_lineEnd, end);
         }
 
-        private bool FailedBefore(char c, int length, int limit) => _failed.TryGetValue((c, length), out int f) && f == limit;
-
-        private int Entity(int i, int end)
+        /// <summary>
+        /// The next run of exactly <paramref name="length"/> <paramref name="c"/>s in <c>[from, limit)</c> that
+        /// <paramref name="closes"/> accepts, or -1. Remembers a failure, so that scanning stays linear.
+        /// </summary>
+        private int FindCloser(char c, int length, int from, int limit, Func<int, bool> closes)
         {
-            int length = DocChars.DecodeEntity(_s, i, end, _text);
-            return length > 0 ? i + length : -1;
+            if (_failed.TryGetValue((c, length), out int failedLimit) && failedLimit == limit)
+            {
+                return -1;
+            }
+
+            for (int j = from; j < limit;)
+            {
+                int close = _s.IndexOf(c, j, limit - j);
+                if (close < 0)
+                {
+                    break;
+                }
+
+                int run = RunLength(close, limit);
+                if (run == length && closes(close))
+                {
+                    return close;
+                }
+
+                j = close + run;
+            }
+
+            _failed[(c, length)] = limit;
+            return -1;
         }
 
         /// <summary>A code span: a run of backticks up to the next run of the same length; its content is literal.</summary>
         private int CodeSpan(int i, int end)
         {
-            int n = Run(i, end, '`');
-            int j = i + n;
-            while (n <= MaxTicks && !FailedBefore('`', n, end))
+            int n = RunLength(i, end);
+            int close = n <= MaxTicks ? FindCloser('`', n, i + n, end, _ => true) : -1;
+            if (close < 0)
             {
-                int close = _s.IndexOf('`', j, end - j);
-                if (close < 0)
-                {
-                    _failed[('`', n)] = end;
-                    break;
-                }
-
-                int m = Run(close, end, '`');
-                if (m == n)
-                {
-                    string code = _s.Substring(i + n, close - i - n).Replace('\n', ' ');
-                    if (code.Length > 2 && code[0] == ' ' && code[code.Length - 1] == ' ' && !DocChars.IsAllWhite(code))
-                    {
-                        code = code.Substring(1, code.Length - 2);
-                    }
-
-                    Flush();
-                    DocNode? span = _tree.OpenInline(DocKind.Code);
-                    _tree.Text(code);
-                    _tree.Close(span);
-                    return close + m;
-                }
-
-                j = close + m;
+                return Literal(i, n);
             }
 
-            return Literal(i, n);
+            string code = _s.Substring(i + n, close - i - n).Replace('\n', ' ');
+            bool padded = code.Length > 2 && code[0] == ' ' && code[code.Length - 1] == ' ' && !DocChars.IsAllWhite(code);
+            Flush();
+            DocNode? span = _tree.OpenInline(DocKind.Code);
+            _tree.Text(padded ? code.Substring(1, code.Length - 2) : code);
+            _tree.Close(span);
+            return close + n;
         }
 
         /// <summary><c>*x*</c> or <c>**x**</c> within one line, the delimiters touching the text only on their inner side.</summary>
         private int Stars(int i, int end, int depth)
         {
-            int n = Run(i, end, '*');
+            int n = RunLength(i, end);
             bool opens = n <= 2 && (i == 0 || !char.IsLetterOrDigit(_s[i - 1])) && i + n < end && !char.IsWhiteSpace(_s[i + n]);
-            int limit = LineEnd(i, end);
-            for (int j = i + n; opens && !FailedBefore('*', n, limit);)
+            int close = opens
+                ? FindCloser('*', n, i + n, LineEnd(i, end), j => !char.IsWhiteSpace(_s[j - 1]) && (j + n >= end || !char.IsLetterOrDigit(_s[j + n])))
+                : -1;
+            if (close < 0)
             {
-                int close = _s.IndexOf('*', j, limit - j);
-                if (close < 0)
-                {
-                    _failed[('*', n)] = limit;
-                    break;
-                }
-
-                int m = Run(close, limit, '*');
-                if (m == n && !char.IsWhiteSpace(_s[close - 1]) && (close + m >= end || !char.IsLetterOrDigit(_s[close + m])))
-                {
-                    Flush();
-                    DocNode? emphasis = _tree.OpenInline(n == 2 ? DocKind.Bold : DocKind.Italic);
-                    Scan(i + n, close, depth + 1);
-                    Flush();
-                    _tree.Close(emphasis);
-                    return close + m;
-                }
-
-                j = close + m;
+                return Literal(i, n);
             }
 
-            return Literal(i, n);
+            Flush();
+            DocNode? emphasis = _tree.OpenInline(n == 2 ? DocKind.Bold : DocKind.Italic);
+            Scan(i + n, close, depth + 1);
+            Flush();
+            _tree.Close(emphasis);
+            return close + n;
         }
 
         /// <summary><c>_word_</c>: one word of letters and digits with a lower-case letter, not inside a longer word.</summary>
         private int Underscore(int i, int end)
         {
-            int n = Run(i, end, '_');
-            int j = i + 1;
-            bool lower = false;
-            while (n == 1 && j < end && char.IsLetterOrDigit(_s[j]))
-            {
-                lower |= char.IsLower(_s[j]);
-                j++;
-            }
-
-            bool word = n == 1 && lower && (i == 0 || !IsWordChar(_s[i - 1])) && j < end && _s[j] == '_' && (j + 1 >= end || !IsWordChar(_s[j + 1]));
+            int n = RunLength(i, end);
+            int j = Skip(i + 1, end, char.IsLetterOrDigit);
+            bool word = n == 1 && j < end && _s[j] == '_' && (i == 0 || !IsWordChar(_s[i - 1])) && (j + 1 >= end || !IsWordChar(_s[j + 1])) &&
+                        _s.Substring(i + 1, j - i - 1) is string text && text.ToUpperInvariant() != text;
             if (!word)
             {
                 return Literal(i, n);
@@ -223,18 +205,9 @@ namespace TapiGen.Generator.Parsing
         {
             bool image = _s[i] == '!';
             int open = image ? i + 1 : i;
-            if (open >= end || _s[open] != '[')
-            {
-                return -1;
-            }
-
-            int close = _s.IndexOfAny(Brackets, open + 1, end - open - 1);
-            if (close < 0 || _s[close] != ']' || close + 1 >= end || _s[close + 1] != '(')
-            {
-                return -1;
-            }
-
-            int after = Destination(close + 2, end, out string destination);
+            int close = open + 1 < end && _s[open] == '[' ? _s.IndexOfAny(Brackets, open + 1, end - open - 1) : -1;
+            string url = "";
+            int after = close > 0 && _s[close] == ']' && close + 1 < end && _s[close + 1] == '(' ? Destination(close + 2, end, out url) : -1;
             if (after < 0)
             {
                 return -1;
@@ -243,7 +216,7 @@ namespace TapiGen.Generator.Parsing
             if (!image)
             {
                 Flush();
-                DocNode? link = _tree.OpenInline(DocKind.Link, DocChars.ResolveHref(destination));
+                DocNode? link = _tree.OpenInline(DocKind.Link, DocChars.ResolveHref(url));
                 Scan(open + 1, close, depth + 1);
                 Flush();
                 _tree.Close(link);
@@ -256,52 +229,32 @@ namespace TapiGen.Generator.Parsing
         private int Destination(int j, int end, out string destination)
         {
             var url = new StringBuilder();
-            destination = "";
-            j = SkipSpaces(j, end);
+            j = Skip(j, end, c => c == ' ' || c == '\t');
             bool angle = j < end && _s[j] == '<';
-            int depth = 0;
+            int parens = 0;
             for (j += angle ? 1 : 0; j < end && url.Length < MaxDestination; j++)
             {
                 char c = _s[j];
-                if (angle ? c == '>' : char.IsWhiteSpace(c) || (c == ')' && depth == 0))
+                if (angle ? c == '>' || c == '<' || c == '\n' : char.IsWhiteSpace(c) || (c == ')' && parens == 0))
                 {
                     break;
                 }
 
-                if (c == '\n' || (angle && c == '<'))
-                {
-                    return -1;
-                }
-
-                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                parens += c == '(' ? 1 : c == ')' ? -1 : 0;
                 int entity = c == '&' ? DocChars.DecodeEntity(_s, j, end, url) : 0;
-                bool escape = c == '\\' && j + 1 < end && DocChars.IsAsciiPunctuation(_s[j + 1]);
-                j += entity > 0 ? entity - 1 : escape ? 1 : 0;
-                if (entity == 0)
-                {
-                    url.Append(_s[j]);
-                }
-            }
-
-            j = SkipSpaces(j + (angle ? 1 : 0), end);
-            if (j < end && (_s[j] == '"' || _s[j] == '\''))
-            {
-                int title = _s.IndexOf(_s[j], j + 1, Math.Min(end - j - 1, MaxDestination));
-                j = title < 0 ? end : SkipSpaces(title + 1, end);
+                j += entity > 0 ? entity - 1 : c == '\\' && j + 1 < end && DocChars.IsAsciiPunctuation(_s[j + 1]) ? 1 : 0;
+                url.Append(entity > 0 ? "" : _s[j].ToString());
             }
 
             destination = url.ToString();
-            return j < end && _s[j] == ')' ? j + 1 : -1;
-        }
-
-        private int SkipSpaces(int j, int end)
-        {
-            while (j < end && (_s[j] == ' ' || _s[j] == '\t'))
+            j = Skip(angle && j < end && _s[j] == '>' ? j + 1 : j, end, char.IsWhiteSpace);
+            if (j < end && (_s[j] == '"' || _s[j] == '\''))
             {
-                j++;
+                int title = _s.IndexOf(_s[j], j + 1, Math.Min(end - j - 1, MaxDestination));
+                j = title < 0 ? end : Skip(title + 1, end, char.IsWhiteSpace);
             }
 
-            return j;
+            return j < end && _s[j] == ')' ? j + 1 : -1;
         }
 
         /// <summary>An HTML tag or comment; a tag ends at the first '&gt;' outside quotes and may not contain '&lt;'.</summary>
@@ -309,24 +262,13 @@ namespace TapiGen.Generator.Parsing
         {
             if (i + 4 <= end && string.CompareOrdinal(_s, i, "<!--", 0, 4) == 0)
             {
-                int close = FailedBefore('-', 2, end) ? -1 : _s.IndexOf("-->", i + 4, end - i - 4, StringComparison.Ordinal);
-                if (close < 0)
-                {
-                    _failed[('-', 2)] = end;
-                }
-
-                return close < 0 ? -1 : close + 3;
+                int comment = FindCloser('-', 2, i + 4, end, j => j + 2 < end && _s[j + 2] == '>');
+                return comment < 0 ? -1 : comment + 3;
             }
 
-            int j = i + 1;
-            bool closing = j < end && _s[j] == '/';
-            j += closing ? 1 : 0;
-            int nameStart = j;
-            while (j < end && (DocChars.IsAsciiLetterOrDigit(_s[j]) || (_s[j] == '-' && j > nameStart)))
-            {
-                j++;
-            }
-
+            bool closing = i + 1 < end && _s[i + 1] == '/';
+            int nameStart = closing ? i + 2 : i + 1;
+            int j = Skip(nameStart, end, c => DocChars.IsAsciiLetterOrDigit(c) || c == '-');
             if (j == nameStart || !DocChars.IsAsciiLetter(_s[nameStart]))
             {
                 return -1;
@@ -337,61 +279,44 @@ namespace TapiGen.Generator.Parsing
             string? cssClass = null;
             while (true)
             {
-                int k = j;
-                while (j < end && char.IsWhiteSpace(_s[j]))
+                int attribute = Skip(j, end, char.IsWhiteSpace);
+                if (attribute < end && (_s[attribute] == '>' || string.CompareOrdinal(_s, attribute, "/>", 0, 2) == 0))
                 {
-                    j++;
-                }
-
-                if (j >= end || _s[j] == '<')
-                {
-                    return -1;
-                }
-
-                if (_s[j] == '>' || (_s[j] == '/' && j + 1 < end && _s[j + 1] == '>'))
-                {
-                    j += _s[j] == '>' ? 1 : 2;
+                    j = attribute + (_s[attribute] == '>' ? 1 : 2);
                     break;
                 }
 
-                int attrStart = j;
-                while (j < end && !char.IsWhiteSpace(_s[j]) && _s[j] != '/' && _s[j] != '>' && _s[j] != '=' && _s[j] != '<')
-                {
-                    j++;
-                }
-
-                // Attributes need white space before them ("<https://x>" is no tag); closing tags have none.
-                if (closing || j == attrStart || k == attrStart)
+                // An attribute needs white space before it ("<https://x>" is no tag); a closing tag has none.
+                int nameEnd = Skip(attribute, end, c => !char.IsWhiteSpace(c) && c != '/' && c != '>' && c != '=' && c != '<');
+                if (closing || attribute == j || nameEnd == attribute)
                 {
                     return -1;
                 }
 
-                string attr = _s.Substring(attrStart, j - attrStart).ToLowerInvariant();
                 string value = "";
-                if (j < end && _s[j] == '=')
+                j = nameEnd < end && _s[nameEnd] == '=' ? AttributeValue(nameEnd + 1, end, out value) : nameEnd;
+                if (j < 0)
                 {
-                    j = AttributeValue(j + 1, end, out value);
-                    if (j < 0)
-                    {
-                        return -1;
-                    }
+                    return -1;
                 }
 
-                href = attr == "href" ? DocChars.DecodeEntities(value) : href;
-                cssClass = attr == "class" ? value : cssClass;
+                string attributeName = _s.Substring(attribute, nameEnd - attribute).ToLowerInvariant();
+                href = attributeName == "href" ? DocChars.DecodeEntities(value) : href;
+                cssClass = attributeName == "class" ? value : cssClass;
             }
 
             Flush();
-            if (closing)
-            {
-                _tree.CloseTag(name);
-            }
-            else if (SkippedContent.Contains(name))
+            if (!closing && (name == "script" || name == "style"))
             {
                 // Script and style content is not text: skip to the closing tag, or to the end.
                 int close = _s.IndexOf("</" + name, j, end - j, StringComparison.OrdinalIgnoreCase);
                 int gt = close < 0 ? -1 : _s.IndexOf('>', close, end - close);
                 return gt < 0 ? end : gt + 1;
+            }
+
+            if (closing)
+            {
+                _tree.CloseTag(name);
             }
             else
             {
@@ -404,26 +329,12 @@ namespace TapiGen.Generator.Parsing
         /// <summary>A quoted or bare attribute value; returns the index after it, or -1 if a '&lt;' comes first.</summary>
         private int AttributeValue(int j, int end, out string value)
         {
-            while (j < end && char.IsWhiteSpace(_s[j]))
-            {
-                j++;
-            }
-
+            j = Skip(j, end, char.IsWhiteSpace);
             char quote = j < end && (_s[j] == '"' || _s[j] == '\'') ? _s[j] : '\0';
             int start = quote == '\0' ? j : j + 1;
-            int k = start;
-            while (k < end && _s[k] != '<' && (quote == '\0' ? !char.IsWhiteSpace(_s[k]) && _s[k] != '>' : _s[k] != quote))
-            {
-                k++;
-            }
-
+            int k = Skip(start, end, c => c != '<' && (quote == '\0' ? !char.IsWhiteSpace(c) && c != '>' : c != quote));
             value = _s.Substring(start, k - start);
-            if (k >= end || _s[k] == '<')
-            {
-                return -1;
-            }
-
-            return quote == '\0' ? k : k + 1;
+            return k >= end || _s[k] == '<' ? -1 : quote == '\0' ? k : k + 1;
         }
     }
 }

@@ -124,7 +124,7 @@ namespace TapiGen.Generator.Parsing
                 }
             }
 
-            var words = new PlainWriter();
+            var words = new DocWriter(xml: false);
             words.Text(s);
             return words.Finish();
         }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace TapiGen.Generator.Parsing
 {
     /// <summary>
@@ -10,12 +8,12 @@ namespace TapiGen.Generator.Parsing
     {
         public static string Render(DocNode root)
         {
-            var w = new PlainWriter();
+            var w = new DocWriter(xml: false);
             Render(root, w);
             return w.Finish();
         }
 
-        private static void Render(DocNode n, PlainWriter w)
+        private static void Render(DocNode n, DocWriter w)
         {
             switch (n.Kind)
             {
@@ -36,7 +34,7 @@ namespace TapiGen.Generator.Parsing
                     return;
                 case DocKind.Note:
                     string label = n.NoteLabel();
-                    var content = new PlainWriter();
+                    var content = new DocWriter(xml: false);
                     Children(n, content);
                     string body = content.Finish();
                     w.Text(body.Length > 0 ? " " + label + ": " + body + " " : "");
@@ -49,38 +47,12 @@ namespace TapiGen.Generator.Parsing
             }
         }
 
-        private static void Children(DocNode n, PlainWriter w)
+        private static void Children(DocNode n, DocWriter w)
         {
             foreach (DocNode child in n.Children)
             {
                 Render(child, w);
             }
         }
-    }
-
-    /// <summary>Writes plain text with white space collapsed and forbidden characters removed.</summary>
-    internal sealed class PlainWriter
-    {
-        private readonly StringBuilder _sb = new StringBuilder();
-        private bool _pending;
-
-        public void Text(string s)
-        {
-            for (int i = 0; i < s.Length;)
-            {
-                if (char.IsWhiteSpace(s[i]) || DocChars.IsDropped(s[i]))
-                {
-                    _pending |= char.IsWhiteSpace(s[i]);
-                    i++;
-                    continue;
-                }
-
-                _sb.Append(_pending && _sb.Length > 0 ? " " : "");
-                _pending = false;
-                i += DocChars.AppendChar(_sb, s, i, xml: false);
-            }
-        }
-
-        public string Finish() => _sb.ToString();
     }
 }

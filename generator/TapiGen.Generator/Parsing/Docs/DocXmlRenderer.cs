@@ -101,12 +101,12 @@ namespace TapiGen.Generator.Parsing
 
         public static string Inline(DocNode para)
         {
-            var w = new DocXmlWriter();
+            var w = new DocWriter(xml: true);
             Inline(para, w);
             return w.Finish();
         }
 
-        private static void Inline(DocNode n, DocXmlWriter w)
+        private static void Inline(DocNode n, DocWriter w)
         {
             foreach (DocNode child in n.Children)
             {
@@ -121,14 +121,14 @@ namespace TapiGen.Generator.Parsing
                 }
                 else if (element != null)
                 {
-                    DocXmlWriter.Mark m = w.Open("<" + element + ">");
+                    DocWriter.Mark m = w.Open("<" + element + ">");
                     Inline(child, w);
                     w.Close(m, "</" + element + ">");
                 }
                 else if (child.Kind == DocKind.Link && child.Text != null)
                 {
                     string open = "<see href=\"" + DocChars.EscapeAttribute(child.Text) + "\"";
-                    DocXmlWriter.Mark m = w.Open(open + ">");
+                    DocWriter.Mark m = w.Open(open + ">");
                     Inline(child, w);
                     if (!w.Close(m, "</see>"))
                     {
@@ -241,7 +241,7 @@ namespace TapiGen.Generator.Parsing
 
         private static string Label(string label)
         {
-            var w = new DocXmlWriter();
+            var w = new DocWriter(xml: true);
             w.Raw("<b>");
             w.Text(label + ":");
             w.Raw("</b>");
