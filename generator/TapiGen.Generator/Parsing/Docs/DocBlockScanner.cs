@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace TapiGen.Generator.Parsing
@@ -26,13 +27,12 @@ namespace TapiGen.Generator.Parsing
             "main", "nav", "ol", "p", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
         };
 
-        private readonly DocTreeBuilder _tree;
+        private readonly DocTreeBuilder _tree = new DocTreeBuilder();
         private readonly DocInlineScanner _inline;
 
-        private DocBlockScanner(DocTreeBuilder tree)
+        private DocBlockScanner()
         {
-            _tree = tree;
-            _inline = new DocInlineScanner(tree);
+            _inline = new DocInlineScanner(_tree);
         }
 
         private enum Start : byte
@@ -47,36 +47,12 @@ namespace TapiGen.Generator.Parsing
 
         public static DocNode Parse(string text)
         {
-            var tree = new DocTreeBuilder();
-            var lines = new List<Line>();
-            foreach (string line in Normalize(text).Split('\n'))
-            {
-                lines.Add(new Line(line, 0));
-            }
-
-            new DocBlockScanner(tree).Blocks(lines, 0);
-            return tree.Root;
-        }
-
-        /// <summary>Unifies line breaks to '\n'; the other C# line terminators become spaces; BOMs go.</summary>
-        private static string Normalize(string text)
-        {
-            var sb = new StringBuilder(text.Length);
-            for (int i = 0; i < text.Length; i++)
-            {
-                char c = text[i];
-                if (c == '\r')
-                {
-                    i += i + 1 < text.Length && text[i + 1] == '\n' ? 1 : 0;
-                    sb.Append('\n');
-                }
-                else if (c != '\uFEFF')
-                {
-                    sb.Append(c == '\u0085' || c == '\u2028' || c == '\u2029' ? ' ' : c);
-                }
-            }
-
-            return sb.ToString();
+            // One kind of line break; the other C# line terminators are spaces, BOMs go.
+            string normalized = text.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\u0085', ' ').Replace('\u2028', ' ')
+                .Replace('\u2029', ' ').Replace("\uFEFF", "");
+            var scanner = new DocBlockScanner();
+            scanner.Blocks(normalized.Split('\n').Select(l => new Line(l, 0)).ToList(), 0);
+            return scanner._tree.Root;
         }
 
         private void Blocks(List<Line> lines, int depth)
@@ -84,7 +60,7 @@ namespace TapiGen.Generator.Parsing
             for (int i = 0; i < lines.Count;)
             {
                 Line line = lines[i];
-                Start start = Classify(line, depth, interrupting: false);
+                Start start = line.IsBlank ? Start.None : Classify(line, depth, interrupting: false);
                 if (line.IsBlank)
                 {
                     _tree.EndParagraph();
@@ -96,7 +72,12 @@ namespace TapiGen.Generator.Parsing
                 }
                 else if (start == Start.Heading)
                 {
-                    Heading(line);
+                    string heading = line.Rest.Trim().TrimStart('#').Trim();
+                    string unclosed = heading.TrimEnd('#');
+                    _tree.OpenInline(DocKind.Para);
+                    _tree.OpenInline(DocKind.Bold);
+                    _inline.Run(unclosed.Length == 0 || char.IsWhiteSpace(unclosed[unclosed.Length - 1]) ? unclosed.TrimEnd() : heading, markdown: true);
+                    _tree.EndParagraph();
                     i++;
                 }
                 else if (start == Start.Quote)
@@ -116,51 +97,42 @@ namespace TapiGen.Generator.Parsing
                         end++;
                     }
 
-                    var text = new StringBuilder();
-                    for (int k = i; k < end; k++)
-                    {
-                        text.Append(k > i ? "\n" : "").Append(lines[k].Text, lines[k].Start, lines[k].Text.Length - lines[k].Start);
-                    }
-
                     _tree.EndParagraph();
-                    _inline.Run(text.ToString(), markdown: start != Start.Html);
+                    _inline.Run(string.Join("\n", lines.GetRange(i, end - i).Select(l => l.Rest)), markdown: start != Start.Html);
                     _tree.EndParagraph();
                     i = end;
                 }
             }
         }
 
-        /// <summary>What block the line starts; only HTML blocks when nested too deep. A paragraph can be interrupted
-        /// by a list item only if it has text and, numbered, starts at 1.</summary>
+        /// <summary>
+        /// What block the line starts; only HTML blocks when nested too deep. A list item interrupts a paragraph only
+        /// if it has text and, numbered, starts at 1.
+        /// </summary>
         private static Start Classify(Line line, int depth, bool interrupting)
         {
             int p = line.Lead();
-            if (p < 0)
-            {
-                return Start.None;
-            }
-
             string t = line.Text;
-            char c = t[p];
+            char c = p < 0 ? '\0' : t[p];
+            int run = p < 0 ? 0 : Run(t, p, c);
             if (c == '<')
             {
-                int q = p + 1 < t.Length && t[p + 1] == '/' ? p + 2 : p + 1;
-                int nameEnd = q;
+                int name = p + 1 < t.Length && t[p + 1] == '/' ? p + 2 : p + 1;
+                int nameEnd = name;
                 while (nameEnd < t.Length && DocChars.IsAsciiLetterOrDigit(t[nameEnd]))
                 {
                     nameEnd++;
                 }
 
                 bool ends = nameEnd == t.Length || char.IsWhiteSpace(t[nameEnd]) || t[nameEnd] == '>' || string.CompareOrdinal(t, nameEnd, "/>", 0, 2) == 0;
-                return ends && BlockTags.Contains(t.Substring(q, nameEnd - q).ToLowerInvariant()) ? Start.Html : Start.None;
+                return ends && BlockTags.Contains(t.Substring(name, nameEnd - name).ToLowerInvariant()) ? Start.Html : Start.None;
             }
 
-            if (depth >= MaxDepth)
+            if (p < 0 || depth >= MaxDepth)
             {
                 return Start.None;
             }
 
-            int run = Run(t, p, c);
             if ((c == '`' || c == '~') && run >= 3 && (c == '~' || t.IndexOf('`', p + run) < 0))
             {
                 return Start.Fence;
@@ -171,16 +143,10 @@ namespace TapiGen.Generator.Parsing
                 return Start.Heading;
             }
 
-            if (c == '>')
-            {
-                return Start.Quote;
-            }
-
-            return ItemMarker(line, out bool ordered, out int content, out _) &&
-                   (!interrupting || (!DocChars.IsAllWhite(t, content) && (!ordered || IsOne(t, p)))) ? Start.Item : Start.None;
+            bool item = ItemMarker(line, out bool ordered, out int content, out _) &&
+                        (!interrupting || (!DocChars.IsAllWhite(t, content) && (!ordered || (c == '1' && !char.IsDigit(t[p + 1])))));
+            return c == '>' ? Start.Quote : item ? Start.Item : Start.None;
         }
-
-        private static bool IsOne(string t, int p) => t[p] == '1' && !char.IsDigit(t[p + 1]);
 
         private static int Run(string t, int p, char c)
         {
@@ -216,6 +182,7 @@ namespace TapiGen.Generator.Parsing
             return marker && (after == t.Length || t[after] == ' ' || t[after] == '\t');
         }
 
+        /// <summary>Fenced code, up to a fence of the same kind at least as long, or to the end.</summary>
         private int Fence(List<Line> lines, int i)
         {
             Line open = lines[i];
@@ -227,32 +194,17 @@ namespace TapiGen.Generator.Parsing
             {
                 Line line = lines[i];
                 int q = line.Lead();
-                if (q >= 0 && line.Text[q] == c && Run(line.Text, q, c) >= run && DocChars.IsAllWhite(line.Text, q + Run(line.Text, q, c)))
+                if (q >= 0 && Run(line.Text, q, c) is int closing && closing >= run && DocChars.IsAllWhite(line.Text, q + closing))
                 {
                     i++;
                     break;
                 }
 
-                Line body = line.Dedent(p - open.Start);
-                code.Add(body.Text.Substring(body.Start));
+                code.Add(line.Dedent(p - open.Start).Rest);
             }
 
             _tree.CodeBlock(string.Join("\n", code));
             return i;
-        }
-
-        /// <summary>A heading becomes a paragraph in bold.</summary>
-        private void Heading(Line line)
-        {
-            string t = line.Text;
-            int p = line.Lead();
-            string text = t.Substring(p + Run(t, p, '#')).Trim();
-            string unclosed = text.TrimEnd('#');
-            text = unclosed.Length == 0 || char.IsWhiteSpace(unclosed[unclosed.Length - 1]) ? unclosed.TrimEnd() : text;
-            _tree.OpenInline(DocKind.Para);
-            _tree.OpenInline(DocKind.Bold);
-            _inline.Run(text, markdown: true);
-            _tree.EndParagraph();
         }
 
         /// <summary>A block quote; one that starts with <c>[!NOTE]</c> (or another word) is a note with that label.</summary>
@@ -265,15 +217,14 @@ namespace TapiGen.Generator.Parsing
                 content.Add(new Line(t, p + 1 < t.Length && (t[p + 1] == ' ' || t[p + 1] == '\t') ? p + 2 : p + 1));
             }
 
-            string first = content[0].Text.Substring(content[0].Start).Trim();
+            string first = content[0].Rest.Trim();
             int close = first.IndexOf(']');
-            string word = first.StartsWith("[!", StringComparison.Ordinal) && close > 2 ? first.Substring(2, close - 2) : "";
+            string word = first.StartsWith("[!", StringComparison.Ordinal) && close > 2 && close <= 22 ? first.Substring(2, close - 2) : "";
             string? label = null;
-            if (word.Length > 0 && word.Length <= 20 && word.TrimStart(Letters).Length == 0)
+            if (word.Length > 0 && word.All(DocChars.IsAsciiLetter))
             {
                 label = char.ToUpperInvariant(word[0]) + word.Substring(1).ToLowerInvariant();
-                Line line = content[0];
-                content[0] = new Line(line.Text, line.Text.IndexOf(']', line.Start) + 1);
+                content[0] = new Line(content[0].Text, content[0].Text.IndexOf(']', content[0].Start) + 1);
             }
 
             DocNode? quote = _tree.OpenMarkdown(label is null ? DocKind.Group : DocKind.Note, label: label);
@@ -281,8 +232,6 @@ namespace TapiGen.Generator.Parsing
             _tree.Close(quote);
             return i;
         }
-
-        private static readonly char[] Letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".ToCharArray();
 
         /// <summary>
         /// A list: items of one kind (bullets or numbers). An item takes the lines indented to its content, and lines
@@ -300,13 +249,14 @@ namespace TapiGen.Generator.Parsing
                 for (i++; i < lines.Count; i++)
                 {
                     Line line = lines[i];
-                    if (!line.IsBlank && !line.IndentedBy(width) && (blank || Classify(line, depth, interrupting: false) != Start.None))
+                    bool indented = line.IndentedBy(width);
+                    if (!line.IsBlank && !indented && (blank || Classify(line, depth, interrupting: false) != Start.None))
                     {
                         break;
                     }
 
                     blank = line.IsBlank;
-                    item.Add(line.IndentedBy(width) ? line.Dedent(width) : line);
+                    item.Add(indented ? line.Dedent(width) : line);
                 }
 
                 DocNode? node = _tree.OpenMarkdown(DocKind.Item);
@@ -318,7 +268,7 @@ namespace TapiGen.Generator.Parsing
             return i;
         }
 
-        /// <summary>A line, or what is left of it inside a container (<see cref="Start"/> is where it begins).</summary>
+        /// <summary>A line, or what is left of it inside a container (from <see cref="Start"/> on).</summary>
         private readonly struct Line
         {
             public Line(string text, int start)
@@ -331,9 +281,11 @@ namespace TapiGen.Generator.Parsing
 
             public int Start { get; }
 
+            public string Rest => Text.Substring(Start);
+
             public bool IsBlank => DocChars.IsAllWhite(Text, Start);
 
-            /// <summary>Where the block starts (at most three spaces in), or -1 for a line indented more.</summary>
+            /// <summary>Where the block starts (at most three spaces in), or -1 for a line indented more or blank.</summary>
             public int Lead()
             {
                 int p = Start;
@@ -345,26 +297,21 @@ namespace TapiGen.Generator.Parsing
                 return p - Start < 4 && p < Text.Length ? p : -1;
             }
 
-            public bool IndentedBy(int columns)
+            public bool IndentedBy(int columns) => Indent(columns).Columns >= columns;
+
+            public Line Dedent(int columns) => new Line(Text, Indent(columns).End);
+
+            /// <summary>The white space at the start, up to <paramref name="columns"/> columns (a tab counts four).</summary>
+            private (int Columns, int End) Indent(int columns)
             {
                 int column = 0;
-                for (int p = Start; p < Text.Length && column < columns && (Text[p] == ' ' || Text[p] == '\t'); p++)
-                {
-                    column += Text[p] == '\t' ? 4 : 1;
-                }
-
-                return column >= columns;
-            }
-
-            public Line Dedent(int columns)
-            {
                 int p = Start;
-                for (int column = 0; p < Text.Length && column < columns && (Text[p] == ' ' || Text[p] == '\t'); p++)
+                for (; p < Text.Length && column < columns && (Text[p] == ' ' || Text[p] == '\t'); p++)
                 {
                     column += Text[p] == '\t' ? 4 : 1;
                 }
 
-                return new Line(Text, p);
+                return (column, p);
             }
         }
     }

@@ -6,12 +6,16 @@ namespace TapiGen.Generator.Parsing
     /// <summary>
     /// Builds the document tree from what the scanners find, forgiving the way browsers are: text outside a paragraph
     /// opens one, a block tag closes the open paragraph, <c>&lt;li&gt;</c> and <c>&lt;td&gt;</c> close their open
-    /// siblings, closing tags without an open element are dropped, and whatever is left open is closed at the end.
+    /// siblings (and get a list or row when they have none), closing tags without an open element are dropped, and
+    /// whatever is left open is closed at the end.
     /// </summary>
     internal sealed class DocTreeBuilder
     {
         /// <summary>Deeper nesting is flattened: the tags are dropped, their text kept.</summary>
         private const int MaxDepth = 100;
+
+        private static readonly DocKind[] NoKinds = Array.Empty<DocKind>();
+        private static readonly DocKind[] InTable = { DocKind.Row, DocKind.Cell, DocKind.List, DocKind.Item, DocKind.Group, DocKind.Note };
 
         private readonly List<DocNode> _stack = new List<DocNode> { new DocNode(DocKind.Root) };
 
@@ -22,25 +26,21 @@ namespace TapiGen.Generator.Parsing
 
         private DocNode Top => _stack[_stack.Count - 1];
 
+        private bool InParagraph => Top.Kind == DocKind.Para || Top.IsInline;
+
         public void Text(string text)
         {
-            if (!(Top.Kind == DocKind.Para || Top.IsInline))
+            if (InParagraph || !DocChars.IsAllWhite(text))
             {
-                if (DocChars.IsAllWhite(text))
-                {
-                    return;
-                }
-
                 OpenParagraph();
+                Top.Children.Add(new DocNode(DocKind.Text) { Text = text });
             }
-
-            Top.Children.Add(new DocNode(DocKind.Text) { Text = text });
         }
 
         /// <summary>Ends the open paragraph and the inline elements in it (a blank line, a block tag).</summary>
         public void EndParagraph()
         {
-            while (_stack.Count > 1 && (Top.Kind == DocKind.Para || Top.IsInline))
+            while (_stack.Count > 1 && InParagraph)
             {
                 _stack.RemoveAt(_stack.Count - 1);
             }
@@ -54,101 +54,68 @@ namespace TapiGen.Generator.Parsing
         }
 
         /// <summary>Opens a Markdown container (list, item, quote, note): only <see cref="Close"/> ends it.</summary>
-        public DocNode? OpenMarkdown(DocKind kind, bool flag = false, string? label = null)
-        {
-            EndParagraph();
-            if (kind != DocKind.Item)
-            {
-                EnsureFlow();
-            }
+        public DocNode? OpenMarkdown(DocKind kind, bool flag = false, string? label = null) =>
+            OpenBlock(new DocNode(kind, markdown: true) { Flag = flag, Text = label });
 
-            return Push(new DocNode(kind, markdown: true) { Flag = flag, Text = label });
-        }
-
-        /// <summary>Opens a Markdown paragraph, or an emphasis, code span or link inside one.</summary>
+        /// <summary>Opens a paragraph, or an emphasis, code span or link inside one (a new one if need be).</summary>
         public DocNode? OpenInline(DocKind kind, string? href = null, string? tag = null)
         {
             if (kind == DocKind.Para)
             {
-                EndParagraph();
-                EnsureFlow();
-            }
-            else if (!(Top.Kind == DocKind.Para || Top.IsInline))
-            {
-                OpenParagraph();
+                return OpenBlock(new DocNode(kind, tag));
             }
 
             // A link in a link, or code in code, would only repeat the element: keep the outer one.
+            OpenParagraph();
             bool repeated = (kind == DocKind.Link || kind == DocKind.Code) && _stack.Exists(n => n.Kind == kind);
             return repeated ? null : Push(new DocNode(kind, tag) { Text = href });
         }
 
         /// <summary>Closes a node <see cref="OpenMarkdown"/> or <see cref="OpenInline"/> returned, with all inside it.</summary>
-        public void Close(DocNode? node)
-        {
-            int k = node is null ? -1 : _stack.LastIndexOf(node);
-            if (k > 0)
-            {
-                _stack.RemoveRange(k, _stack.Count - k);
-            }
-        }
+        public void Close(DocNode? node) => PopTo(node is null ? -1 : _stack.LastIndexOf(node));
 
         public void OpenTag(string name, string? href, string? cssClass)
         {
-            DocNode? opened = null;
+            bool alert = cssClass != null && cssClass.IndexOf("alert", StringComparison.OrdinalIgnoreCase) >= 0;
+            DocNode? opened;
             switch (name)
             {
-                case "b":
-                case "strong":
+                case "b" or "strong":
                     opened = OpenInline(DocKind.Bold, tag: name);
                     break;
-                case "i":
-                case "em":
-                case "var":
+                case "i" or "em" or "var":
                     opened = OpenInline(DocKind.Italic, tag: name);
                     break;
-                case "code":
-                case "tt":
-                case "kbd":
+                case "code" or "tt" or "kbd":
                     opened = OpenInline(DocKind.Code, tag: name);
                     break;
                 case "a":
                     opened = OpenInline(DocKind.Link, DocChars.ResolveHref(href), name);
                     break;
-                case "br":
-                    if (!(Top.Kind == DocKind.Para || Top.IsInline))
-                    {
-                        OpenParagraph();
-                    }
-
-                    Top.Children.Add(new DocNode(DocKind.Break));
-                    return;
                 case "p":
                     opened = OpenInline(DocKind.Para, tag: name);
                     break;
-                case "div":
-                    bool alert = cssClass != null && cssClass.IndexOf("alert", StringComparison.OrdinalIgnoreCase) >= 0;
-                    opened = OpenBlock(new DocNode(alert ? DocKind.Note : DocKind.Group, name));
+                case "br":
+                    OpenParagraph();
+                    Top.Children.Add(new DocNode(DocKind.Break));
+                    return;
+                case "div" or "ul" or "ol" or "dl" or "table":
+                    DocKind kind = name == "div" ? (alert ? DocKind.Note : DocKind.Group) : name == "table" ? DocKind.Table : DocKind.List;
+                    opened = OpenBlock(new DocNode(kind, name) { Flag = name == "ol" });
                     break;
-                case "ul":
-                case "ol":
-                case "dl":
-                    opened = OpenBlock(new DocNode(DocKind.List, name) { Flag = name == "ol" });
-                    break;
-                case "table":
-                    opened = OpenBlock(new DocNode(DocKind.Table, name));
-                    break;
-                case "li":
-                case "dt":
-                case "dd":
-                    opened = OpenItem(name);
+                case "li" or "dt" or "dd":
+                    // An item closes the open item of its list; without a list around it, it gets one.
+                    opened = Within(DocKind.List, NoKinds, () => OpenBlock(new DocNode(DocKind.List))) ? Push(new DocNode(DocKind.Item, name)) : null;
                     break;
                 case "tr":
-                    opened = OpenRow(name);
+                    opened = Within(DocKind.Table, InTable, () => null) ? Push(new DocNode(DocKind.Row, name)) : null;
                     break;
-                case "td":
-                case "th":
-                    opened = OpenCell(name);
+                case "td" or "th":
+                    // In a table without a row, a cell gets one.
+                    bool inRow = Find(DocKind.Row, InTable) > Find(DocKind.Table, InTable);
+                    opened = (inRow ? Within(DocKind.Row, InTable, () => null) : Within(DocKind.Table, InTable, () => null) && Push(new DocNode(DocKind.Row)) != null)
+                        ? Push(new DocNode(DocKind.Cell, name) { Flag = name == "th" })
+                        : null;
                     break;
                 default:
                     // img and unknown tags: dropped, their text (if any) kept.
@@ -172,18 +139,25 @@ namespace TapiGen.Generator.Parsing
             bool inline = name is "b" or "strong" or "i" or "em" or "var" or "code" or "tt" or "kbd" or "a";
             for (int k = _stack.Count - 1; k > 0; k--)
             {
-                DocNode node = _stack[k];
-                if (node.Tag == name)
+                if (_stack[k].Tag == name)
                 {
-                    _stack.RemoveRange(k, _stack.Count - k);
+                    PopTo(k);
                     return;
                 }
 
                 // HTML cannot close what Markdown opened, and an inline closing tag does not leave its paragraph.
-                if (node.FromMarkdown || (inline && !node.IsInline))
+                if (_stack[k].FromMarkdown || (inline && !_stack[k].IsInline))
                 {
                     return;
                 }
+            }
+        }
+
+        private void PopTo(int k)
+        {
+            if (k > 0)
+            {
+                _stack.RemoveRange(k, _stack.Count - k);
             }
         }
 
@@ -202,17 +176,20 @@ namespace TapiGen.Generator.Parsing
 
         private void OpenParagraph()
         {
-            EnsureFlow();
-            Push(new DocNode(DocKind.Para));
+            if (!InParagraph)
+            {
+                EnsureFlow();
+                Push(new DocNode(DocKind.Para));
+            }
         }
 
-        /// <summary>Makes the top a container that can hold paragraphs: text in a list or table gets an item or cell.</summary>
+        /// <summary>Makes the top a container that can hold blocks: in a list or table, an item or cell.</summary>
         private void EnsureFlow()
         {
-            while (Top.Kind == DocKind.List || Top.Kind == DocKind.Table || Top.Kind == DocKind.Row)
+            while (Top.Kind is DocKind.List or DocKind.Table or DocKind.Row)
             {
-                DocKind implicitKind = Top.Kind == DocKind.List ? DocKind.Item : Top.Kind == DocKind.Table ? DocKind.Row : DocKind.Cell;
-                if (Push(new DocNode(implicitKind)) is null)
+                DocKind inner = Top.Kind == DocKind.List ? DocKind.Item : Top.Kind == DocKind.Table ? DocKind.Row : DocKind.Cell;
+                if (Push(new DocNode(inner)) is null)
                 {
                     return;
                 }
@@ -222,67 +199,31 @@ namespace TapiGen.Generator.Parsing
         private DocNode? OpenBlock(DocNode node)
         {
             EndParagraph();
-            EnsureFlow();
+            if (node.Kind != DocKind.Item)
+            {
+                EnsureFlow();
+            }
+
             return Push(node);
         }
 
-        /// <summary>An item closes the open item of its list; without a list around it, it gets one.</summary>
-        private DocNode? OpenItem(string name)
+        /// <summary>
+        /// Closes what is open inside the innermost <paramref name="kind"/> (see <see cref="Find"/>) so that the next
+        /// node goes into it, or else calls <paramref name="otherwise"/>; false if there is nothing to put it in.
+        /// </summary>
+        private bool Within(DocKind kind, DocKind[] passable, Func<DocNode?> otherwise)
         {
             EndParagraph();
-            int list = Find(DocKind.List, DocKind.Item);
-            if (list > 0)
-            {
-                _stack.RemoveRange(list + 1, _stack.Count - list - 1);
-            }
-            else if (OpenBlock(new DocNode(DocKind.List)) is null)
-            {
-                return null;
-            }
-
-            return Push(new DocNode(DocKind.Item, name));
-        }
-
-        /// <summary>A row closes the open row of its table; outside a table it is dropped.</summary>
-        private DocNode? OpenRow(string name)
-        {
-            EndParagraph();
-            int table = Find(DocKind.Table, DocKind.Row, DocKind.Cell, DocKind.List, DocKind.Item, DocKind.Group, DocKind.Note);
-            if (table <= 0)
-            {
-                return null;
-            }
-
-            _stack.RemoveRange(table + 1, _stack.Count - table - 1);
-            return Push(new DocNode(DocKind.Row, name));
-        }
-
-        /// <summary>A cell closes the open cell of its row; in a table without a row it gets one; elsewhere it is dropped.</summary>
-        private DocNode? OpenCell(string name)
-        {
-            EndParagraph();
-            int row = Find(DocKind.Row, DocKind.Cell, DocKind.List, DocKind.Item, DocKind.Group, DocKind.Note);
-            int table = Find(DocKind.Table, DocKind.Cell, DocKind.List, DocKind.Item, DocKind.Group, DocKind.Note);
-            if (row <= 0 && table <= 0)
-            {
-                return null;
-            }
-
-            int keep = Math.Max(row, table);
-            _stack.RemoveRange(keep + 1, _stack.Count - keep - 1);
-            if (row < table && Push(new DocNode(DocKind.Row)) is null)
-            {
-                return null;
-            }
-
-            return Push(new DocNode(DocKind.Cell, name) { Flag = name == "th" });
+            int k = Find(kind, passable);
+            PopTo(k + 1);
+            return k > 0 || otherwise() != null;
         }
 
         /// <summary>
         /// The stack index of the innermost open <paramref name="kind"/> that can be reached by closing only
-        /// paragraphs, inline elements and nodes of the <paramref name="passable"/> kinds; -1 if there is none.
+        /// paragraphs, inline elements, items and nodes of the <paramref name="passable"/> kinds; -1 if there is none.
         /// </summary>
-        private int Find(DocKind kind, params DocKind[] passable)
+        private int Find(DocKind kind, DocKind[] passable)
         {
             for (int k = _stack.Count - 1; k > 0; k--)
             {
@@ -292,7 +233,8 @@ namespace TapiGen.Generator.Parsing
                     return k;
                 }
 
-                if (node.FromMarkdown || !(node.Kind == DocKind.Para || node.IsInline || Array.IndexOf(passable, node.Kind) >= 0))
+                bool passes = node.Kind == DocKind.Para || node.IsInline || node.Kind == DocKind.Item || Array.IndexOf(passable, node.Kind) >= 0;
+                if (node.FromMarkdown || !passes)
                 {
                     return -1;
                 }
