@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace TapiGen.Generator.Parsing
@@ -44,18 +45,7 @@ namespace TapiGen.Generator.Parsing
         public static bool IsAsciiPunctuation(char c) =>
             (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
 
-        public static bool IsAllWhite(string s, int from = 0)
-        {
-            for (int i = from; i < s.Length; i++)
-            {
-                if (!char.IsWhiteSpace(s[i]))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+        public static bool IsAllWhite(string s, int from = 0) => s.Skip(from).All(char.IsWhiteSpace);
 
         /// <summary>
         /// Appends the character at <paramref name="i"/> as output text and returns how many characters it took (2 for
@@ -71,21 +61,11 @@ namespace TapiGen.Generator.Parsing
                 return 2;
             }
 
-            if (char.IsSurrogate(c) || c == '\uFFFE' || c == '\uFFFF')
+            string? replaced = char.IsSurrogate(c) || c == '\uFFFE' || c == '\uFFFF' ? "\uFFFD" :
+                !xml ? null : c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : null;
+            if (replaced != null)
             {
-                sb.Append('\uFFFD');
-            }
-            else if (xml && c == '&')
-            {
-                sb.Append("&amp;");
-            }
-            else if (xml && c == '<')
-            {
-                sb.Append("&lt;");
-            }
-            else if (xml && c == '>')
-            {
-                sb.Append("&gt;");
+                sb.Append(replaced);
             }
             else if (!IsDropped(c))
             {
@@ -108,10 +88,9 @@ namespace TapiGen.Generator.Parsing
                 int start = hex ? j + 2 : j + 1;
                 int k = start;
                 int value = 0;
-                while (k < end && k - start < 7 && Digit(s[k], hex) is int d)
+                for (int d; k < end && k - start < 7 && (d = "0123456789abcdef".IndexOf(char.ToLowerInvariant(s[k]))) >= 0 && d < (hex ? 16 : 10); k++)
                 {
                     value = (value * (hex ? 16 : 10)) + d;
-                    k++;
                 }
 
                 if (k == start || k >= end || s[k] != ';')
@@ -138,17 +117,6 @@ namespace TapiGen.Generator.Parsing
             }
 
             return 0;
-        }
-
-        private static int? Digit(char c, bool hex)
-        {
-            if (c >= '0' && c <= '9')
-            {
-                return c - '0';
-            }
-
-            char lower = (char)(c | 0x20);
-            return hex && lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : null;
         }
 
         /// <summary>Decodes every entity of an attribute value.</summary>
@@ -178,19 +146,10 @@ namespace TapiGen.Generator.Parsing
         public static string? ResolveHref(string? raw)
         {
             string url = raw?.Trim() ?? "";
-            if (url.StartsWith("//", StringComparison.Ordinal))
-            {
-                return url.Length > 2 ? "https:" + url : null;
-            }
-
-            if (url.StartsWith("/", StringComparison.Ordinal))
-            {
-                return SiteRoot + url;
-            }
-
             bool web = (url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) && url.Length > 8) ||
                        (url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && url.Length > 7);
-            return web ? url : null;
+            return url.StartsWith("//", StringComparison.Ordinal) ? (url.Length > 2 ? "https:" + url : null) :
+                url.StartsWith("/", StringComparison.Ordinal) ? SiteRoot + url : web ? url : null;
         }
 
         /// <summary>A URL as an XML attribute value: white space as %20, quotes and markup escaped, nothing dropped-worthy.</summary>

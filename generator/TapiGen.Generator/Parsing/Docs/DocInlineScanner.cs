@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace TapiGen.Generator.Parsing
 {
@@ -10,8 +11,8 @@ namespace TapiGen.Generator.Parsing
     /// </summary>
     /// <remarks>
     /// Emphasis is conservative: <c>*x*</c>/<c>**x**</c> only when both delimiters are on one line and neither touches a
-    /// letter or digit on its outer side; <c>_x_</c> only around a single word with a lower-case letter and no
-    /// underscore, so identifiers such as <c>ASE_NOT_READY</c>, <c>_SVGIO</c> or <c>__init__</c> stay as they are.
+    /// letter or digit on its outer side. Underscores are never emphasis: no page uses <c>_x_</c>, but identifiers such
+    /// as <c>ASE_NOT_READY</c>, <c>_SVGIO</c> or <c>__init__</c> are everywhere.
     /// Scanning stays linear: a tag ends at the next '&lt;', and a search for a closer that failed is not repeated.
     /// </remarks>
     internal sealed class DocInlineScanner
@@ -21,6 +22,16 @@ namespace TapiGen.Generator.Parsing
         private const int MaxDestination = 1000;
 
         private static readonly char[] Brackets = { '[', ']' };
+
+        /// <summary>
+        /// An HTML tag at the start: a name, then attributes, each after white space, with a quoted or bare value or
+        /// none (an empty value then, so that values and names pair up). Nothing in it may be a '&lt;'.
+        /// </summary>
+        private static readonly Regex TagPattern = new Regex(
+            @"\G<(?<close>/)?(?<name>[A-Za-z][A-Za-z0-9-]*)" +
+            @"(?>\s+(?<attr>[^\s/>=<""']+)(?:\s*=\s*(?:""(?<value>[^""<]*)""|'(?<value>[^'<]*)'|(?<value>[^\s>""'<]+))|(?<value>)))*" +
+            @"\s*/?>",
+            RegexOptions.CultureInvariant);
 
         private readonly DocTreeBuilder _tree;
         private readonly StringBuilder _text = new StringBuilder();
@@ -60,7 +71,6 @@ namespace TapiGen.Generator.Parsing
                     '\\' when _markdown => i + 1 < end && DocChars.IsAsciiPunctuation(_s[i + 1]) ? Literal(i + 1, 1) : -1,
                     '`' when _markdown => CodeSpan(i, end),
                     '*' when _markdown && depth < MaxDepth => Stars(i, end, depth),
-                    '_' when _markdown => Underscore(i, end),
                     '[' or '!' when _markdown && depth < MaxDepth => Link(i, end, depth),
                     _ => -1,
                 };
@@ -179,27 +189,6 @@ namespace TapiGen.Generator.Parsing
             return close + n;
         }
 
-        /// <summary><c>_word_</c>: one word of letters and digits with a lower-case letter, not inside a longer word.</summary>
-        private int Underscore(int i, int end)
-        {
-            int n = RunLength(i, end);
-            int j = Skip(i + 1, end, char.IsLetterOrDigit);
-            bool word = n == 1 && j < end && _s[j] == '_' && (i == 0 || !IsWordChar(_s[i - 1])) && (j + 1 >= end || !IsWordChar(_s[j + 1])) &&
-                        _s.Substring(i + 1, j - i - 1) is string text && text.ToUpperInvariant() != text;
-            if (!word)
-            {
-                return Literal(i, n);
-            }
-
-            Flush();
-            DocNode? italic = _tree.OpenInline(DocKind.Italic);
-            _tree.Text(_s.Substring(i + 1, j - i - 1));
-            _tree.Close(italic);
-            return j + 1;
-        }
-
-        private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
-
         /// <summary><c>[text](url "title")</c>, and <c>![alt](src)</c>, an image, which is dropped.</summary>
         private int Link(int i, int end, int depth)
         {
@@ -266,75 +255,42 @@ namespace TapiGen.Generator.Parsing
                 return comment < 0 ? -1 : comment + 3;
             }
 
-            bool closing = i + 1 < end && _s[i + 1] == '/';
-            int nameStart = closing ? i + 2 : i + 1;
-            int j = Skip(nameStart, end, c => DocChars.IsAsciiLetterOrDigit(c) || c == '-');
-            if (j == nameStart || !DocChars.IsAsciiLetter(_s[nameStart]))
+            Match tag = TagPattern.Match(_s, i, end - i);
+            if (!tag.Success)
             {
                 return -1;
             }
 
-            string name = _s.Substring(nameStart, j - nameStart).ToLowerInvariant();
-            string? href = null;
-            string? cssClass = null;
-            while (true)
-            {
-                int attribute = Skip(j, end, char.IsWhiteSpace);
-                if (attribute < end && (_s[attribute] == '>' || string.CompareOrdinal(_s, attribute, "/>", 0, 2) == 0))
-                {
-                    j = attribute + (_s[attribute] == '>' ? 1 : 2);
-                    break;
-                }
-
-                // An attribute needs white space before it ("<https://x>" is no tag); a closing tag has none.
-                int nameEnd = Skip(attribute, end, c => !char.IsWhiteSpace(c) && c != '/' && c != '>' && c != '=' && c != '<');
-                if (closing || attribute == j || nameEnd == attribute)
-                {
-                    return -1;
-                }
-
-                string value = "";
-                j = nameEnd < end && _s[nameEnd] == '=' ? AttributeValue(nameEnd + 1, end, out value) : nameEnd;
-                if (j < 0)
-                {
-                    return -1;
-                }
-
-                string attributeName = _s.Substring(attribute, nameEnd - attribute).ToLowerInvariant();
-                href = attributeName == "href" ? DocChars.DecodeEntities(value) : href;
-                cssClass = attributeName == "class" ? value : cssClass;
-            }
-
             Flush();
-            if (!closing && (name == "script" || name == "style"))
-            {
-                // Script and style content is not text: skip to the closing tag, or to the end.
-                int close = _s.IndexOf("</" + name, j, end - j, StringComparison.OrdinalIgnoreCase);
-                int gt = close < 0 ? -1 : _s.IndexOf('>', close, end - close);
-                return gt < 0 ? end : gt + 1;
-            }
-
-            if (closing)
+            string name = tag.Groups["name"].Value.ToLowerInvariant();
+            int after = i + tag.Length;
+            if (tag.Groups["close"].Success)
             {
                 _tree.CloseTag(name);
             }
+            else if (name == "script" || name == "style")
+            {
+                // Script and style content is not text: skip to the closing tag, or to the end.
+                int close = _s.IndexOf("</" + name, after, end - after, StringComparison.OrdinalIgnoreCase);
+                int gt = close < 0 ? -1 : _s.IndexOf('>', close, end - close);
+                return gt < 0 ? end : gt + 1;
+            }
             else
             {
+                string? href = null;
+                string? cssClass = null;
+                for (int k = 0; k < tag.Groups["attr"].Captures.Count; k++)
+                {
+                    string attribute = tag.Groups["attr"].Captures[k].Value.ToLowerInvariant();
+                    string value = tag.Groups["value"].Captures[k].Value;
+                    href = attribute == "href" ? DocChars.DecodeEntities(value) : href;
+                    cssClass = attribute == "class" ? value : cssClass;
+                }
+
                 _tree.OpenTag(name, href, cssClass);
             }
 
-            return j;
-        }
-
-        /// <summary>A quoted or bare attribute value; returns the index after it, or -1 if a '&lt;' comes first.</summary>
-        private int AttributeValue(int j, int end, out string value)
-        {
-            j = Skip(j, end, char.IsWhiteSpace);
-            char quote = j < end && (_s[j] == '"' || _s[j] == '\'') ? _s[j] : '\0';
-            int start = quote == '\0' ? j : j + 1;
-            int k = Skip(start, end, c => c != '<' && (quote == '\0' ? !char.IsWhiteSpace(c) && c != '>' : c != quote));
-            value = _s.Substring(start, k - start);
-            return k >= end || _s[k] == '<' ? -1 : quote == '\0' ? k : k + 1;
+            return after;
         }
     }
 }

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
+using System.Linq;
 
 namespace TapiGen.Generator.Parsing
 {
@@ -98,35 +98,13 @@ namespace TapiGen.Generator.Parsing
         /// <summary>A bold text that reads like a label: letters and spaces only, maybe a colon, at most 40 characters.</summary>
         private static string? LabelText(DocNode bold)
         {
-            var sb = new StringBuilder();
-            foreach (DocNode n in bold.Children)
-            {
-                if (n.Kind != DocKind.Text)
-                {
-                    return null;
-                }
-
-                sb.Append(n.Text);
-            }
-
-            string s = sb.ToString().Trim();
+            // Anything but text in the bold (a "\0" here) means it is no label.
+            string s = string.Concat(bold.Children.Select(n => n.Kind == DocKind.Text ? n.Text : "\0")).Trim();
             s = s.EndsWith(":", StringComparison.Ordinal) ? s.Substring(0, s.Length - 1).Trim() : s;
-            if (s.Length == 0 || s.Length > 40 || !char.IsLetter(s[0]))
-            {
-                return null;
-            }
-
-            foreach (char c in s)
-            {
-                if (!char.IsLetter(c) && !char.IsWhiteSpace(c))
-                {
-                    return null;
-                }
-            }
-
+            bool label = s.Length > 0 && s.Length <= 40 && char.IsLetter(s[0]) && s.All(c => char.IsLetter(c) || char.IsWhiteSpace(c));
             var words = new DocWriter(xml: false);
             words.Text(s);
-            return words.Finish();
+            return label ? words.Finish() : null;
         }
     }
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
@@ -15,88 +14,58 @@ namespace TapiGen.Generator.Parsing
     /// </summary>
     internal static class DocXmlRenderer
     {
-        public static List<string> Render(DocNode root)
-        {
-            var lines = new List<string>();
-            Blocks(Flatten(root), lines, bareSingle: true);
-            return lines;
-        }
+        public static List<string> Render(DocNode root) => Blocks(Flatten(root), bareSingle: true);
 
         /// <summary>The blocks of a container, with transparent groups (and misplaced items, rows and cells) spliced in.</summary>
         public static List<DocNode> Flatten(DocNode container)
         {
             var blocks = new List<DocNode>();
-            FlattenInto(container, blocks);
-            return blocks;
-        }
-
-        private static void FlattenInto(DocNode container, List<DocNode> blocks)
-        {
             foreach (DocNode child in container.Children)
             {
                 if (child.Kind is DocKind.Group or DocKind.Root or DocKind.Item or DocKind.Row or DocKind.Cell)
                 {
-                    FlattenInto(child, blocks);
+                    blocks.AddRange(Flatten(child));
                 }
                 else
                 {
                     blocks.Add(child);
                 }
             }
+
+            return blocks;
         }
 
         /// <summary>The blocks of a list item, table row or cell; anything else found there counts as one block.</summary>
         private static List<DocNode> ItemBlocks(DocNode child) =>
             child.Kind is DocKind.Item or DocKind.Cell or DocKind.Row or DocKind.Group or DocKind.Root ? Flatten(child) : new List<DocNode> { child };
 
-        private static void Blocks(List<DocNode> blocks, List<string> lines, bool bareSingle)
+        private static List<string> Blocks(List<DocNode> blocks, bool bareSingle)
         {
-            // Each block's lines; a paragraph's single line is kept apart until we know whether it stands alone.
-            var pieces = new List<(string? Para, List<string>? Lines)>();
+            // Each block's lines; a paragraph is marked, until we know whether it stands alone.
+            var pieces = new List<(bool Para, List<string> Lines)>();
             foreach (DocNode b in blocks)
             {
-                var sub = new List<string>();
-                switch (b.Kind)
+                List<string> lines = b.Kind switch
                 {
-                    case DocKind.Para:
-                        string para = Inline(b);
-                        pieces.Add((para.Length > 0 ? para : null, null));
-                        continue;
-                    case DocKind.CodeBlock:
-                        Code(b, sub);
-                        break;
-                    case DocKind.List:
-                        List(b, sub);
-                        break;
-                    case DocKind.Table:
-                        Table(b, sub);
-                        break;
-                    case DocKind.Note:
-                        Note(b, sub);
-                        break;
+                    DocKind.Para => Inline(b) is string para && para.Length > 0 ? new List<string> { para } : new List<string>(),
+                    DocKind.CodeBlock => Code(b),
+                    DocKind.List => List(b),
+                    DocKind.Table => Table(b),
+                    DocKind.Note => Note(b),
+                    _ => new List<string>(),
+                };
+                if (lines.Count > 0)
+                {
+                    pieces.Add((b.Kind == DocKind.Para, lines));
                 }
-
-                pieces.Add((null, sub));
             }
 
-            pieces.RemoveAll(p => p.Para is null && (p.Lines is null || p.Lines.Count == 0));
-            if (bareSingle && pieces.Count == 1 && pieces[0].Para != null)
+            if (bareSingle && pieces.Count == 1 && pieces[0].Para)
             {
-                lines.Add(pieces[0].Para!);
-                return;
+                return pieces[0].Lines;
             }
 
-            foreach ((string? para, List<string>? sub) in pieces)
-            {
-                if (para != null)
-                {
-                    lines.Add("<para>" + para + "</para>");
-                }
-                else
-                {
-                    lines.AddRange(sub!);
-                }
-            }
+            return pieces.SelectMany(p => p.Para ? new List<string> { "<para>" + p.Lines[0] + "</para>" } : p.Lines).ToList();
         }
 
         public static string Inline(DocNode para)
@@ -111,6 +80,7 @@ namespace TapiGen.Generator.Parsing
             foreach (DocNode child in n.Children)
             {
                 string? element = child.Kind switch { DocKind.Bold => "b", DocKind.Italic => "i", DocKind.Code => "c", _ => null };
+                string? see = child.Kind == DocKind.Link && child.Text != null ? "<see href=\"" + DocChars.EscapeAttribute(child.Text) + "\"" : null;
                 if (child.Kind == DocKind.Text)
                 {
                     w.Text(child.Text!);
@@ -119,20 +89,14 @@ namespace TapiGen.Generator.Parsing
                 {
                     w.Break();
                 }
-                else if (element != null)
+                else if (element != null || see != null)
                 {
-                    DocWriter.Mark m = w.Open("<" + element + ">");
+                    // An empty link still shows its target.
+                    DocWriter.Mark m = w.Open(see != null ? see + ">" : "<" + element + ">");
                     Inline(child, w);
-                    w.Close(m, "</" + element + ">");
-                }
-                else if (child.Kind == DocKind.Link && child.Text != null)
-                {
-                    string open = "<see href=\"" + DocChars.EscapeAttribute(child.Text) + "\"";
-                    DocWriter.Mark m = w.Open(open + ">");
-                    Inline(child, w);
-                    if (!w.Close(m, "</see>"))
+                    if (!w.Close(m, see != null ? "</see>" : "</" + element + ">") && see != null)
                     {
-                        w.Raw(open + "/>");
+                        w.Raw(see + "/>");
                     }
                 }
                 else
@@ -142,7 +106,7 @@ namespace TapiGen.Generator.Parsing
             }
         }
 
-        private static void Code(DocNode code, List<string> lines)
+        private static List<string> Code(DocNode code)
         {
             var body = new List<string>();
             foreach (string line in (code.Text ?? "").Split('\n'))
@@ -152,8 +116,7 @@ namespace TapiGen.Generator.Parsing
                 {
                     if (char.IsWhiteSpace(line[i]))
                     {
-                        sb.Append(line[i] == '\t' ? "    " : " ");
-                        i++;
+                        sb.Append(line[i++] == '\t' ? "    " : " ");
                     }
                     else
                     {
@@ -166,25 +129,19 @@ namespace TapiGen.Generator.Parsing
 
             int start = body.FindIndex(l => l.Length > 0);
             int end = body.FindLastIndex(l => l.Length > 0);
-            if (start >= 0)
-            {
-                lines.Add("<code>");
-                lines.AddRange(body.GetRange(start, end - start + 1));
-                lines.Add("</code>");
-            }
+            return start < 0 ? new List<string>() : new[] { "<code>" }.Concat(body.GetRange(start, end - start + 1)).Concat(new[] { "</code>" }).ToList();
         }
 
-        private static void List(DocNode list, List<string> lines)
+        private static List<string> List(DocNode list)
         {
             var items = new List<string>();
             List<DocNode> children = list.Children;
             for (int i = 0; i < children.Count; i++)
             {
-                DocNode child = children[i];
-                if (child.Tag == "dt" && i + 1 < children.Count && children[i + 1].Tag == "dd")
+                if (children[i].Tag == "dt" && i + 1 < children.Count && children[i + 1].Tag == "dd")
                 {
                     // <dt>term</dt><dd>definition</dd>: one item with a term.
-                    string term = Flat(child);
+                    string term = Flat(children[i]);
                     string definition = Flat(children[++i]);
                     if (term.Length > 0 || definition.Length > 0)
                     {
@@ -194,8 +151,7 @@ namespace TapiGen.Generator.Parsing
                     continue;
                 }
 
-                var sub = new List<string>();
-                Blocks(ItemBlocks(child), sub, bareSingle: true);
+                List<string> sub = Blocks(ItemBlocks(children[i]), bareSingle: true);
                 if (sub.Count == 1)
                 {
                     items.Add("<item><description>" + sub[0] + "</description></item>");
@@ -208,35 +164,28 @@ namespace TapiGen.Generator.Parsing
                 }
             }
 
-            if (items.Count > 0)
-            {
-                lines.Add(list.Flag ? "<list type=\"number\">" : "<list type=\"bullet\">");
-                lines.AddRange(items);
-                lines.Add("</list>");
-            }
+            return items.Count == 0 ? items : new[] { list.Flag ? "<list type=\"number\">" : "<list type=\"bullet\">" }.Concat(items).Concat(new[] { "</list>" }).ToList();
         }
 
         /// <summary>A note: its label in bold, then its first paragraph, in one paragraph; its other blocks follow.</summary>
-        private static void Note(DocNode note, List<string> lines)
+        private static List<string> Note(DocNode note)
         {
-            string label = note.NoteLabel();
+            string label = Label(note.NoteLabel());
             List<DocNode> blocks = Flatten(note);
             int first = 0;
-            string? firstPara = null;
-            while (firstPara is null && first < blocks.Count && blocks[first].Kind == DocKind.Para)
+            string firstPara = "";
+            while (firstPara.Length == 0 && first < blocks.Count && blocks[first].Kind == DocKind.Para)
             {
-                string s = Inline(blocks[first++]);
-                firstPara = s.Length > 0 ? s : null;
+                firstPara = Inline(blocks[first++]);
             }
 
-            var rest = new List<string>();
-            Blocks(blocks.GetRange(first, blocks.Count - first), rest, bareSingle: false);
-            if (firstPara != null || rest.Count > 0)
+            List<string> rest = Blocks(blocks.GetRange(first, blocks.Count - first), bareSingle: false);
+            if (firstPara.Length > 0 || rest.Count > 0)
             {
-                lines.Add("<para>" + Label(label) + (firstPara is null ? "" : " " + firstPara) + "</para>");
+                rest.Insert(0, "<para>" + label + (firstPara.Length > 0 ? " " + firstPara : "") + "</para>");
             }
 
-            lines.AddRange(rest);
+            return rest;
         }
 
         private static string Label(string label)
@@ -248,13 +197,13 @@ namespace TapiGen.Generator.Parsing
             return w.Finish();
         }
 
-        private static void Table(DocNode table, List<string> lines)
+        private static List<string> Table(DocNode table)
         {
             var rows = new List<(List<string> Cells, bool Header)>();
             foreach (DocNode row in table.Children)
             {
                 List<DocNode> cells = row.Kind == DocKind.Row ? row.Children : new List<DocNode> { row };
-                var texts = cells.Select(Flat).ToList();
+                List<string> texts = cells.Select(Flat).ToList();
                 if (texts.Any(t => t.Length > 0))
                 {
                     rows.Add((texts, row.Kind == DocKind.Row && cells.All(c => c.Kind == DocKind.Cell && c.Flag)));
@@ -263,7 +212,7 @@ namespace TapiGen.Generator.Parsing
 
             if (rows.Count > 0 && rows.Max(r => r.Cells.Count) == 2)
             {
-                lines.Add("<list type=\"table\">");
+                var lines = new List<string> { "<list type=\"table\">" };
                 for (int i = 0; i < rows.Count; i++)
                 {
                     List<string> r = rows[i].Cells;
@@ -273,19 +222,10 @@ namespace TapiGen.Generator.Parsing
                 }
 
                 lines.Add("</list>");
-                return;
+                return lines;
             }
 
-            foreach ((List<string> cells, _) in rows)
-            {
-                var sb = new StringBuilder();
-                for (int c = 0; c < cells.Count; c++)
-                {
-                    sb.Append(c > 0 ? " |" : "").Append(cells[c].Length > 0 && sb.Length > 0 ? " " : "").Append(cells[c]);
-                }
-
-                lines.Add("<para>" + sb + "</para>");
-            }
+            return rows.Select(r => "<para>" + string.Join(" |", r.Cells.Select((c, i) => i > 0 && c.Length > 0 ? " " + c : c)) + "</para>").ToList();
         }
 
         /// <summary>A container rendered on one line: paragraphs joined by spaces, list items by ", ", table rows by "; ".</summary>
@@ -293,28 +233,25 @@ namespace TapiGen.Generator.Parsing
 
         private static string FlatBlocks(List<DocNode> blocks)
         {
-            var parts = new List<string>();
-            foreach (DocNode b in blocks)
+            IEnumerable<string> parts = blocks.Select(b => b.Kind switch
             {
-                parts.Add(b.Kind switch
-                {
-                    DocKind.Para => Inline(b),
-                    DocKind.List => string.Join(", ", b.Children.Select(Flat).Where(s => s.Length > 0)),
-                    DocKind.Table => string.Join("; ", b.Children.Select(row => string.Join(" | ", ItemBlocks(row).Select(Flat)).Trim()).Where(s => s.Length > 0)),
-                    DocKind.CodeBlock => Inline(new DocNode(DocKind.Para) { Children = { new DocNode(DocKind.Code) { Children = { new DocNode(DocKind.Text) { Text = b.Text } } } } }),
-                    DocKind.Note => FlatNote(b),
-                    _ => "",
-                });
-            }
-
+                DocKind.Para => Inline(b),
+                DocKind.List => string.Join(", ", b.Children.Select(Flat).Where(s => s.Length > 0)),
+                DocKind.Table => string.Join("; ", b.Children.Select(row => string.Join(" | ", ItemBlocks(row).Select(Flat)).Trim()).Where(s => s.Length > 0)),
+                DocKind.CodeBlock => InlineCode(b.Text ?? ""),
+                DocKind.Note => Label(b.NoteLabel()) is string label && FlatBlocks(Flatten(b)) is string s && s.Length > 0 ? label + " " + s : "",
+                _ => "",
+            });
             return string.Join(" ", parts.Where(s => s.Length > 0));
         }
 
-        private static string FlatNote(DocNode note)
+        private static string InlineCode(string code)
         {
-            string label = Label(note.NoteLabel());
-            string content = FlatBlocks(Flatten(note));
-            return content.Length > 0 ? label + " " + content : "";
+            var w = new DocWriter(xml: true);
+            DocWriter.Mark m = w.Open("<c>");
+            w.Text(code);
+            w.Close(m, "</c>");
+            return w.Finish();
         }
     }
 }
