@@ -149,6 +149,16 @@ namespace TapiGen.Generator.Parsing
             return -1;
         }
 
+        /// <summary>Wraps what <paramref name="inside"/> adds in a new inline element.</summary>
+        private void Element(DocKind kind, string? href, Action inside)
+        {
+            Flush();
+            DocNode? element = _tree.OpenInline(kind, href);
+            inside();
+            Flush();
+            _tree.Close(element);
+        }
+
         /// <summary>A code span: a run of backticks up to the next run of the same length; its content is literal.</summary>
         private int CodeSpan(int i, int end)
         {
@@ -161,10 +171,7 @@ namespace TapiGen.Generator.Parsing
 
             string code = _s.Substring(i + n, close - i - n).Replace('\n', ' ');
             bool padded = code.Length > 2 && code[0] == ' ' && code[code.Length - 1] == ' ' && !DocChars.IsAllWhite(code);
-            Flush();
-            DocNode? span = _tree.OpenInline(DocKind.Code);
-            _tree.Text(padded ? code.Substring(1, code.Length - 2) : code);
-            _tree.Close(span);
+            Element(DocKind.Code, null, () => _text.Append(padded ? code.Substring(1, code.Length - 2) : code));
             return close + n;
         }
 
@@ -181,69 +188,50 @@ namespace TapiGen.Generator.Parsing
                 return Literal(i, n);
             }
 
-            Flush();
-            DocNode? emphasis = _tree.OpenInline(n == 2 ? DocKind.Bold : DocKind.Italic);
-            Scan(i + n, close, depth + 1);
-            Flush();
-            _tree.Close(emphasis);
+            Element(n == 2 ? DocKind.Bold : DocKind.Italic, null, () => Scan(i + n, close, depth + 1));
             return close + n;
         }
 
-        /// <summary><c>[text](url "title")</c>, and <c>![alt](src)</c>, an image, which is dropped.</summary>
+        /// <summary><c>[text](url)</c>, and <c>![alt](src)</c>, an image, which is dropped.</summary>
         private int Link(int i, int end, int depth)
         {
             bool image = _s[i] == '!';
             int open = image ? i + 1 : i;
             int close = open + 1 < end && _s[open] == '[' ? _s.IndexOfAny(Brackets, open + 1, end - open - 1) : -1;
-            string url = "";
-            int after = close > 0 && _s[close] == ']' && close + 1 < end && _s[close + 1] == '(' ? Destination(close + 2, end, out url) : -1;
-            if (after < 0)
+            var url = new StringBuilder();
+            int after = close > 0 && _s[close] == ']' && close + 1 < end && _s[close + 1] == '(' ? Destination(close + 2, end, url) : -1;
+            if (after > 0 && !image)
             {
-                return -1;
-            }
-
-            if (!image)
-            {
-                Flush();
-                DocNode? link = _tree.OpenInline(DocKind.Link, DocChars.ResolveHref(url));
-                Scan(open + 1, close, depth + 1);
-                Flush();
-                _tree.Close(link);
+                Element(DocKind.Link, DocChars.ResolveHref(url.ToString()), () => Scan(open + 1, close, depth + 1));
             }
 
             return after;
         }
 
-        /// <summary>Reads <c>url "title")</c> or <c>&lt;url&gt;)</c>; returns the index after the ')' or -1.</summary>
-        private int Destination(int j, int end, out string destination)
+        /// <summary>
+        /// Reads <c>url)</c> (no white space, parentheses balanced, escapes and entities decoded); returns the index
+        /// after the ')' or -1.
+        /// </summary>
+        private int Destination(int j, int end, StringBuilder url)
         {
-            var url = new StringBuilder();
-            j = Skip(j, end, c => c == ' ' || c == '\t');
-            bool angle = j < end && _s[j] == '<';
-            int parens = 0;
-            for (j += angle ? 1 : 0; j < end && url.Length < MaxDestination; j++)
+            for (int parens = 0; j < end && url.Length < MaxDestination && !char.IsWhiteSpace(_s[j]); j++)
             {
                 char c = _s[j];
-                if (angle ? c == '>' || c == '<' || c == '\n' : char.IsWhiteSpace(c) || (c == ')' && parens == 0))
+                parens += c == '(' ? 1 : c == ')' ? -1 : 0;
+                if (parens < 0)
                 {
-                    break;
+                    return j + 1;
                 }
 
-                parens += c == '(' ? 1 : c == ')' ? -1 : 0;
                 int entity = c == '&' ? DocChars.DecodeEntity(_s, j, end, url) : 0;
                 j += entity > 0 ? entity - 1 : c == '\\' && j + 1 < end && DocChars.IsAsciiPunctuation(_s[j + 1]) ? 1 : 0;
-                url.Append(entity > 0 ? "" : _s[j].ToString());
+                if (entity == 0)
+                {
+                    url.Append(_s[j]);
+                }
             }
 
-            destination = url.ToString();
-            j = Skip(angle && j < end && _s[j] == '>' ? j + 1 : j, end, char.IsWhiteSpace);
-            if (j < end && (_s[j] == '"' || _s[j] == '\''))
-            {
-                int title = _s.IndexOf(_s[j], j + 1, Math.Min(end - j - 1, MaxDestination));
-                j = title < 0 ? end : Skip(title + 1, end, char.IsWhiteSpace);
-            }
-
-            return j < end && _s[j] == ')' ? j + 1 : -1;
+            return -1;
         }
 
         /// <summary>An HTML tag or comment; a tag ends at the first '&gt;' outside quotes and may not contain '&lt;'.</summary>

@@ -15,44 +15,27 @@ namespace TapiGen.Generator.Parsing
 
         private static void Render(DocNode n, DocWriter w)
         {
-            switch (n.Kind)
+            // Blocks and line breaks are set apart by spaces; inline elements only give their text.
+            string gap = n.Kind is DocKind.Text or DocKind.Bold or DocKind.Italic or DocKind.Code or DocKind.Link ? "" : " ";
+            w.Text(gap);
+            if (n.Kind == DocKind.Note)
             {
-                case DocKind.Text:
-                    w.Text(n.Text!);
-                    return;
-                case DocKind.Break:
-                    w.Text(" ");
-                    return;
-                case DocKind.CodeBlock:
-                    w.Text(" " + n.Text + " ");
-                    return;
-                case DocKind.Bold:
-                case DocKind.Italic:
-                case DocKind.Code:
-                case DocKind.Link:
-                    Children(n, w);
-                    return;
-                case DocKind.Note:
-                    string label = n.NoteLabel();
-                    var content = new DocWriter(xml: false);
-                    Children(n, content);
-                    string body = content.Finish();
-                    w.Text(body.Length > 0 ? " " + label + ": " + body + " " : "");
-                    return;
-                default:
-                    w.Text(" ");
-                    Children(n, w);
-                    w.Text(" ");
-                    return;
+                string label = n.NoteLabel();
+                var content = new DocWriter(xml: false);
+                n.Children.ForEach(child => Render(child, content));
+                string body = content.Finish();
+                w.Text(body.Length > 0 ? label + ": " + body : "");
             }
-        }
+            else if (n.Kind is DocKind.Text or DocKind.CodeBlock)
+            {
+                w.Text(n.Text!);
+            }
+            else
+            {
+                n.Children.ForEach(child => Render(child, w));
+            }
 
-        private static void Children(DocNode n, DocWriter w)
-        {
-            foreach (DocNode child in n.Children)
-            {
-                Render(child, w);
-            }
+            w.Text(gap);
         }
     }
 }

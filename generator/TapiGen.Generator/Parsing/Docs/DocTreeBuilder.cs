@@ -17,6 +17,12 @@ namespace TapiGen.Generator.Parsing
         private static readonly DocKind[] NoKinds = Array.Empty<DocKind>();
         private static readonly DocKind[] InTable = { DocKind.Row, DocKind.Cell, DocKind.List, DocKind.Item, DocKind.Group, DocKind.Note };
 
+        private static readonly Dictionary<string, DocKind> InlineTags = new Dictionary<string, DocKind>(StringComparer.Ordinal)
+        {
+            ["b"] = DocKind.Bold, ["strong"] = DocKind.Bold, ["i"] = DocKind.Italic, ["em"] = DocKind.Italic, ["var"] = DocKind.Italic,
+            ["code"] = DocKind.Code, ["tt"] = DocKind.Code, ["kbd"] = DocKind.Code, ["a"] = DocKind.Link,
+        };
+
         private readonly List<DocNode> _stack = new List<DocNode> { new DocNode(DocKind.Root) };
 
         /// <summary>Opening tags that were dropped (too deep, a link in a link), so that their closing tags are too.</summary>
@@ -80,17 +86,8 @@ namespace TapiGen.Generator.Parsing
             DocNode? opened;
             switch (name)
             {
-                case "b" or "strong":
-                    opened = OpenInline(DocKind.Bold, tag: name);
-                    break;
-                case "i" or "em" or "var":
-                    opened = OpenInline(DocKind.Italic, tag: name);
-                    break;
-                case "code" or "tt" or "kbd":
-                    opened = OpenInline(DocKind.Code, tag: name);
-                    break;
-                case "a":
-                    opened = OpenInline(DocKind.Link, DocChars.ResolveHref(href), name);
+                case var _ when InlineTags.TryGetValue(name, out DocKind inlineKind):
+                    opened = OpenInline(inlineKind, inlineKind == DocKind.Link ? DocChars.ResolveHref(href) : null, name);
                     break;
                 case "p":
                     opened = OpenInline(DocKind.Para, tag: name);
@@ -136,7 +133,7 @@ namespace TapiGen.Generator.Parsing
                 return;
             }
 
-            bool inline = name is "b" or "strong" or "i" or "em" or "var" or "code" or "tt" or "kbd" or "a";
+            bool inline = InlineTags.ContainsKey(name);
             for (int k = _stack.Count - 1; k > 0; k--)
             {
                 if (_stack[k].Tag == name)
