@@ -38,6 +38,7 @@ namespace TapiGen.Generator.Parsing
         private enum Start : byte
         {
             None,
+            Blank,
             Fence,
             Heading,
             Quote,
@@ -59,50 +60,46 @@ namespace TapiGen.Generator.Parsing
         {
             for (int i = 0; i < lines.Count;)
             {
-                Line line = lines[i];
-                Start start = line.IsBlank ? Start.None : Classify(line, depth, interrupting: false);
-                if (line.IsBlank)
+                Start start = lines[i].IsBlank ? Start.Blank : Classify(lines[i], depth, interrupting: false);
+                i = start switch
                 {
-                    _tree.EndParagraph();
-                    i++;
-                }
-                else if (start == Start.Fence)
-                {
-                    i = Fence(lines, i);
-                }
-                else if (start == Start.Heading)
-                {
-                    string heading = line.Rest.Trim().TrimStart('#').Trim();
-                    string unclosed = heading.TrimEnd('#');
-                    _tree.OpenInline(DocKind.Para);
-                    _tree.OpenInline(DocKind.Bold);
-                    _inline.Run(unclosed.Length == 0 || char.IsWhiteSpace(unclosed[unclosed.Length - 1]) ? unclosed.TrimEnd() : heading, markdown: true);
-                    _tree.EndParagraph();
-                    i++;
-                }
-                else if (start == Start.Quote)
-                {
-                    i = Quote(lines, i, depth);
-                }
-                else if (start == Start.Item)
-                {
-                    i = List(lines, i, depth);
-                }
-                else
-                {
-                    // An HTML block runs to the next blank line; a paragraph also ends where another block starts.
-                    int end = i + 1;
-                    while (end < lines.Count && !lines[end].IsBlank && (start == Start.Html || Classify(lines[end], depth, interrupting: true) == Start.None))
-                    {
-                        end++;
-                    }
-
-                    _tree.EndParagraph();
-                    _inline.Run(string.Join("\n", lines.GetRange(i, end - i).Select(l => l.Rest)), markdown: start != Start.Html);
-                    _tree.EndParagraph();
-                    i = end;
-                }
+                    Start.Fence => Fence(lines, i),
+                    Start.Heading => Heading(lines, i),
+                    Start.Quote => Quote(lines, i, depth),
+                    Start.Item => List(lines, i, depth),
+                    _ => Text(lines, i, depth, start),
+                };
             }
+        }
+
+        /// <summary>
+        /// A paragraph, which ends where another block starts, or an HTML block, which runs to the next blank line; a
+        /// blank line ends the open paragraph.
+        /// </summary>
+        private int Text(List<Line> lines, int i, int depth, Start start)
+        {
+            int end = start == Start.Blank ? i : i + 1;
+            while (end < lines.Count && !lines[end].IsBlank && (start == Start.Html || Classify(lines[end], depth, interrupting: true) == Start.None))
+            {
+                end++;
+            }
+
+            _tree.EndParagraph();
+            _inline.Run(string.Join("\n", lines.GetRange(i, end - i).Select(l => l.Rest)), markdown: start != Start.Html);
+            _tree.EndParagraph();
+            return Math.Max(end, i + 1);
+        }
+
+        /// <summary>A heading becomes a paragraph in bold.</summary>
+        private int Heading(List<Line> lines, int i)
+        {
+            string heading = lines[i].Rest.Trim().TrimStart('#').Trim();
+            string unclosed = heading.TrimEnd('#');
+            _tree.OpenInline(DocKind.Para);
+            _tree.OpenInline(DocKind.Bold);
+            _inline.Run(unclosed.Length == 0 || char.IsWhiteSpace(unclosed[unclosed.Length - 1]) ? unclosed.TrimEnd() : heading, markdown: true);
+            _tree.EndParagraph();
+            return i + 1;
         }
 
         /// <summary>

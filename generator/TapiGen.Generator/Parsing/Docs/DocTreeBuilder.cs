@@ -133,20 +133,12 @@ namespace TapiGen.Generator.Parsing
                 return;
             }
 
+            // HTML cannot close what Markdown opened, and an inline closing tag does not leave its paragraph.
             bool inline = InlineTags.ContainsKey(name);
-            for (int k = _stack.Count - 1; k > 0; k--)
+            int k = _stack.FindLastIndex(n => n.Tag == name);
+            if (k > _stack.FindLastIndex(n => n.FromMarkdown || (inline && !n.IsInline)))
             {
-                if (_stack[k].Tag == name)
-                {
-                    PopTo(k);
-                    return;
-                }
-
-                // HTML cannot close what Markdown opened, and an inline closing tag does not leave its paragraph.
-                if (_stack[k].FromMarkdown || (inline && !_stack[k].IsInline))
-                {
-                    return;
-                }
+                PopTo(k);
             }
         }
 
@@ -222,22 +214,11 @@ namespace TapiGen.Generator.Parsing
         /// </summary>
         private int Find(DocKind kind, DocKind[] passable)
         {
-            for (int k = _stack.Count - 1; k > 0; k--)
-            {
-                DocNode node = _stack[k];
-                if (node.Kind == kind && !node.FromMarkdown)
-                {
-                    return k;
-                }
-
-                bool passes = node.Kind == DocKind.Para || node.IsInline || node.Kind == DocKind.Item || Array.IndexOf(passable, node.Kind) >= 0;
-                if (node.FromMarkdown || !passes)
-                {
-                    return -1;
-                }
-            }
-
-            return -1;
+            Func<DocNode, bool> match = n => n.Kind == kind && !n.FromMarkdown;
+            int k = _stack.FindLastIndex(n => match(n));
+            int barrier = _stack.FindLastIndex(n =>
+                !match(n) && (n.FromMarkdown || !(n.Kind == DocKind.Para || n.IsInline || n.Kind == DocKind.Item || Array.IndexOf(passable, n.Kind) >= 0)));
+            return k > 0 && k > barrier ? k : -1;
         }
     }
 }

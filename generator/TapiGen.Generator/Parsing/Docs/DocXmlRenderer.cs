@@ -17,27 +17,11 @@ namespace TapiGen.Generator.Parsing
         public static List<string> Render(DocNode root) => Blocks(Flatten(root), bareSingle: true);
 
         /// <summary>The blocks of a container, with transparent groups (and misplaced items, rows and cells) spliced in.</summary>
-        public static List<DocNode> Flatten(DocNode container)
-        {
-            var blocks = new List<DocNode>();
-            foreach (DocNode child in container.Children)
-            {
-                if (child.Kind is DocKind.Group or DocKind.Root or DocKind.Item or DocKind.Row or DocKind.Cell)
-                {
-                    blocks.AddRange(Flatten(child));
-                }
-                else
-                {
-                    blocks.Add(child);
-                }
-            }
-
-            return blocks;
-        }
+        public static List<DocNode> Flatten(DocNode container) => container.Children.SelectMany(ItemBlocks).ToList();
 
         /// <summary>The blocks of a list item, table row or cell; anything else found there counts as one block.</summary>
-        private static List<DocNode> ItemBlocks(DocNode child) =>
-            child.Kind is DocKind.Item or DocKind.Cell or DocKind.Row or DocKind.Group or DocKind.Root ? Flatten(child) : new List<DocNode> { child };
+        private static List<DocNode> ItemBlocks(DocNode n) =>
+            n.Kind is DocKind.Item or DocKind.Cell or DocKind.Row or DocKind.Group or DocKind.Root ? Flatten(n) : new List<DocNode> { n };
 
         private static List<string> Blocks(List<DocNode> blocks, bool bareSingle)
         {
