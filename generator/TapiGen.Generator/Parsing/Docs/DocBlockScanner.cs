@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
+using System.Text.RegularExpressions;
 
 namespace TapiGen.Generator.Parsing
 {
@@ -26,6 +26,12 @@ namespace TapiGen.Generator.Parsing
             "dt", "fieldset", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li",
             "main", "nav", "ol", "p", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
         };
+
+        /// <summary>What a line starts (at most three spaces in): a fence, a heading, a quote, an HTML tag or a list item.</summary>
+        private static readonly Regex BlockStart = new Regex(
+            @"\G {0,3}(?:(?<fence>`{3,}(?!.*`)|~{3,})|(?<heading>#{1,6})(?:\s|$)|(?<quote>>)|<(?<html>/?[A-Za-z][A-Za-z0-9]*)(?=\s|/?>|$)|" +
+            @"(?<item>[-*+]|(?<number>[0-9]{1,9})[.)])(?=[ \t]|$))",
+            RegexOptions.CultureInvariant);
 
         private readonly DocTreeBuilder _tree = new DocTreeBuilder();
         private readonly DocInlineScanner _inline;
@@ -108,41 +114,19 @@ namespace TapiGen.Generator.Parsing
         /// </summary>
         private static Start Classify(Line line, int depth, bool interrupting)
         {
-            int p = line.Lead();
-            string t = line.Text;
-            char c = p < 0 ? '\0' : t[p];
-            int run = p < 0 ? 0 : Run(t, p, c);
-            if (c == '<')
+            Match m = BlockStart.Match(line.Text, line.Start);
+            if (m.Groups["html"].Success)
             {
-                int name = p + 1 < t.Length && t[p + 1] == '/' ? p + 2 : p + 1;
-                int nameEnd = name;
-                while (nameEnd < t.Length && DocChars.IsAsciiLetterOrDigit(t[nameEnd]))
-                {
-                    nameEnd++;
-                }
-
-                bool ends = nameEnd == t.Length || char.IsWhiteSpace(t[nameEnd]) || t[nameEnd] == '>' || string.CompareOrdinal(t, nameEnd, "/>", 0, 2) == 0;
-                return ends && BlockTags.Contains(t.Substring(name, nameEnd - name).ToLowerInvariant()) ? Start.Html : Start.None;
-            }
-
-            if (p < 0 || depth >= MaxDepth)
-            {
-                return Start.None;
-            }
-
-            if ((c == '`' || c == '~') && run >= 3 && (c == '~' || t.IndexOf('`', p + run) < 0))
-            {
-                return Start.Fence;
-            }
-
-            if (c == '#' && run <= 6 && (p + run == t.Length || char.IsWhiteSpace(t[p + run])))
-            {
-                return Start.Heading;
+                return BlockTags.Contains(m.Groups["html"].Value.TrimStart('/').ToLowerInvariant()) ? Start.Html : Start.None;
             }
 
             bool item = ItemMarker(line, out bool ordered, out int content, out _) &&
-                        (!interrupting || (!DocChars.IsAllWhite(t, content) && (!ordered || (c == '1' && !char.IsDigit(t[p + 1])))));
-            return c == '>' ? Start.Quote : item ? Start.Item : Start.None;
+                        (!interrupting || (!DocChars.IsAllWhite(line.Text, content) && (!ordered || m.Groups["number"].Value == "1")));
+            return !m.Success || depth >= MaxDepth ? Start.None :
+                m.Groups["fence"].Success ? Start.Fence :
+                m.Groups["heading"].Success ? Start.Heading :
+                m.Groups["quote"].Success ? Start.Quote :
+                item ? Start.Item : Start.None;
         }
 
         private static int Run(string t, int p, char c)
@@ -162,21 +146,13 @@ namespace TapiGen.Generator.Parsing
         /// </summary>
         private static bool ItemMarker(Line line, out bool ordered, out int content, out int width)
         {
-            string t = line.Text;
-            int p = line.Lead();
-            int m = p;
-            while (m >= 0 && m < t.Length && m - p < 9 && char.IsDigit(t[m]))
-            {
-                m++;
-            }
-
-            ordered = m > p;
-            bool marker = p >= 0 && (ordered ? m < t.Length && (t[m] == '.' || t[m] == ')') : t[p] == '-' || t[p] == '*' || t[p] == '+');
-            int after = ordered ? m + 1 : p + 1;
-            int spaces = after < t.Length ? Run(t, after, ' ') : 0;
+            Match m = BlockStart.Match(line.Text, line.Start);
+            ordered = m.Groups["number"].Success;
+            int after = m.Index + m.Length;
+            int spaces = Run(line.Text, after, ' ');
             content = after + spaces;
-            width = after - line.Start + (spaces > 4 || content >= t.Length ? 1 : spaces);
-            return marker && (after == t.Length || t[after] == ' ' || t[after] == '\t');
+            width = after - line.Start + (spaces > 4 || content >= line.Text.Length ? 1 : spaces);
+            return m.Groups["item"].Success;
         }
 
         /// <summary>Fenced code, up to a fence of the same kind at least as long, or to the end.</summary>
