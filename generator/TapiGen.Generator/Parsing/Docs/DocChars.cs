@@ -126,14 +126,8 @@ namespace TapiGen.Generator.Parsing
             for (int i = 0; i < s.Length; i++)
             {
                 int length = s[i] == '&' ? DecodeEntity(s, i, s.Length, sb) : 0;
-                if (length > 0)
-                {
-                    i += length - 1;
-                }
-                else
-                {
-                    sb.Append(s[i]);
-                }
+                i += length > 0 ? length - 1 : 0;
+                sb.Append(length > 0 ? "" : s[i].ToString());
             }
 
             return sb.ToString();
@@ -158,15 +152,9 @@ namespace TapiGen.Generator.Parsing
             var sb = new StringBuilder(value.Length + 16);
             for (int i = 0; i < value.Length;)
             {
-                if (char.IsWhiteSpace(value[i]) || value[i] == '"')
-                {
-                    sb.Append(value[i] == '"' ? "&quot;" : "%20");
-                    i++;
-                }
-                else
-                {
-                    i += AppendChar(sb, value, i, xml: true);
-                }
+                string? special = char.IsWhiteSpace(value[i]) ? "%20" : value[i] == '"' ? "&quot;" : null;
+                i += special is null ? AppendChar(sb, value, i, xml: true) : 1;
+                sb.Append(special);
             }
 
             return sb.ToString();

@@ -44,12 +44,8 @@ namespace TapiGen.Generator.Parsing
             catch (Exception)
             {
                 // Not expected; but a doc comment is not worth failing the build for.
-                var xml = new DocWriter(xml: true);
-                var plain = new DocWriter(xml: false);
-                xml.Text(text);
-                plain.Text(text);
-                string line = xml.Finish();
-                return new ConvertedDoc(line.Length == 0 ? Array.Empty<string>() : new[] { line }, plain.Finish());
+                string line = DocWriter.Line(text, xml: true);
+                return new ConvertedDoc(line.Length == 0 ? Array.Empty<string>() : new[] { line }, DocWriter.Line(text, xml: false));
             }
         }
 

@@ -53,7 +53,7 @@ namespace TapiGen.Generator.Parsing
         /// <summary>List: numbered; Cell: a header cell.</summary>
         public bool Flag { get; set; }
 
-        /// <summary>Bold, Italic, Code and Link live inside a paragraph; everything else is a block.</summary>
+        /// <summary>Text, line breaks, bold, italic, code and links live inside a paragraph; everything else is a block.</summary>
         public bool IsInline => Kind >= DocKind.Text && Kind <= DocKind.Break;
 
         /// <summary>
@@ -65,15 +65,9 @@ namespace TapiGen.Generator.Parsing
             if (Text is null)
             {
                 Text = "Note";
-                DocNode? para = FirstBlock(this, 0);
-                List<DocNode>? kids = para?.Kind == DocKind.Para ? para.Children : null;
-                int k = 0;
-                while (kids != null && k < kids.Count && kids[k].Kind == DocKind.Text && DocChars.IsAllWhite(kids[k].Text!))
-                {
-                    k++;
-                }
-
-                if (kids != null && k < kids.Count && kids[k].Kind == DocKind.Bold && LabelText(kids[k]) is string label)
+                List<DocNode> kids = FirstBlock(this, 0) is DocNode { Kind: DocKind.Para } para ? para.Children : new List<DocNode>();
+                int k = kids.FindIndex(n => !(n.Kind == DocKind.Text && DocChars.IsAllWhite(n.Text!)));
+                if (k >= 0 && kids[k].Kind == DocKind.Bold && LabelText(kids[k]) is string label)
                 {
                     Text = label;
                     kids.RemoveRange(0, k + 1);
@@ -102,9 +96,7 @@ namespace TapiGen.Generator.Parsing
             string s = string.Concat(bold.Children.Select(n => n.Kind == DocKind.Text ? n.Text : "\0")).Trim();
             s = s.EndsWith(":", StringComparison.Ordinal) ? s.Substring(0, s.Length - 1).Trim() : s;
             bool label = s.Length > 0 && s.Length <= 40 && char.IsLetter(s[0]) && s.All(c => char.IsLetter(c) || char.IsWhiteSpace(c));
-            var words = new DocWriter(xml: false);
-            words.Text(s);
-            return label ? words.Finish() : null;
+            return label ? DocWriter.Line(s, xml: false) : null;
         }
     }
 }

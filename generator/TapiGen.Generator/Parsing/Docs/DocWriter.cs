@@ -22,6 +22,14 @@ namespace TapiGen.Generator.Parsing
             _xml = xml;
         }
 
+        /// <summary>The text as one line, plain or escaped for XML.</summary>
+        public static string Line(string text, bool xml)
+        {
+            var w = new DocWriter(xml);
+            w.Text(text);
+            return w.Finish();
+        }
+
         public void Text(string s)
         {
             for (int i = 0; i < s.Length;)

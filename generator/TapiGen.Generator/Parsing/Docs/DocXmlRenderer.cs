@@ -172,14 +172,7 @@ namespace TapiGen.Generator.Parsing
             return rest;
         }
 
-        private static string Label(string label)
-        {
-            var w = new DocWriter(xml: true);
-            w.Raw("<b>");
-            w.Text(label + ":");
-            w.Raw("</b>");
-            return w.Finish();
-        }
+        private static string Label(string label) => "<b>" + DocWriter.Line(label + ":", xml: true) + "</b>";
 
         private static List<string> Table(DocNode table)
         {
@@ -229,13 +222,6 @@ namespace TapiGen.Generator.Parsing
             return string.Join(" ", parts.Where(s => s.Length > 0));
         }
 
-        private static string InlineCode(string code)
-        {
-            var w = new DocWriter(xml: true);
-            DocWriter.Mark m = w.Open("<c>");
-            w.Text(code);
-            w.Close(m, "</c>");
-            return w.Finish();
-        }
+        private static string InlineCode(string code) => DocWriter.Line(code, xml: true) is string c && c.Length > 0 ? "<c>" + c + "</c>" : "";
     }
 }
