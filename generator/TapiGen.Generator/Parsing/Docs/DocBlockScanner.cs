@@ -129,16 +129,8 @@ namespace TapiGen.Generator.Parsing
                 item ? Start.Item : Start.None;
         }
 
-        private static int Run(string t, int p, char c)
-        {
-            int j = p;
-            while (j < t.Length && t[j] == c)
-            {
-                j++;
-            }
-
-            return j - p;
-        }
+        /// <summary>How many times <paramref name="c"/> repeats from <paramref name="p"/> on (a block start is near the line's start).</summary>
+        private static int Run(string t, int p, char c) => t.Skip(p).TakeWhile(x => x == c).Count();
 
         /// <summary>
         /// A list item marker (<c>-</c>, <c>*</c>, <c>+</c>, <c>1.</c>, <c>1)</c>) and the item's content: where it

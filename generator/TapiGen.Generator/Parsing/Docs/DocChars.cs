@@ -40,8 +40,6 @@ namespace TapiGen.Generator.Parsing
 
         public static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 
-        public static bool IsAsciiLetterOrDigit(char c) => IsAsciiLetter(c) || (c >= '0' && c <= '9');
-
         public static bool IsAsciiPunctuation(char c) =>
             (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
 
@@ -105,7 +103,7 @@ namespace TapiGen.Generator.Parsing
             }
 
             int n = j;
-            while (n < end && n - j < 8 && IsAsciiLetterOrDigit(s[n]))
+            while (n < end && n - j < 8 && char.IsLetterOrDigit(s[n]))
             {
                 n++;
             }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace TapiGen.Generator.Parsing
 {
@@ -39,7 +38,7 @@ namespace TapiGen.Generator.Parsing
             try
             {
                 DocNode root = DocBlockScanner.Parse(text);
-                return new ConvertedDoc(FinishLines(DocXmlRenderer.Render(root)), DocPlainRenderer.Render(root));
+                return new ConvertedDoc(DocXmlRenderer.Render(root).ToArray(), DocPlainRenderer.Render(root));
             }
             catch (Exception)
             {
@@ -54,13 +53,5 @@ namespace TapiGen.Generator.Parsing
 
         /// <summary>The plain text of the text (see <see cref="ConvertedDoc.PlainText"/>). Never throws.</summary>
         public static string ToPlainText(string text) => Convert(text).PlainText;
-
-        /// <summary>No trailing white space, no empty first or last line.</summary>
-        private static string[] FinishLines(List<string> lines)
-        {
-            var result = lines.ConvertAll(l => l.TrimEnd(' '));
-            int start = result.FindIndex(l => l.Length > 0);
-            return start < 0 ? Array.Empty<string>() : result.GetRange(start, result.FindLastIndex(l => l.Length > 0) - start + 1).ToArray();
-        }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -265,20 +266,16 @@ namespace TapiGen.Generator.Parsing
             }
             else
             {
-                string? href = null;
-                string? cssClass = null;
-                for (int k = 0; k < tag.Groups["attr"].Captures.Count; k++)
-                {
-                    string attribute = tag.Groups["attr"].Captures[k].Value.ToLowerInvariant();
-                    string value = tag.Groups["value"].Captures[k].Value;
-                    href = attribute == "href" ? DocChars.DecodeEntities(value) : href;
-                    cssClass = attribute == "class" ? value : cssClass;
-                }
-
-                _tree.OpenTag(name, href, cssClass);
+                string? href = Attribute(tag, "href");
+                _tree.OpenTag(name, href is null ? null : DocChars.DecodeEntities(href), Attribute(tag, "class"));
             }
 
             return after;
         }
+
+        /// <summary>The value of the tag's (last) attribute of that name, or null.</summary>
+        private static string? Attribute(Match tag, string name) => tag.Groups["attr"].Captures.Cast<Capture>()
+            .Zip(tag.Groups["value"].Captures.Cast<Capture>(), (a, v) => (Name: a.Value, Value: (string?)v.Value))
+            .LastOrDefault(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase)).Value;
     }
 }

@@ -108,11 +108,10 @@ namespace TapiGen.Generator.Parsing
                     opened = Within(DocKind.Table, InTable, () => null) ? Push(new DocNode(DocKind.Row, name)) : null;
                     break;
                 case "td" or "th":
-                    // In a table without a row, a cell gets one.
+                    // A cell closes the open cell of its row; in a table without a row, it gets one.
                     bool inRow = Find(DocKind.Row, InTable) > Find(DocKind.Table, InTable);
-                    opened = (inRow ? Within(DocKind.Row, InTable, () => null) : Within(DocKind.Table, InTable, () => null) && Push(new DocNode(DocKind.Row)) != null)
-                        ? Push(new DocNode(DocKind.Cell, name) { Flag = name == "th" })
-                        : null;
+                    bool placed = Within(inRow ? DocKind.Row : DocKind.Table, InTable, () => null) && (inRow || Push(new DocNode(DocKind.Row)) != null);
+                    opened = placed ? Push(new DocNode(DocKind.Cell, name) { Flag = name == "th" }) : null;
                     break;
                 default:
                     // img and unknown tags: dropped, their text (if any) kept.
