@@ -29,7 +29,8 @@ namespace TapiGen.Tests
             var pages = new List<string>();
             pages.AddRange(Directory.GetFiles(RepoPaths.CorpusRoot, "ne-*.md", SearchOption.AllDirectories));
             pages.AddRange(Directory.GetFiles(Path.Combine(RepoPaths.Root, "tests"), "*.md", SearchOption.AllDirectories)
-                .Where(p => Path.GetFileName(p).StartsWith("ne-", StringComparison.Ordinal)));
+                .Where(p => Path.GetFileName(p).StartsWith("ne-", StringComparison.Ordinal))
+                .Where(p => !p.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal)));
             var sb = new StringBuilder();
             foreach (string path in pages.OrderBy(p => p, StringComparer.Ordinal))
             {

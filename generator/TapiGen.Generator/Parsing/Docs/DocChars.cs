@@ -144,7 +144,7 @@ namespace TapiGen.Generator.Parsing
                 url.StartsWith("/", StringComparison.Ordinal) ? SiteRoot + url : web ? url : null;
         }
 
-        /// <summary>A URL as an XML attribute value: white space as %20, quotes and markup escaped, nothing dropped-worthy.</summary>
+        /// <summary>A URL as an XML attribute value: white space as %20, quotes and markup escaped, forbidden characters gone.</summary>
         public static string EscapeAttribute(string value)
         {
             var sb = new StringBuilder(value.Length + 16);
