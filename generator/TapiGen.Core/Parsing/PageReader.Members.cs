@@ -234,8 +234,8 @@ namespace TapiGen.Generator.Parsing
 
                     int end = k + 1 < draft.SubHeadings.Count ? draft.SubHeadings[k + 1].BodyIndex : draft.Body.Count;
                     int start = Math.Min(sub.BodyIndex + 3, end);
-                    string text = string.Join("\n", draft.Body.GetRange(start, end - start));
-                    _subHeadings.Add(new PageSubHeading(sub.Name, draft.Name, DocConverter.ToXmlDocLines(text).ToEquatableArray(), DocConverter.ToPlainText(text), sub.Location));
+                    ConvertedDoc doc = DocConverter.Convert(string.Join("\n", draft.Body.GetRange(start, end - start)));
+                    _subHeadings.Add(new PageSubHeading(sub.Name, draft.Name, doc.XmlLines.ToEquatableArray(), doc.PlainText, sub.Location));
                     Unverified(DiagnosticDescriptors.SubHeadingLooksLikeMember, sub.Location, sub.Name, _fileName, sub.Name, draft.Name);
                 }
             }
@@ -296,15 +296,15 @@ namespace TapiGen.Generator.Parsing
 
         private static PageMember Member(string name, MemberValue value, List<string> bodyLines, LocationInfo? nameLocation)
         {
-            string body = string.Join("\n", bodyLines);
+            ConvertedDoc doc = DocConverter.Convert(string.Join("\n", bodyLines));
             return new PageMember(
                 name,
                 value.Value,
                 value.Style,
                 value.Style == ValueStyle.Reference ? value.Reference : null,
                 value.Origin,
-                DocConverter.ToXmlDocLines(body).ToEquatableArray(),
-                DocConverter.ToPlainText(body),
+                doc.XmlLines.ToEquatableArray(),
+                doc.PlainText,
                 nameLocation,
                 value.Location ?? nameLocation)
             {

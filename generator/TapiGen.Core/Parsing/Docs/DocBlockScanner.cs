@@ -1,870 +1,282 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
+using System.Linq;
+using System.Text.RegularExpressions;
 
 namespace TapiGen.Generator.Parsing
 {
-    internal static partial class DocConverter
+    /// <summary>
+    /// Finds the Markdown block structure of a doc text: paragraphs separated by blank lines, fenced code, ATX
+    /// headings, <c>&gt;</c> quotes and <c>[!NOTE]</c> alerts, <c>-</c>/<c>*</c>/<c>+</c>/<c>1.</c> lists, and HTML
+    /// blocks (a line starting with a block tag, up to the next blank line), whose text gets no Markdown processing.
+    /// </summary>
+    /// <remarks>
+    /// Not recognised, on purpose: indented code and hard line breaks (sdk-api pages are full of accidental
+    /// indentation and trailing spaces), and Setext headings, pipe tables and HTML comment blocks, which they do not use.
+    /// </remarks>
+    internal sealed class DocBlockScanner
     {
-        // ------------------------------------------------------------------------------------------------------------
-        // Block scanner (Markdown block structure and HTML blocks)
-        // ------------------------------------------------------------------------------------------------------------
+        /// <summary>Deeper lists and quotes are read as paragraph text.</summary>
+        private const int MaxDepth = 16;
 
-        private sealed class BlockScanner
+        /// <summary>The tags that start an HTML block (CommonMark's type 6, less the ones no page could use).</summary>
+        private static readonly HashSet<string> BlockTags = new HashSet<string>(StringComparer.Ordinal)
         {
-            private readonly Builder _b;
-            private readonly int _depth;
-            private readonly StringBuilder _run = new StringBuilder();
-            private readonly List<MdList> _lists = new List<MdList>();
-            private bool _runHtml;
-            private bool _htmlBlock;
-            private bool _prevBlank = true;
-            private string? _rawEnd;
+            "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div", "dl",
+            "dt", "fieldset", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li",
+            "main", "nav", "ol", "p", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+        };
 
-            public BlockScanner(Builder builder, int depth)
+        /// <summary>What a line starts (at most three spaces in): a fence, a heading, a quote, an HTML tag or a list item.</summary>
+        private static readonly Regex BlockStart = new Regex(
+            @"\G {0,3}(?:(?<fence>`{3,}(?!.*`)|~{3,})|(?<heading>#{1,6})(?:\s|$)|(?<quote>>)|<(?<html>/?[A-Za-z][A-Za-z0-9]*)(?=\s|/?>|$)|" +
+            @"(?<item>[-*+]|(?<number>[0-9]{1,9})[.)])(?=[ \t]|$))",
+            RegexOptions.CultureInvariant);
+
+        private readonly DocTreeBuilder _tree = new DocTreeBuilder();
+        private readonly DocInlineScanner _inline;
+
+        private DocBlockScanner()
+        {
+            _inline = new DocInlineScanner(_tree);
+        }
+
+        private enum Start : byte
+        {
+            None,
+            Blank,
+            Fence,
+            Heading,
+            Quote,
+            Item,
+            Html,
+        }
+
+        public static DocNode Parse(string text)
+        {
+            // One kind of line break; the other C# line terminators are spaces, BOMs go.
+            string normalized = text.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\u0085', ' ').Replace('\u2028', ' ')
+                .Replace('\u2029', ' ').Replace("\uFEFF", "");
+            var scanner = new DocBlockScanner();
+            scanner.Blocks(normalized.Split('\n').Select(l => new Line(l, 0)).ToList(), 0);
+            return scanner._tree.Root;
+        }
+
+        private void Blocks(List<Line> lines, int depth)
+        {
+            for (int i = 0; i < lines.Count;)
             {
-                _b = builder;
-                _depth = depth;
-            }
-
-            private sealed class MdList
-            {
-                public bool Ordered { get; set; }
-
-                public int ContentIndent { get; set; }
-            }
-
-            public void Run(List<string> lines)
-            {
-                int n = lines.Count;
-                int i = 0;
-                while (i < n)
+                Start start = lines[i].IsBlank ? Start.Blank : Classify(lines[i], depth, interrupting: false);
+                i = start switch
                 {
-                    string line = lines[i];
-                    if (_rawEnd != null)
-                    {
-                        AppendRun(line, html: true);
-                        if (line.IndexOf(_rawEnd, StringComparison.OrdinalIgnoreCase) >= 0)
-                        {
-                            _rawEnd = null;
-                            FlushRun();
-                        }
+                    Start.Fence => Fence(lines, i),
+                    Start.Heading => Heading(lines, i),
+                    Start.Quote => Quote(lines, i, depth),
+                    Start.Item => List(lines, i, depth),
+                    _ => Text(lines, i, depth, start),
+                };
+            }
+        }
 
-                        i++;
-                        continue;
-                    }
+        /// <summary>
+        /// A paragraph, which ends where another block starts, or an HTML block, which runs to the next blank line; a
+        /// blank line ends the open paragraph.
+        /// </summary>
+        private int Text(List<Line> lines, int i, int depth, Start start)
+        {
+            int end = start == Start.Blank ? i : i + 1;
+            while (end < lines.Count && !lines[end].IsBlank && (start == Start.Html || Classify(lines[end], depth, interrupting: true) == Start.None))
+            {
+                end++;
+            }
 
-                    if (IsAllWhite(line))
-                    {
-                        FlushRun();
-                        _b.EndPara();
-                        _htmlBlock = false;
-                        _prevBlank = true;
-                        i++;
-                        continue;
-                    }
+            _tree.EndParagraph();
+            _inline.Run(string.Join("\n", lines.GetRange(i, end - i).Select(l => l.Rest)), markdown: start != Start.Html);
+            _tree.EndParagraph();
+            return Math.Max(end, i + 1);
+        }
 
-                    if (_htmlBlock)
-                    {
-                        AppendRun(line, html: true);
-                        i++;
-                        continue;
-                    }
+        /// <summary>A heading becomes a paragraph in bold.</summary>
+        private int Heading(List<Line> lines, int i)
+        {
+            string heading = lines[i].Rest.Trim().TrimStart('#').Trim();
+            string unclosed = heading.TrimEnd('#');
+            _tree.OpenInline(DocKind.Para);
+            _tree.OpenInline(DocKind.Bold);
+            _inline.Run(unclosed.Length == 0 || char.IsWhiteSpace(unclosed[unclosed.Length - 1]) ? unclosed.TrimEnd() : heading, markdown: true);
+            _tree.EndParagraph();
+            return i + 1;
+        }
 
-                    int cs = IndentEnd(line, out int indent);
-                    if (_run.Length > 0 && !_runHtml && !_prevBlank && IsSetextUnderline(line, cs) &&
-                        (_lists.Count == 0 || indent >= _lists[_lists.Count - 1].ContentIndent))
-                    {
-                        // "Title\n=====": the paragraph so far is a heading.
-                        string title = _run.ToString();
-                        _run.Clear();
-                        _b.BeginHeading();
-                        InlineParser.Emit(title, true, _b);
-                        _b.EndHeading();
-                        _prevBlank = false;
-                        i++;
-                        continue;
-                    }
+        /// <summary>
+        /// What block the line starts; only HTML blocks when nested too deep. A list item interrupts a paragraph only
+        /// if it has text and, numbered, starts at 1.
+        /// </summary>
+        private static Start Classify(Line line, int depth, bool interrupting)
+        {
+            Match m = BlockStart.Match(line.Text, line.Start);
+            if (m.Groups["html"].Success)
+            {
+                return BlockTags.Contains(m.Groups["html"].Value.TrimStart('/').ToLowerInvariant()) ? Start.Html : Start.None;
+            }
 
-                    if (IsThematicBreak(line, cs))
-                    {
-                        FlushRun();
-                        while (_lists.Count > 0 && indent < _lists[_lists.Count - 1].ContentIndent)
-                        {
-                            CloseList();
-                        }
+            bool item = ItemMarker(line, out bool ordered, out int content, out _) &&
+                        (!interrupting || (!DocChars.IsAllWhite(line.Text, content) && (!ordered || m.Groups["number"].Value == "1")));
+            return !m.Success || depth >= MaxDepth ? Start.None :
+                m.Groups["fence"].Success ? Start.Fence :
+                m.Groups["heading"].Success ? Start.Heading :
+                m.Groups["quote"].Success ? Start.Quote :
+                item ? Start.Item : Start.None;
+        }
 
-                        _b.EndPara();
-                        _prevBlank = false;
-                        i++;
-                        continue;
-                    }
+        /// <summary>How many times <paramref name="c"/> repeats from <paramref name="p"/> on (a block start is near the line's start).</summary>
+        private static int Run(string t, int p, char c) => t.Skip(p).TakeWhile(x => x == c).Count();
 
-                    if (TryListMarker(line, cs, indent, out bool ordered, out int startNumber, out int contentIndent, out int contentStart))
-                    {
-                        bool inParagraph = _run.Length > 0 && !_runHtml && !_prevBlank;
-                        bool emptyItem = IsAllWhite(line, contentStart);
-                        if (inParagraph && _lists.Count == 0 && ((ordered && startNumber != 1) || emptyItem))
-                        {
-                            AppendRun(line, html: false);
-                        }
-                        else
-                        {
-                            FlushRun();
-                            StartItem(ordered, indent, contentIndent);
-                            if (!emptyItem)
-                            {
-                                ProcessContent(line.Substring(contentStart));
-                            }
-                        }
+        /// <summary>
+        /// A list item marker (<c>-</c>, <c>*</c>, <c>+</c>, <c>1.</c>, <c>1)</c>) and the item's content: where it
+        /// starts on this line and how far later lines must be indented to belong to the item.
+        /// </summary>
+        private static bool ItemMarker(Line line, out bool ordered, out int content, out int width)
+        {
+            Match m = BlockStart.Match(line.Text, line.Start);
+            ordered = m.Groups["number"].Success;
+            int after = m.Index + m.Length;
+            int spaces = Run(line.Text, after, ' ');
+            content = after + spaces;
+            width = after - line.Start + (spaces > 4 || content >= line.Text.Length ? 1 : spaces);
+            return m.Groups["item"].Success;
+        }
 
-                        _prevBlank = false;
-                        i++;
-                        continue;
-                    }
-
-                    if (_lists.Count > 0)
-                    {
-                        if (!_prevBlank && !IsBlockStart(line, cs))
-                        {
-                            // Lazy continuation of the current item's paragraph.
-                            AppendRun(line, html: false);
-                            i++;
-                            continue;
-                        }
-
-                        while (_lists.Count > 0 && indent < _lists[_lists.Count - 1].ContentIndent)
-                        {
-                            CloseList();
-                        }
-                    }
-
-                    int baseIndent = _lists.Count > 0 ? _lists[_lists.Count - 1].ContentIndent : 0;
-                    if (indent - baseIndent < 4)
-                    {
-                        if (TryFence(lines, ref i, line, cs, indent))
-                        {
-                            _prevBlank = false;
-                            continue;
-                        }
-
-                        if (TryHeading(line, cs))
-                        {
-                            _prevBlank = false;
-                            i++;
-                            continue;
-                        }
-
-                        if (line[cs] == '>')
-                        {
-                            Quote(lines, ref i);
-                            _prevBlank = false;
-                            continue;
-                        }
-
-                        if (TryTable(lines, ref i, line))
-                        {
-                            _prevBlank = false;
-                            continue;
-                        }
-                    }
-
-                    ProcessContent(line.Substring(cs));
-                    _prevBlank = false;
+        /// <summary>Fenced code, up to a fence of the same kind at least as long, or to the end.</summary>
+        private int Fence(List<Line> lines, int i)
+        {
+            Line open = lines[i];
+            int p = open.Lead();
+            char c = open.Text[p];
+            int run = Run(open.Text, p, c);
+            var code = new List<string>();
+            for (i++; i < lines.Count; i++)
+            {
+                Line line = lines[i];
+                int q = line.Lead();
+                if (q >= 0 && Run(line.Text, q, c) is int closing && closing >= run && DocChars.IsAllWhite(line.Text, q + closing))
+                {
                     i++;
+                    break;
                 }
 
-                FlushRun();
-                while (_lists.Count > 0)
-                {
-                    CloseList();
-                }
-
-                _b.EndPara();
+                code.Add(line.Dedent(p - open.Start).Rest);
             }
 
-            private void ProcessContent(string content)
+            _tree.CodeBlock(string.Join("\n", code));
+            return i;
+        }
+
+        /// <summary>A block quote; one that starts with <c>[!NOTE]</c> (or another word) is a note with that label.</summary>
+        private int Quote(List<Line> lines, int i, int depth)
+        {
+            var content = new List<Line>();
+            for (; i < lines.Count && lines[i].Lead() is int p && p >= 0 && lines[i].Text[p] == '>'; i++)
             {
-                if (HtmlBlockStart(content, out string? rawEnd, out int markerEnd))
-                {
-                    AppendRun(content, html: true);
-                    if (rawEnd is null)
-                    {
-                        _htmlBlock = true;
-                    }
-                    else if (content.IndexOf(rawEnd, markerEnd, StringComparison.OrdinalIgnoreCase) >= 0)
-                    {
-                        FlushRun();
-                    }
-                    else
-                    {
-                        _rawEnd = rawEnd;
-                    }
-
-                    return;
-                }
-
-                AppendRun(content, html: false);
+                string t = lines[i].Text;
+                content.Add(new Line(t, p + 1 < t.Length && (t[p + 1] == ' ' || t[p + 1] == '\t') ? p + 2 : p + 1));
             }
 
-            private void AppendRun(string line, bool html)
+            string first = content[0].Rest.Trim();
+            int close = first.IndexOf(']');
+            string word = first.StartsWith("[!", StringComparison.Ordinal) && close > 2 && close <= 22 ? first.Substring(2, close - 2) : "";
+            string? label = null;
+            if (word.Length > 0 && word.All(DocChars.IsAsciiLetter))
             {
-                if (_run.Length > 0 && _runHtml != html)
-                {
-                    FlushRun();
-                }
-
-                if (_run.Length > 0)
-                {
-                    _run.Append('\n');
-                }
-
-                _run.Append(line);
-                _runHtml = html;
+                label = char.ToUpperInvariant(word[0]) + word.Substring(1).ToLowerInvariant();
+                content[0] = new Line(content[0].Text, content[0].Text.IndexOf(']', content[0].Start) + 1);
             }
 
-            private void FlushRun()
-            {
-                if (_run.Length == 0)
-                {
-                    return;
-                }
+            DocNode? quote = _tree.OpenMarkdown(label is null ? DocKind.Group : DocKind.Note, label: label);
+            Blocks(content, depth + 1);
+            _tree.Close(quote);
+            return i;
+        }
 
-                string s = _run.ToString();
-                _run.Clear();
-                InlineParser.Emit(s, !_runHtml, _b);
-                if (!_runHtml)
-                {
-                    // A Markdown paragraph ends with its run.
-                    _b.EndPara();
-                }
-            }
-
-            private void StartItem(bool ordered, int indent, int contentIndent)
+        /// <summary>
+        /// A list: items of one kind (bullets or numbers). An item takes the lines indented to its content, and lines
+        /// that continue its paragraph without a blank line before them.
+        /// </summary>
+        private int List(List<Line> lines, int i, int depth)
+        {
+            ItemMarker(lines[i], out bool ordered, out _, out _);
+            DocNode? list = _tree.OpenMarkdown(DocKind.List, ordered);
+            while (i < lines.Count && Classify(lines[i], depth, interrupting: false) == Start.Item &&
+                   ItemMarker(lines[i], out bool sameKind, out int content, out int width) && sameKind == ordered)
             {
-                bool sibling = false;
-                while (_lists.Count > 0)
+                var item = new List<Line> { new Line(lines[i].Text, content) };
+                bool blank = false;
+                for (i++; i < lines.Count; i++)
                 {
-                    MdList top = _lists[_lists.Count - 1];
-                    if (indent >= top.ContentIndent)
+                    Line line = lines[i];
+                    bool indented = line.IndentedBy(width);
+                    if (!line.IsBlank && !indented && (blank || Classify(line, depth, interrupting: false) != Start.None))
                     {
                         break;
                     }
 
-                    int parentContent = _lists.Count > 1 ? _lists[_lists.Count - 2].ContentIndent : 0;
-                    if (indent >= parentContent)
-                    {
-                        sibling = true;
-                        break;
-                    }
-
-                    CloseList();
+                    blank = line.IsBlank;
+                    item.Add(indented ? line.Dedent(width) : line);
                 }
 
-                if (sibling)
-                {
-                    MdList top = _lists[_lists.Count - 1];
-                    _b.MdClose();
-                    if (top.Ordered != ordered)
-                    {
-                        _b.MdClose();
-                        _lists.RemoveAt(_lists.Count - 1);
-                        OpenList(ordered, contentIndent);
-                        return;
-                    }
-
-                    top.ContentIndent = contentIndent;
-                    _b.MdOpen(K.Item, false, null);
-                    return;
-                }
-
-                OpenList(ordered, contentIndent);
+                DocNode? node = _tree.OpenMarkdown(DocKind.Item);
+                Blocks(item, depth + 1);
+                _tree.Close(node);
             }
 
-            private void OpenList(bool ordered, int contentIndent)
+            _tree.Close(list);
+            return i;
+        }
+
+        /// <summary>A line, or what is left of it inside a container (from <see cref="Start"/> on).</summary>
+        private readonly struct Line
+        {
+            public Line(string text, int start)
             {
-                _b.MdOpen(K.List, ordered, null);
-                _b.MdOpen(K.Item, false, null);
-                _lists.Add(new MdList { Ordered = ordered, ContentIndent = contentIndent });
+                Text = text;
+                Start = Math.Min(start, text.Length);
             }
 
-            private void CloseList()
+            public string Text { get; }
+
+            public int Start { get; }
+
+            public string Rest => Text.Substring(Start);
+
+            public bool IsBlank => DocChars.IsAllWhite(Text, Start);
+
+            /// <summary>Where the block starts (at most three spaces in), or -1 for a line indented more or blank.</summary>
+            public int Lead()
             {
-                FlushRun();
-                _htmlBlock = false;
-                _b.MdClose();
-                _b.MdClose();
-                _lists.RemoveAt(_lists.Count - 1);
+                int p = Start;
+                while (p < Text.Length && p - Start < 4 && Text[p] == ' ')
+                {
+                    p++;
+                }
+
+                return p - Start < 4 && p < Text.Length ? p : -1;
             }
 
-            private bool IsBlockStart(string line, int cs)
+            public bool IndentedBy(int columns) => Indent(columns).Columns >= columns;
+
+            public Line Dedent(int columns) => new Line(Text, Indent(columns).End);
+
+            /// <summary>The white space at the start, up to <paramref name="columns"/> columns (a tab counts four).</summary>
+            private (int Columns, int End) Indent(int columns)
             {
-                if (cs >= line.Length)
+                int column = 0;
+                int p = Start;
+                for (; p < Text.Length && column < columns && (Text[p] == ' ' || Text[p] == '\t'); p++)
                 {
-                    return false;
+                    column += Text[p] == '\t' ? 4 : 1;
                 }
 
-                char c = line[cs];
-                return c == '>' ||
-                       IsThematicBreak(line, cs) ||
-                       ((c == '`' || c == '~') && FenceLength(line, cs) >= 3) ||
-                       (c == '#' && HeadingLevel(line, cs) > 0) ||
-                       (c == '<' && HtmlBlockStart(line.Substring(cs), out _, out _));
-            }
-
-            private static int IndentEnd(string line, out int indent)
-            {
-                indent = 0;
-                int i = 0;
-                while (i < line.Length)
-                {
-                    char c = line[i];
-                    if (c == ' ' || c == '\u00A0')
-                    {
-                        indent++;
-                    }
-                    else if (c == '\t')
-                    {
-                        indent += 4 - (indent % 4);
-                    }
-                    else
-                    {
-                        break;
-                    }
-
-                    i++;
-                }
-
-                return i;
-            }
-
-            private static bool IsSetextUnderline(string line, int cs)
-            {
-                if (cs >= line.Length || (line[cs] != '=' && line[cs] != '-'))
-                {
-                    return false;
-                }
-
-                int k = cs;
-                while (k < line.Length && line[k] == line[cs])
-                {
-                    k++;
-                }
-
-                return IsAllWhite(line, k);
-            }
-
-            private static bool IsThematicBreak(string line, int cs)
-            {
-                if (cs >= line.Length)
-                {
-                    return false;
-                }
-
-                char c = line[cs];
-                if (c != '-' && c != '*' && c != '_')
-                {
-                    return false;
-                }
-
-                int count = 0;
-                for (int i = cs; i < line.Length; i++)
-                {
-                    if (line[i] == c)
-                    {
-                        count++;
-                    }
-                    else if (line[i] != ' ' && line[i] != '\t')
-                    {
-                        return false;
-                    }
-                }
-
-                return count >= 3;
-            }
-
-            private static bool TryListMarker(
-                string line, int cs, int indent, out bool ordered, out int startNumber, out int contentIndent, out int contentStart)
-            {
-                ordered = false;
-                startNumber = 0;
-                contentIndent = 0;
-                contentStart = line.Length;
-                if (cs >= line.Length)
-                {
-                    return false;
-                }
-
-                char c = line[cs];
-                int k;
-                if (c == '-' || c == '*' || c == '+')
-                {
-                    k = cs + 1;
-                }
-                else if (IsAsciiDigit(c))
-                {
-                    k = cs;
-                    int value = 0;
-                    while (k < line.Length && k - cs < 9 && IsAsciiDigit(line[k]))
-                    {
-                        value = (value * 10) + (line[k] - '0');
-                        k++;
-                    }
-
-                    if (k >= line.Length || (line[k] != '.' && line[k] != ')'))
-                    {
-                        return false;
-                    }
-
-                    k++;
-                    ordered = true;
-                    startNumber = value;
-                }
-                else
-                {
-                    return false;
-                }
-
-                if (k < line.Length && line[k] != ' ' && line[k] != '\t')
-                {
-                    return false;
-                }
-
-                int spaces = 0;
-                int m = k;
-                while (m < line.Length && (line[m] == ' ' || line[m] == '\t'))
-                {
-                    spaces += line[m] == '\t' ? 4 : 1;
-                    m++;
-                }
-
-                if (m >= line.Length)
-                {
-                    spaces = 1;
-                }
-                else if (spaces > 4)
-                {
-                    spaces = 1;
-                    m = k + 1;
-                }
-
-                contentIndent = indent + (k - cs) + spaces;
-                contentStart = m;
-                return true;
-            }
-
-            private static int FenceLength(string line, int cs)
-            {
-                char c = line[cs];
-                int k = cs;
-                while (k < line.Length && line[k] == c)
-                {
-                    k++;
-                }
-
-                if (k - cs < 3 || (c == '`' && line.IndexOf('`', k) >= 0))
-                {
-                    return 0;
-                }
-
-                return k - cs;
-            }
-
-            private bool TryFence(List<string> lines, ref int i, string line, int cs, int indent)
-            {
-                char fc = line[cs];
-                if (fc != '`' && fc != '~')
-                {
-                    return false;
-                }
-
-                int length = FenceLength(line, cs);
-                if (length < 3)
-                {
-                    return false;
-                }
-
-                FlushRun();
-                _b.EndPara();
-                var code = new StringBuilder();
-                int j = i + 1;
-                bool first = true;
-                for (; j < lines.Count; j++)
-                {
-                    string l = lines[j];
-                    int lcs = IndentEnd(l, out _);
-                    if (IsFenceClose(l, lcs, fc, length))
-                    {
-                        j++;
-                        break;
-                    }
-
-                    if (!first)
-                    {
-                        code.Append('\n');
-                    }
-
-                    first = false;
-                    code.Append(StripIndent(l, indent));
-                }
-
-                _b.CodeBlock(code.ToString());
-                i = j;
-                return true;
-            }
-
-            private static bool IsFenceClose(string line, int cs, char fc, int length)
-            {
-                int k = cs;
-                while (k < line.Length && line[k] == fc)
-                {
-                    k++;
-                }
-
-                return k - cs >= length && IsAllWhite(line, k);
-            }
-
-            private static string StripIndent(string line, int columns)
-            {
-                int i = 0;
-                int col = 0;
-                while (i < line.Length && col < columns && (line[i] == ' ' || line[i] == '\t'))
-                {
-                    col += line[i] == '\t' ? 4 : 1;
-                    i++;
-                }
-
-                return i == 0 ? line : line.Substring(i);
-            }
-
-            private static int HeadingLevel(string line, int cs)
-            {
-                int k = cs;
-                while (k < line.Length && line[k] == '#')
-                {
-                    k++;
-                }
-
-                int level = k - cs;
-                if (level < 1 || level > 6 || (k < line.Length && line[k] != ' ' && line[k] != '\t'))
-                {
-                    return 0;
-                }
-
-                return level;
-            }
-
-            private bool TryHeading(string line, int cs)
-            {
-                int level = HeadingLevel(line, cs);
-                if (level == 0)
-                {
-                    return false;
-                }
-
-                string text = line.Substring(cs + level).Trim();
-                int end = text.Length;
-                while (end > 0 && text[end - 1] == '#')
-                {
-                    end--;
-                }
-
-                if (end == 0 || text[end - 1] == ' ' || text[end - 1] == '\t')
-                {
-                    text = text.Substring(0, end).Trim();
-                }
-
-                FlushRun();
-                _b.BeginHeading();
-                InlineParser.Emit(text, true, _b);
-                _b.EndHeading();
-                return true;
-            }
-
-            private void Quote(List<string> lines, ref int i)
-            {
-                FlushRun();
-                _b.EndPara();
-                var inner = new List<string>();
-                int j = i;
-                while (j < lines.Count)
-                {
-                    string l = lines[j];
-                    int lcs = IndentEnd(l, out _);
-                    if (lcs >= l.Length || l[lcs] != '>')
-                    {
-                        break;
-                    }
-
-                    int k = lcs + 1;
-                    if (k < l.Length && (l[k] == ' ' || l[k] == '\t'))
-                    {
-                        k++;
-                    }
-
-                    inner.Add(l.Substring(k));
-                    j++;
-                }
-
-                i = j;
-                string? label = null;
-                if (inner.Count > 0)
-                {
-                    label = TryAlert(inner[0], out string rest);
-                    if (label != null)
-                    {
-                        if (IsAllWhite(rest))
-                        {
-                            inner.RemoveAt(0);
-                        }
-                        else
-                        {
-                            inner[0] = rest;
-                        }
-                    }
-                }
-
-                _b.MdOpen(label is null ? K.Group : K.Note, false, label);
-                if (_depth >= MaxQuoteDepth)
-                {
-                    // Too deep: no more structure, just the text.
-                    var flat = new BlockScanner(_b, _depth + 1);
-                    foreach (string l in inner)
-                    {
-                        int k = 0;
-                        while (k < l.Length && (l[k] == '>' || char.IsWhiteSpace(l[k])))
-                        {
-                            k++;
-                        }
-
-                        if (k < l.Length)
-                        {
-                            flat.AppendRun(l.Substring(k), html: false);
-                        }
-                    }
-
-                    flat.FlushRun();
-                }
-                else
-                {
-                    new BlockScanner(_b, _depth + 1).Run(inner);
-                }
-
-                _b.MdClose();
-            }
-
-            /// <summary>Recognises a GFM alert marker such as <c>[!NOTE]</c> and returns its label.</summary>
-            private static string? TryAlert(string line, out string rest)
-            {
-                rest = "";
-                int k = IndentEnd(line, out _);
-                if (k + 2 >= line.Length || line[k] != '[' || line[k + 1] != '!')
-                {
-                    return null;
-                }
-
-                int start = k + 2;
-                int e = start;
-                while (e < line.Length && e - start <= 20 && IsAsciiLetter(line[e]))
-                {
-                    e++;
-                }
-
-                if (e == start || e - start > 20 || e >= line.Length || line[e] != ']')
-                {
-                    return null;
-                }
-
-                rest = line.Substring(e + 1);
-                string word = line.Substring(start, e - start);
-                return char.ToUpperInvariant(word[0]) + word.Substring(1).ToLowerInvariant();
-            }
-
-            private bool TryTable(List<string> lines, ref int i, string line)
-            {
-                if (line.IndexOf('|') < 0 || i + 1 >= lines.Count)
-                {
-                    return false;
-                }
-
-                List<string>? delimiter = DelimiterRow(lines[i + 1]);
-                if (delimiter is null)
-                {
-                    return false;
-                }
-
-                List<string> header = SplitCells(line);
-                if (header.Count != delimiter.Count)
-                {
-                    return false;
-                }
-
-                FlushRun();
-                _b.EndPara();
-                _b.MdOpen(K.Table, false, null);
-                EmitRow(header, header.Count, true);
-                int j = i + 2;
-                while (j < lines.Count && !IsAllWhite(lines[j]) && lines[j].IndexOf('|') >= 0)
-                {
-                    EmitRow(SplitCells(lines[j]), header.Count, false);
-                    j++;
-                }
-
-                _b.MdClose();
-                i = j;
-                return true;
-            }
-
-            private void EmitRow(List<string> cells, int columns, bool header)
-            {
-                _b.MdOpen(K.Row, false, null);
-                for (int c = 0; c < columns; c++)
-                {
-                    _b.MdOpen(K.Cell, header, null);
-                    if (c < cells.Count)
-                    {
-                        InlineParser.Emit(cells[c], true, _b);
-                    }
-
-                    _b.MdClose();
-                }
-
-                _b.MdClose();
-            }
-
-            private static List<string>? DelimiterRow(string line)
-            {
-                if (line.IndexOf('|') < 0 || line.IndexOf('-') < 0)
-                {
-                    return null;
-                }
-
-                List<string> cells = SplitCells(line);
-                foreach (string cell in cells)
-                {
-                    string c = cell.Trim();
-                    int a = 0;
-                    int b = c.Length;
-                    if (a < b && c[a] == ':')
-                    {
-                        a++;
-                    }
-
-                    if (b > a && c[b - 1] == ':')
-                    {
-                        b--;
-                    }
-
-                    if (b <= a)
-                    {
-                        return null;
-                    }
-
-                    for (int k = a; k < b; k++)
-                    {
-                        if (c[k] != '-')
-                        {
-                            return null;
-                        }
-                    }
-                }
-
-                return cells;
-            }
-
-            private static List<string> SplitCells(string line)
-            {
-                string s = line.Trim();
-                if (s.StartsWith("|", StringComparison.Ordinal))
-                {
-                    s = s.Substring(1);
-                }
-
-                if (s.EndsWith("|", StringComparison.Ordinal) && !s.EndsWith("\\|", StringComparison.Ordinal))
-                {
-                    s = s.Substring(0, s.Length - 1);
-                }
-
-                var cells = new List<string>();
-                var cell = new StringBuilder();
-                for (int k = 0; k < s.Length; k++)
-                {
-                    char c = s[k];
-                    if (c == '\\' && k + 1 < s.Length && s[k + 1] == '|')
-                    {
-                        cell.Append('|');
-                        k++;
-                    }
-                    else if (c == '|')
-                    {
-                        cells.Add(cell.ToString().Trim());
-                        cell.Clear();
-                    }
-                    else
-                    {
-                        cell.Append(c);
-                    }
-                }
-
-                cells.Add(cell.ToString().Trim());
-                return cells;
-            }
-
-            /// <summary>
-            /// True when the line opens a CommonMark HTML block: type 6 (block-level tag, ends at a blank line; rawEnd
-            /// null) or types 1 and 2 (pre/script/style/textarea and comments; ends at the line holding rawEnd).
-            /// </summary>
-            private static bool HtmlBlockStart(string content, out string? rawEnd, out int markerEnd)
-            {
-                rawEnd = null;
-                markerEnd = 0;
-                if (content.Length < 2 || content[0] != '<')
-                {
-                    return false;
-                }
-
-                if (content.StartsWith("<!--", StringComparison.Ordinal))
-                {
-                    rawEnd = "-->";
-                    markerEnd = 4;
-                    return true;
-                }
-
-                int j = 1;
-                bool close = false;
-                if (content[j] == '/')
-                {
-                    close = true;
-                    j++;
-                }
-
-                int ns = j;
-                while (j < content.Length && IsAsciiLetterOrDigit(content[j]))
-                {
-                    j++;
-                }
-
-                if (j == ns || !IsAsciiLetter(content[ns]))
-                {
-                    return false;
-                }
-
-                bool terminated = j >= content.Length || content[j] == '>' || char.IsWhiteSpace(content[j]) ||
-                                  (content[j] == '/' && j + 1 < content.Length && content[j + 1] == '>');
-                if (!terminated)
-                {
-                    return false;
-                }
-
-                string name = content.Substring(ns, j - ns).ToLowerInvariant();
-                if (!close && RawBlockTagNames.Contains(name))
-                {
-                    rawEnd = "</" + name;
-                    markerEnd = j;
-                    return true;
-                }
-
-                return BlockTagNames.Contains(name);
+                return (column, p);
             }
         }
     }

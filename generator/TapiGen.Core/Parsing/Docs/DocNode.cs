@@ -1,289 +1,102 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
+using System.Linq;
 
 namespace TapiGen.Generator.Parsing
 {
-    internal static partial class DocConverter
+    internal enum DocKind : byte
     {
-        // ------------------------------------------------------------------------------------------------------------
-        // Document tree
-        // ------------------------------------------------------------------------------------------------------------
+        /// <summary>The whole text; like <see cref="Group"/>, its blocks are rendered as if they stood in its parent.</summary>
+        Root,
+        Para,
+        Text,
+        Bold,
+        Italic,
+        Code,
+        Link,
+        Break,
+        CodeBlock,
+        List,
+        Item,
+        Table,
+        Row,
+        Cell,
+        Note,
 
-        private enum K : byte
+        /// <summary>A container with no rendering of its own: a plain <c>&lt;div&gt;</c> or block quote.</summary>
+        Group,
+    }
+
+    /// <summary>One node of the document tree the scanners build and the renderers print.</summary>
+    internal sealed class DocNode
+    {
+        public DocNode(DocKind kind, string? tag = null, bool markdown = false)
         {
-            Root,
-            Para,
-            Text,
-            Bold,
-            Italic,
-            Code,
-            Link,
-            Break,
-            CodeBlock,
-            List,
-            Item,
-            Table,
-            Row,
-            Cell,
-            Note,
-            Group,
+            Kind = kind;
+            Tag = tag;
+            FromMarkdown = markdown;
         }
 
-        /// <summary>What the inline tokenizer and the tree builder make of an HTML tag name.</summary>
-        private enum TagKind : byte
-        {
-            Unknown,
-            Bold,
-            Italic,
-            Code,
-            Link,
-            Br,
-            Img,
-            Ignore,
-            Break,
-            Heading,
-            P,
-            Div,
-            Blockquote,
-            Ul,
-            Ol,
-            Dl,
-            Li,
-            Dt,
-            Dd,
-            Table,
-            Tr,
-            Td,
-            Th,
-            Pre,
-            RawSkip,
-            Count,
-        }
+        public DocKind Kind { get; }
 
-        private sealed class Node
-        {
-            public Node(K kind)
-            {
-                Kind = kind;
-            }
+        /// <summary>The HTML tag name that opened the node; null for implicit and Markdown nodes.</summary>
+        public string? Tag { get; }
 
-            public K Kind { get; }
+        /// <summary>A Markdown container (list, item, quote): HTML closing tags cannot close it.</summary>
+        public bool FromMarkdown { get; }
 
-            public List<Node>? Children { get; private set; }
+        public List<DocNode> Children { get; } = new List<DocNode>();
 
-            /// <summary>Text nodes: the text appended after the first piece (which is in <see cref="Str"/>).</summary>
-            public StringBuilder? Sb { get; set; }
+        /// <summary>Text: its text; Link: the absolute href, or null for text only; Note: the label; CodeBlock: the code.</summary>
+        public string? Text { get; set; }
 
-            /// <summary>Text nodes: their text.</summary>
-            public string Text => Sb is null ? Str ?? "" : Sb.ToString();
+        /// <summary>List: numbered; Cell: a header cell.</summary>
+        public bool Flag { get; set; }
 
-            public void AppendText(string s)
-            {
-                if (Sb is null)
-                {
-                    Sb = new StringBuilder(Str);
-                    Str = null;
-                }
-
-                Sb.Append(s);
-            }
-
-            /// <summary>Text: first piece of text; Link: absolute href or null (text only); Note: label; CodeBlock: the code.</summary>
-            public string? Str { get; set; }
-
-            /// <summary>List: ordered; Cell: header cell.</summary>
-            public bool Flag { get; set; }
-
-            /// <summary>Created by a Markdown construct (HTML closers cannot close it).</summary>
-            public bool Md { get; set; }
-
-            /// <summary>The HTML tag that created the node (None for implicit and Markdown nodes).</summary>
-            public TagKind Tag { get; set; }
-
-            public void Add(Node n) => (Children ??= new List<Node>()).Add(n);
-        }
-
-        private static readonly Dictionary<string, TagKind> TagKinds = CreateTagKinds();
-
-        private static Dictionary<string, TagKind> CreateTagKinds()
-        {
-            var d = new Dictionary<string, TagKind>(StringComparer.Ordinal);
-            void Add(TagKind kind, params string[] names)
-            {
-                foreach (string name in names)
-                {
-                    d[name] = kind;
-                }
-            }
-
-            Add(TagKind.Bold, "b", "strong");
-            Add(TagKind.Italic, "i", "em", "var", "cite", "dfn");
-            Add(TagKind.Code, "code", "tt", "kbd", "samp");
-            Add(TagKind.Link, "a");
-            Add(TagKind.Br, "br");
-            Add(TagKind.Img, "img", "image", "picture", "source", "video", "audio");
-            Add(TagKind.Ignore, "thead", "tbody", "tfoot", "colgroup", "col");
-            Add(TagKind.Break, "hr", "section", "article", "header", "footer", "nav", "main", "aside", "figure", "figcaption",
-                "center", "address", "details", "summary", "fieldset", "form", "legend", "caption", "hgroup", "dialog", "menu",
-                "search", "body", "html");
-            Add(TagKind.Heading, "h1", "h2", "h3", "h4", "h5", "h6");
-            Add(TagKind.P, "p");
-            Add(TagKind.Div, "div");
-            Add(TagKind.Blockquote, "blockquote");
-            Add(TagKind.Ul, "ul");
-            Add(TagKind.Ol, "ol");
-            Add(TagKind.Dl, "dl");
-            Add(TagKind.Li, "li");
-            Add(TagKind.Dt, "dt");
-            Add(TagKind.Dd, "dd");
-            Add(TagKind.Table, "table");
-            Add(TagKind.Tr, "tr");
-            Add(TagKind.Td, "td");
-            Add(TagKind.Th, "th");
-            Add(TagKind.Pre, "pre", "xmp", "listing");
-            Add(TagKind.RawSkip, "script", "style", "textarea", "title", "noscript", "iframe", "object", "template", "head", "svg", "math");
-            return d;
-        }
-
-        /// <summary>CommonMark HTML block type 6 tag names (a line starting with one starts an HTML block).</summary>
-        private static readonly HashSet<string> BlockTagNames = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "address", "article", "aside", "base", "basefont", "blockquote", "body", "caption", "center", "col", "colgroup",
-            "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "frame",
-            "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "iframe", "legend", "li", "link",
-            "main", "menu", "menuitem", "nav", "noframes", "ol", "optgroup", "option", "p", "param", "search", "section",
-            "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "track", "ul",
-        };
-
-        /// <summary>CommonMark HTML block type 1 tag names (the block runs to the line with the closing tag).</summary>
-        private static readonly HashSet<string> RawBlockTagNames = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "pre", "script", "style", "textarea",
-        };
-
-        // ------------------------------------------------------------------------------------------------------------
-        // Tree views shared by the renderers
-        // ------------------------------------------------------------------------------------------------------------
-
-        private static List<Node> Flatten(Node container)
-        {
-            var blocks = new List<Node>();
-            FlattenInto(container, blocks, 0);
-            return blocks;
-        }
-
-        /// <summary>The block children of a container, with transparent groups (and misplaced containers) spliced in.</summary>
-        private static void FlattenInto(Node container, List<Node> blocks, int depth)
-        {
-            if (container.Children is null)
-            {
-                return;
-            }
-
-            foreach (Node child in container.Children)
-            {
-                bool transparent = child.Kind == K.Group || child.Kind == K.Root || child.Kind == K.Item || child.Kind == K.Row ||
-                                   child.Kind == K.Cell;
-                if (transparent && depth < MaxRenderDepth)
-                {
-                    FlattenInto(child, blocks, depth + 1);
-                }
-                else if (!transparent)
-                {
-                    blocks.Add(child);
-                }
-            }
-        }
+        /// <summary>Text, line breaks, bold, italic, code and links live inside a paragraph; everything else is a block.</summary>
+        public bool IsInline => Kind >= DocKind.Text && Kind <= DocKind.Break;
 
         /// <summary>
-        /// Finds the label of an HTML note (<c>&lt;b&gt;Note&lt;/b&gt;</c> at its start), removes it from the tree and
-        /// remembers it on the note. Returns "Note" when there is none.
+        /// The label of a note ("Note", "Important"...). An HTML alert gives it as <c>&lt;b&gt;Label&lt;/b&gt;</c> at its
+        /// start, which is then taken out of the text (once: the result is kept).
         /// </summary>
-        private static string NoteLabel(Node note, List<Node> blocks)
+        public string NoteLabel()
         {
-            if (note.Str != null)
+            if (Text is null)
             {
-                return note.Str;
-            }
-
-            string label = "Note";
-            Node? para = blocks.Count > 0 && blocks[0].Kind == K.Para ? blocks[0] : null;
-            List<Node>? kids = para?.Children;
-            if (kids != null)
-            {
-                int k = 0;
-                while (k < kids.Count && kids[k].Kind == K.Text && IsAllWhite(kids[k].Text))
+                Text = "Note";
+                List<DocNode> kids = FirstBlock(this, 0) is DocNode { Kind: DocKind.Para } para ? para.Children : new List<DocNode>();
+                int k = kids.FindIndex(n => !(n.Kind == DocKind.Text && DocChars.IsAllWhite(n.Text!)));
+                if (k >= 0 && kids[k].Kind == DocKind.Bold && LabelText(kids[k]) is string label)
                 {
-                    k++;
-                }
-
-                if (k < kids.Count && kids[k].Kind == K.Bold && kids[k].Children != null)
-                {
-                    var text = new StringBuilder();
-                    bool onlyText = true;
-                    foreach (Node n in kids[k].Children!)
+                    Text = label;
+                    kids.RemoveRange(0, k + 1);
+                    string rest = kids.Count > 0 && kids[0].Kind == DocKind.Text ? kids[0].Text!.TrimStart() : "";
+                    if (rest.StartsWith(":", StringComparison.Ordinal))
                     {
-                        if (n.Kind == K.Text)
-                        {
-                            text.Append(n.Text);
-                        }
-                        else
-                        {
-                            onlyText = false;
-                        }
-                    }
-
-                    string candidate = text.ToString().Trim();
-                    if (candidate.EndsWith(":", StringComparison.Ordinal))
-                    {
-                        candidate = candidate.Substring(0, candidate.Length - 1).Trim();
-                    }
-
-                    if (onlyText && IsLabel(candidate))
-                    {
-                        label = CollapseSpaces(candidate);
-                        kids.RemoveRange(0, k + 1);
-                        if (kids.Count > 0 && kids[0].Kind == K.Text)
-                        {
-                            string rest = kids[0].Text.TrimStart();
-                            if (rest.StartsWith(":", StringComparison.Ordinal))
-                            {
-                                kids[0].Sb = null;
-                                kids[0].Str = rest.Substring(1);
-                            }
-                        }
+                        kids[0].Text = rest.Substring(1);
                     }
                 }
             }
 
-            note.Str = label;
-            return label;
+            return Text;
         }
 
-        private static bool IsLabel(string s)
+        /// <summary>The first block of a container, looking through transparent groups.</summary>
+        private static DocNode? FirstBlock(DocNode container, int depth)
         {
-            if (s.Length == 0 || s.Length > 40 || !char.IsLetter(s[0]))
-            {
-                return false;
-            }
-
-            foreach (char c in s)
-            {
-                if (!char.IsLetter(c) && !char.IsWhiteSpace(c))
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            DocNode? first = container.Children.Count > 0 ? container.Children[0] : null;
+            return first != null && first.Kind == DocKind.Group && depth < 8 ? FirstBlock(first, depth + 1) : first;
         }
 
-        private static string CollapseSpaces(string s)
+        /// <summary>A bold text that reads like a label: letters and spaces only, maybe a colon, at most 40 characters.</summary>
+        private static string? LabelText(DocNode bold)
         {
-            var w = new PlainWriter();
-            w.Text(s);
-            return w.Finish();
+            // Anything but text in the bold (a "\0" here) means it is no label.
+            string s = string.Concat(bold.Children.Select(n => n.Kind == DocKind.Text ? n.Text : "\0")).Trim();
+            s = s.EndsWith(":", StringComparison.Ordinal) ? s.Substring(0, s.Length - 1).Trim() : s;
+            bool label = s.Length > 0 && s.Length <= 40 && char.IsLetter(s[0]) && s.All(c => char.IsLetter(c) || char.IsWhiteSpace(c));
+            return label ? DocWriter.Line(s, xml: false) : null;
         }
     }
 }

@@ -3,548 +3,221 @@ using System.Collections.Generic;
 
 namespace TapiGen.Generator.Parsing
 {
-    internal static partial class DocConverter
+    /// <summary>
+    /// Builds the document tree from what the scanners find, forgiving the way browsers are: text outside a paragraph
+    /// opens one, a block tag closes the open paragraph, <c>&lt;li&gt;</c> and <c>&lt;td&gt;</c> close their open
+    /// siblings (and get a list or row when they have none), closing tags without an open element are dropped, and
+    /// whatever is left open is closed at the end.
+    /// </summary>
+    internal sealed class DocTreeBuilder
     {
-        // ------------------------------------------------------------------------------------------------------------
-        // Tree builder
-        // ------------------------------------------------------------------------------------------------------------
+        /// <summary>Deeper nesting is flattened: the tags are dropped, their text kept.</summary>
+        private const int MaxDepth = 100;
 
-        private const int BoldIdx = 0;
-        private const int ItalicIdx = 1;
-        private const int CodeIdx = 2;
-        private const int LinkIdx = 3;
+        private static readonly DocKind[] NoKinds = Array.Empty<DocKind>();
+        private static readonly DocKind[] InTable = { DocKind.Row, DocKind.Cell, DocKind.List, DocKind.Item, DocKind.Group, DocKind.Note };
 
-        private static K InlineKind(int idx) => idx switch
+        private static readonly Dictionary<string, DocKind> InlineTags = new Dictionary<string, DocKind>(StringComparer.Ordinal)
         {
-            BoldIdx => K.Bold,
-            ItalicIdx => K.Italic,
-            CodeIdx => K.Code,
-            _ => K.Link,
+            ["b"] = DocKind.Bold, ["strong"] = DocKind.Bold, ["i"] = DocKind.Italic, ["em"] = DocKind.Italic, ["var"] = DocKind.Italic,
+            ["code"] = DocKind.Code, ["tt"] = DocKind.Code, ["kbd"] = DocKind.Code, ["a"] = DocKind.Link,
         };
 
-        private static int InlineIndex(K kind) => kind switch
+        private readonly List<DocNode> _stack = new List<DocNode> { new DocNode(DocKind.Root) };
+
+        /// <summary>Opening tags that were dropped (too deep, a link in a link), so that their closing tags are too.</summary>
+        private readonly Dictionary<string, int> _dropped = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        public DocNode Root => _stack[0];
+
+        private DocNode Top => _stack[_stack.Count - 1];
+
+        private bool InParagraph => Top.Kind == DocKind.Para || Top.IsInline;
+
+        public void Text(string text)
         {
-            K.Bold => BoldIdx,
-            K.Italic => ItalicIdx,
-            K.Code => CodeIdx,
-            K.Link => LinkIdx,
-            _ => -1,
-        };
+            if (InParagraph || !DocChars.IsAllWhite(text))
+            {
+                OpenParagraph();
+                Top.Children.Add(new DocNode(DocKind.Text) { Text = text });
+            }
+        }
+
+        /// <summary>Ends the open paragraph and the inline elements in it (a blank line, a block tag).</summary>
+        public void EndParagraph()
+        {
+            while (_stack.Count > 1 && InParagraph)
+            {
+                _stack.RemoveAt(_stack.Count - 1);
+            }
+        }
+
+        public void CodeBlock(string code)
+        {
+            EndParagraph();
+            EnsureFlow();
+            Top.Children.Add(new DocNode(DocKind.CodeBlock) { Text = code });
+        }
+
+        /// <summary>Opens a Markdown container (list, item, quote, note): only <see cref="Close"/> ends it.</summary>
+        public DocNode? OpenMarkdown(DocKind kind, bool flag = false, string? label = null) =>
+            OpenBlock(new DocNode(kind, markdown: true) { Flag = flag, Text = label });
+
+        /// <summary>Opens a paragraph, or an emphasis, code span or link inside one (a new one if need be).</summary>
+        public DocNode? OpenInline(DocKind kind, string? href = null, string? tag = null)
+        {
+            if (kind == DocKind.Para)
+            {
+                return OpenBlock(new DocNode(kind, tag));
+            }
+
+            // A link in a link, or code in code, would only repeat the element: keep the outer one.
+            OpenParagraph();
+            bool repeated = (kind == DocKind.Link || kind == DocKind.Code) && _stack.Exists(n => n.Kind == kind);
+            return repeated ? null : Push(new DocNode(kind, tag) { Text = href });
+        }
+
+        /// <summary>Closes a node <see cref="OpenMarkdown"/> or <see cref="OpenInline"/> returned, with all inside it.</summary>
+        public void Close(DocNode? node) => PopTo(node is null ? -1 : _stack.LastIndexOf(node));
+
+        public void OpenTag(string name, string? href, string? cssClass)
+        {
+            bool alert = cssClass != null && cssClass.IndexOf("alert", StringComparison.OrdinalIgnoreCase) >= 0;
+            DocNode? opened;
+            switch (name)
+            {
+                case var _ when InlineTags.TryGetValue(name, out DocKind inlineKind):
+                    opened = OpenInline(inlineKind, inlineKind == DocKind.Link ? DocChars.ResolveHref(href) : null, name);
+                    break;
+                case "p":
+                    opened = OpenInline(DocKind.Para, tag: name);
+                    break;
+                case "br":
+                    OpenParagraph();
+                    Top.Children.Add(new DocNode(DocKind.Break));
+                    return;
+                case "div" or "ul" or "ol" or "dl" or "table":
+                    DocKind kind = name == "div" ? (alert ? DocKind.Note : DocKind.Group) : name == "table" ? DocKind.Table : DocKind.List;
+                    opened = OpenBlock(new DocNode(kind, name) { Flag = name == "ol" });
+                    break;
+                case "li" or "dt" or "dd":
+                    // An item closes the open item of its list; without a list around it, it gets one.
+                    opened = Within(DocKind.List, NoKinds, () => OpenBlock(new DocNode(DocKind.List))) ? Push(new DocNode(DocKind.Item, name)) : null;
+                    break;
+                case "tr":
+                    opened = Within(DocKind.Table, InTable, () => null) ? Push(new DocNode(DocKind.Row, name)) : null;
+                    break;
+                case "td" or "th":
+                    // A cell closes the open cell of its row; in a table without a row, it gets one.
+                    bool inRow = Find(DocKind.Row, InTable) > Find(DocKind.Table, InTable);
+                    bool placed = Within(inRow ? DocKind.Row : DocKind.Table, InTable, () => null) && (inRow || Push(new DocNode(DocKind.Row)) != null);
+                    opened = placed ? Push(new DocNode(DocKind.Cell, name) { Flag = name == "th" }) : null;
+                    break;
+                default:
+                    // img and unknown tags: dropped, their text (if any) kept.
+                    return;
+            }
+
+            if (opened is null)
+            {
+                _dropped[name] = _dropped.TryGetValue(name, out int n) ? n + 1 : 1;
+            }
+        }
+
+        public void CloseTag(string name)
+        {
+            if (_dropped.TryGetValue(name, out int dropped) && dropped > 0)
+            {
+                _dropped[name] = dropped - 1;
+                return;
+            }
+
+            // HTML cannot close what Markdown opened, and an inline closing tag does not leave its paragraph.
+            bool inline = InlineTags.ContainsKey(name);
+            int k = _stack.FindLastIndex(n => n.Tag == name);
+            if (k > _stack.FindLastIndex(n => n.FromMarkdown || (inline && !n.IsInline)))
+            {
+                PopTo(k);
+            }
+        }
+
+        private void PopTo(int k)
+        {
+            if (k > 0)
+            {
+                _stack.RemoveRange(k, _stack.Count - k);
+            }
+        }
+
+        /// <summary>Pushes the node unless that is too deep; a paragraph may go one deeper, so text always has one.</summary>
+        private DocNode? Push(DocNode node)
+        {
+            if (_stack.Count >= (node.Kind == DocKind.Para ? MaxDepth + 1 : MaxDepth))
+            {
+                return null;
+            }
+
+            Top.Children.Add(node);
+            _stack.Add(node);
+            return node;
+        }
+
+        private void OpenParagraph()
+        {
+            if (!InParagraph)
+            {
+                EnsureFlow();
+                Push(new DocNode(DocKind.Para));
+            }
+        }
+
+        /// <summary>Makes the top a container that can hold blocks: in a list or table, an item or cell.</summary>
+        private void EnsureFlow()
+        {
+            while (Top.Kind is DocKind.List or DocKind.Table or DocKind.Row)
+            {
+                DocKind inner = Top.Kind == DocKind.List ? DocKind.Item : Top.Kind == DocKind.Table ? DocKind.Row : DocKind.Cell;
+                if (Push(new DocNode(inner)) is null)
+                {
+                    return;
+                }
+            }
+        }
+
+        private DocNode? OpenBlock(DocNode node)
+        {
+            EndParagraph();
+            if (node.Kind != DocKind.Item)
+            {
+                EnsureFlow();
+            }
+
+            return Push(node);
+        }
 
         /// <summary>
-        /// Builds the tree from block and inline events. Forgiving like an HTML parser: implicit containers are created,
-        /// stray closers are dropped, elements still open are closed at the end of their paragraph or container, and
-        /// nesting deeper than the caps is flattened (the tags are ignored, the text kept).
+        /// Closes what is open inside the innermost <paramref name="kind"/> (see <see cref="Find"/>) so that the next
+        /// node goes into it, or else calls <paramref name="otherwise"/>; false if there is nothing to put it in.
         /// </summary>
-        private sealed class Builder
+        private bool Within(DocKind kind, DocKind[] passable, Func<DocNode?> otherwise)
         {
-            private readonly List<Node> _blocks = new List<Node>();
-            private readonly List<Node> _inline = new List<Node>();
-            private readonly List<Node?> _md = new List<Node?>();
-            private readonly int[] _open = new int[4];
-            private readonly int[] _ignoredInline = new int[4];
-            private readonly int[] _ignoredHtml = new int[(int)TagKind.Count];
-            private readonly Node _root = new Node(K.Root);
-            private Node? _para;
+            EndParagraph();
+            int k = Find(kind, passable);
+            PopTo(k + 1);
+            return k > 0 || otherwise() != null;
+        }
 
-            public Builder()
-            {
-                _blocks.Add(_root);
-            }
-
-            private Node Top => _blocks[_blocks.Count - 1];
-
-            public Node Finish()
-            {
-                EndPara();
-                return _root;
-            }
-
-            public void Text(string s)
-            {
-                if (s.Length == 0)
-                {
-                    return;
-                }
-
-                if (_para is null)
-                {
-                    if (IsAllWhite(s))
-                    {
-                        return;
-                    }
-
-                    OpenPara();
-                }
-
-                AppendText(s);
-            }
-
-            private void AppendText(string s)
-            {
-                Node top = _inline[_inline.Count - 1];
-                List<Node>? kids = top.Children;
-                if (kids != null && kids.Count > 0 && kids[kids.Count - 1].Kind == K.Text)
-                {
-                    kids[kids.Count - 1].AppendText(s);
-                }
-                else
-                {
-                    top.Add(new Node(K.Text) { Str = s });
-                }
-            }
-
-            private void OpenPara()
-            {
-                EnsureFlow();
-                var p = new Node(K.Para);
-                Top.Add(p);
-                _para = p;
-                _inline.Clear();
-                _inline.Add(p);
-            }
-
-            public void EndPara()
-            {
-                if (_para is null)
-                {
-                    return;
-                }
-
-                _para = null;
-                _inline.Clear();
-                Array.Clear(_open, 0, _open.Length);
-                Array.Clear(_ignoredInline, 0, _ignoredInline.Length);
-            }
-
-            public void InlineOpen(int idx, string? href)
-            {
-                if (_para is null)
-                {
-                    OpenPara();
-                }
-
-                if (_inline.Count > MaxInlineDepth || ((idx == LinkIdx || idx == CodeIdx) && _open[idx] > 0))
-                {
-                    _ignoredInline[idx]++;
-                    return;
-                }
-
-                var n = new Node(InlineKind(idx)) { Str = href };
-                _inline[_inline.Count - 1].Add(n);
-                _inline.Add(n);
-                _open[idx]++;
-            }
-
-            public void InlineClose(int idx)
-            {
-                if (_para is null)
-                {
-                    return;
-                }
-
-                if (_ignoredInline[idx] > 0)
-                {
-                    _ignoredInline[idx]--;
-                    return;
-                }
-
-                if (_open[idx] == 0)
-                {
-                    return;
-                }
-
-                while (_inline.Count > 1)
-                {
-                    Node n = _inline[_inline.Count - 1];
-                    _inline.RemoveAt(_inline.Count - 1);
-                    int k = InlineIndex(n.Kind);
-                    if (k >= 0)
-                    {
-                        _open[k]--;
-                    }
-
-                    if (k == idx)
-                    {
-                        break;
-                    }
-                }
-            }
-
-            public void LineBreak()
-            {
-                if (_para != null)
-                {
-                    _inline[_inline.Count - 1].Add(new Node(K.Break));
-                }
-            }
-
-            public void CodeSpan(string s)
-            {
-                InlineOpen(CodeIdx, null);
-                AppendText(s);
-                InlineClose(CodeIdx);
-            }
-
-            public void CodeBlock(string code)
-            {
-                EndPara();
-                if (IsAllWhite(code))
-                {
-                    return;
-                }
-
-                EnsureFlow();
-                Top.Add(new Node(K.CodeBlock) { Str = code });
-            }
-
-            public void BeginHeading()
-            {
-                EndPara();
-                InlineOpen(BoldIdx, null);
-            }
-
-            public void EndHeading()
-            {
-                InlineClose(BoldIdx);
-                EndPara();
-            }
-
-            /// <summary>Makes the top of the stack a container that can hold paragraphs and blocks.</summary>
-            private void EnsureFlow()
-            {
-                Node top = Top;
-                if (top.Kind == K.List)
-                {
-                    TryPush(new Node(K.Item));
-                }
-                else if (top.Kind == K.Table)
-                {
-                    if (TryPush(new Node(K.Row)))
-                    {
-                        TryPush(new Node(K.Cell));
-                    }
-                }
-                else if (top.Kind == K.Row)
-                {
-                    TryPush(new Node(K.Cell));
-                }
-            }
-
-            private bool TryPush(Node n)
-            {
-                if (_blocks.Count >= MaxBlockDepth)
-                {
-                    return false;
-                }
-
-                Top.Add(n);
-                _blocks.Add(n);
-                return true;
-            }
-
-            private void PopAbove(int index) => _blocks.RemoveRange(index + 1, _blocks.Count - index - 1);
-
-            // ---- Markdown containers: strictly nested open/close calls from the block scanner ----
-
-            public void MdOpen(K kind, bool flag, string? label)
-            {
-                EndPara();
-                if (kind != K.Item && kind != K.Row && kind != K.Cell)
-                {
-                    EnsureFlow();
-                }
-
-                var n = new Node(kind) { Md = true, Flag = flag, Str = label };
-                _md.Add(TryPush(n) ? n : null);
-            }
-
-            public void MdClose()
-            {
-                EndPara();
-                if (_md.Count == 0)
-                {
-                    return;
-                }
-
-                Node? n = _md[_md.Count - 1];
-                _md.RemoveAt(_md.Count - 1);
-                if (n is null)
-                {
-                    return;
-                }
-
-                int i = _blocks.LastIndexOf(n);
-                if (i >= 1)
-                {
-                    _blocks.RemoveRange(i, _blocks.Count - i);
-                }
-            }
-
-            // ---- HTML tags ----
-
-            public void Html(TagKind t, bool close, string? href, bool alert)
-            {
-                switch (t)
-                {
-                    case TagKind.Bold:
-                    case TagKind.Italic:
-                    case TagKind.Code:
-                    case TagKind.Link:
-                        int idx = t == TagKind.Bold ? BoldIdx : t == TagKind.Italic ? ItalicIdx : t == TagKind.Code ? CodeIdx : LinkIdx;
-                        if (close)
-                        {
-                            InlineClose(idx);
-                        }
-                        else
-                        {
-                            InlineOpen(idx, href);
-                        }
-
-                        return;
-                    case TagKind.Br:
-                        if (!close)
-                        {
-                            LineBreak();
-                        }
-
-                        return;
-                    case TagKind.Break:
-                        EndPara();
-                        return;
-                    case TagKind.Heading:
-                        if (close)
-                        {
-                            EndHeading();
-                        }
-                        else
-                        {
-                            BeginHeading();
-                        }
-
-                        return;
-                    case TagKind.P:
-                    case TagKind.Div:
-                    case TagKind.Blockquote:
-                    case TagKind.Ul:
-                    case TagKind.Ol:
-                    case TagKind.Dl:
-                    case TagKind.Table:
-                        if (close)
-                        {
-                            CloseHtml(t);
-                        }
-                        else
-                        {
-                            OpenHtml(t, alert);
-                        }
-
-                        return;
-                    case TagKind.Li:
-                    case TagKind.Dt:
-                    case TagKind.Dd:
-                        if (close)
-                        {
-                            CloseHtml(t);
-                        }
-                        else
-                        {
-                            OpenItem(t);
-                        }
-
-                        return;
-                    case TagKind.Tr:
-                        if (close)
-                        {
-                            CloseHtml(t);
-                        }
-                        else
-                        {
-                            OpenRow();
-                        }
-
-                        return;
-                    case TagKind.Td:
-                    case TagKind.Th:
-                        if (close)
-                        {
-                            CloseHtml(t);
-                        }
-                        else
-                        {
-                            OpenCell(t);
-                        }
-
-                        return;
-                    default:
-                        return;
-                }
-            }
-
-            private void OpenHtml(TagKind t, bool alert)
-            {
-                EndPara();
-                Node top = Top;
-                if (t == TagKind.P && top.Kind == K.Group && top.Tag == TagKind.P && !top.Md)
-                {
-                    _blocks.RemoveAt(_blocks.Count - 1);
-                }
-
-                EnsureFlow();
-                Node n = t switch
-                {
-                    TagKind.Div when alert => new Node(K.Note),
-                    TagKind.Ul or TagKind.Ol or TagKind.Dl => new Node(K.List) { Flag = t == TagKind.Ol },
-                    TagKind.Table => new Node(K.Table),
-                    _ => new Node(K.Group),
-                };
-                n.Tag = t;
-                if (!TryPush(n))
-                {
-                    _ignoredHtml[(int)t]++;
-                }
-            }
-
-            private void OpenItem(TagKind t)
-            {
-                EndPara();
-                for (int i = _blocks.Count - 1; i >= 1; i--)
-                {
-                    Node n = _blocks[i];
-                    if (n.Md || n.Kind == K.Cell || n.Kind == K.Row || n.Kind == K.Table)
-                    {
-                        break;
-                    }
-
-                    if (n.Kind == K.List)
-                    {
-                        PopAbove(i);
-                        if (!TryPush(new Node(K.Item) { Tag = t }))
-                        {
-                            _ignoredHtml[(int)t]++;
-                        }
-
-                        return;
-                    }
-                }
-
-                // A stray <li>: give it an implicit list.
-                EnsureFlow();
-                if (!TryPush(new Node(K.List)) || !TryPush(new Node(K.Item) { Tag = t }))
-                {
-                    _ignoredHtml[(int)t]++;
-                }
-            }
-
-            private void OpenRow()
-            {
-                EndPara();
-                for (int i = _blocks.Count - 1; i >= 1; i--)
-                {
-                    Node n = _blocks[i];
-                    if (n.Md)
-                    {
-                        return;
-                    }
-
-                    if (n.Kind == K.Table)
-                    {
-                        PopAbove(i);
-                        if (!TryPush(new Node(K.Row) { Tag = TagKind.Tr }))
-                        {
-                            _ignoredHtml[(int)TagKind.Tr]++;
-                        }
-
-                        return;
-                    }
-                }
-            }
-
-            private void OpenCell(TagKind t)
-            {
-                EndPara();
-                for (int i = _blocks.Count - 1; i >= 1; i--)
-                {
-                    Node n = _blocks[i];
-                    if (n.Md)
-                    {
-                        return;
-                    }
-
-                    if (n.Kind == K.Row || n.Kind == K.Table)
-                    {
-                        PopAbove(i);
-                        if (n.Kind == K.Table && !TryPush(new Node(K.Row)))
-                        {
-                            _ignoredHtml[(int)t]++;
-                            return;
-                        }
-
-                        if (!TryPush(new Node(K.Cell) { Tag = t, Flag = t == TagKind.Th }))
-                        {
-                            _ignoredHtml[(int)t]++;
-                        }
-
-                        return;
-                    }
-                }
-            }
-
-            private void CloseHtml(TagKind t)
-            {
-                EndPara();
-                if (_ignoredHtml[(int)t] > 0)
-                {
-                    _ignoredHtml[(int)t]--;
-                    return;
-                }
-
-                for (int i = _blocks.Count - 1; i >= 1; i--)
-                {
-                    Node n = _blocks[i];
-                    if (n.Md)
-                    {
-                        return;
-                    }
-
-                    if (Matches(n, t))
-                    {
-                        _blocks.RemoveRange(i, _blocks.Count - i);
-                        return;
-                    }
-
-                    if (IsBarrier(n, t))
-                    {
-                        return;
-                    }
-                }
-            }
-
-            private static bool Matches(Node n, TagKind t) => t switch
-            {
-                TagKind.P => n.Kind == K.Group && n.Tag == TagKind.P,
-                TagKind.Div => (n.Kind == K.Group || n.Kind == K.Note) && n.Tag == TagKind.Div,
-                TagKind.Blockquote => n.Kind == K.Group && n.Tag == TagKind.Blockquote,
-                TagKind.Ul or TagKind.Ol or TagKind.Dl => n.Kind == K.List && (n.Tag == t || n.Tag == TagKind.Unknown),
-                TagKind.Li or TagKind.Dt or TagKind.Dd => n.Kind == K.Item,
-                TagKind.Table => n.Kind == K.Table,
-                TagKind.Tr => n.Kind == K.Row,
-                TagKind.Td or TagKind.Th => n.Kind == K.Cell,
-                _ => false,
-            };
-
-            private static bool IsBarrier(Node n, TagKind t)
-            {
-                bool tableish = n.Kind == K.Cell || n.Kind == K.Row || n.Kind == K.Table;
-                return t switch
-                {
-                    TagKind.P => true,
-                    TagKind.Li or TagKind.Dt or TagKind.Dd => tableish || n.Kind == K.List,
-                    TagKind.Tr or TagKind.Td or TagKind.Th => n.Kind == K.Table,
-                    TagKind.Table => false,
-                    _ => tableish,
-                };
-            }
+        /// <summary>
+        /// The stack index of the innermost open <paramref name="kind"/> that can be reached by closing only
+        /// paragraphs, inline elements, items and nodes of the <paramref name="passable"/> kinds; -1 if there is none.
+        /// </summary>
+        private int Find(DocKind kind, DocKind[] passable)
+        {
+            Func<DocNode, bool> match = n => n.Kind == kind && !n.FromMarkdown;
+            int k = _stack.FindLastIndex(n => match(n));
+            int barrier = _stack.FindLastIndex(n =>
+                !match(n) && (n.FromMarkdown || !(n.Kind == DocKind.Para || n.IsInline || n.Kind == DocKind.Item || Array.IndexOf(passable, n.Kind) >= 0)));
+            return k > 0 && k > barrier ? k : -1;
         }
     }
 }

@@ -1,654 +1,227 @@
-using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace TapiGen.Generator.Parsing
 {
-    internal static partial class DocConverter
+    /// <summary>
+    /// Renders the document tree as XML doc content lines. A single paragraph is bare text; otherwise paragraphs become
+    /// <c>&lt;para&gt;</c>, lists <c>&lt;list&gt;</c> (a <c>&lt;dt&gt;</c> followed by a <c>&lt;dd&gt;</c> is one item
+    /// with a <c>&lt;term&gt;</c>), code blocks <c>&lt;code&gt;</c>, notes a paragraph that starts with the label in
+    /// bold. Two-column tables become <c>&lt;list type="table"&gt;</c> (a first row of <c>&lt;th&gt;</c> cells is the
+    /// <c>&lt;listheader&gt;</c>); other tables one paragraph per row, the cells joined by " | " (empty cells kept, so
+    /// columns stay in place). Table cells are flattened to one line, list items in a cell joined by ", ".
+    /// </summary>
+    internal static class DocXmlRenderer
     {
-        // ------------------------------------------------------------------------------------------------------------
-        // XML rendering
-        // ------------------------------------------------------------------------------------------------------------
+        public static List<string> Render(DocNode root) => Blocks(Flatten(root), bareSingle: true);
 
-        /// <summary>
-        /// Writes escaped inline XML: white space collapsed (a space is written only before the next visible content,
-        /// so none leads or trails), forbidden characters removed, empty elements dropped.
-        /// </summary>
-        private sealed class InlineWriter
+        /// <summary>The blocks of a container, with transparent groups (and misplaced items, rows and cells) spliced in.</summary>
+        public static List<DocNode> Flatten(DocNode container) => container.Children.SelectMany(ItemBlocks).ToList();
+
+        /// <summary>The blocks of a list item, table row or cell; anything else found there counts as one block.</summary>
+        private static List<DocNode> ItemBlocks(DocNode n) =>
+            n.Kind is DocKind.Item or DocKind.Cell or DocKind.Row or DocKind.Group or DocKind.Root ? Flatten(n) : new List<DocNode> { n };
+
+        private static List<string> Blocks(List<DocNode> blocks, bool bareSingle)
         {
-            private readonly StringBuilder _sb = new StringBuilder();
-            private bool _pending;
-            private bool _lastSpace;
-            private bool _lastBreak;
-
-            public struct Mark
+            // Each block's lines; a paragraph is marked, until we know whether it stands alone.
+            var pieces = new List<(bool Para, List<string> Lines)>();
+            foreach (DocNode b in blocks)
             {
-                public int Length;
-                public int AfterOpen;
-                public bool LastSpace;
-                public bool LastBreak;
-                public bool Pending;
-            }
-
-            public void Text(string s)
-            {
-                for (int i = 0; i < s.Length; i++)
+                List<string> lines = b.Kind switch
                 {
-                    char c = s[i];
-                    if (char.IsWhiteSpace(c))
-                    {
-                        _pending = true;
-                        continue;
-                    }
-
-                    if (char.IsHighSurrogate(c))
-                    {
-                        Flush();
-                        if (i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
-                        {
-                            _sb.Append(c).Append(s[i + 1]);
-                            i++;
-                        }
-                        else
-                        {
-                            _sb.Append('\uFFFD');
-                        }
-
-                        Wrote();
-                        continue;
-                    }
-
-                    if (IsDropped(c))
-                    {
-                        continue;
-                    }
-
-                    if (char.IsLowSurrogate(c) || c == '\uFFFE' || c == '\uFFFF')
-                    {
-                        c = '\uFFFD';
-                    }
-
-                    Flush();
-                    AppendEscaped(_sb, c);
-                    Wrote();
+                    DocKind.Para => Inline(b) is string para && para.Length > 0 ? new List<string> { para } : new List<string>(),
+                    DocKind.CodeBlock => Code(b),
+                    DocKind.List => List(b),
+                    DocKind.Table => Table(b),
+                    DocKind.Note => Note(b),
+                    _ => new List<string>(),
+                };
+                if (lines.Count > 0)
+                {
+                    pieces.Add((b.Kind == DocKind.Para, lines));
                 }
             }
 
-            private void Wrote()
+            if (bareSingle && pieces.Count == 1 && pieces[0].Para)
             {
-                _lastSpace = false;
-                _lastBreak = false;
+                return pieces[0].Lines;
             }
 
-            private void Flush()
-            {
-                if (_pending)
-                {
-                    if (_sb.Length > 0 && !_lastSpace && !_lastBreak)
-                    {
-                        _sb.Append(' ');
-                        _lastSpace = true;
-                    }
+            return pieces.SelectMany(p => p.Para ? new List<string> { "<para>" + p.Lines[0] + "</para>" } : p.Lines).ToList();
+        }
 
-                    _pending = false;
+        public static string Inline(DocNode para)
+        {
+            var w = new DocWriter(xml: true);
+            Inline(para, w);
+            return w.Finish();
+        }
+
+        private static void Inline(DocNode n, DocWriter w)
+        {
+            foreach (DocNode child in n.Children)
+            {
+                string? element = child.Kind switch { DocKind.Bold => "b", DocKind.Italic => "i", DocKind.Code => "c", _ => null };
+                string? see = child.Kind == DocKind.Link && child.Text != null ? "<see href=\"" + DocChars.EscapeAttribute(child.Text) + "\"" : null;
+                if (child.Kind == DocKind.Text)
+                {
+                    w.Text(child.Text!);
                 }
-            }
-
-            public void Break()
-            {
-                if (_sb.Length == 0 || _lastBreak)
+                else if (child.Kind == DocKind.Break)
                 {
-                    return;
+                    w.Break();
                 }
-
-                _pending = false;
-                _sb.Append("<br/>");
-                _lastBreak = true;
-                _lastSpace = false;
-            }
-
-            public Mark Open(string tag)
-            {
-                var m = new Mark { Length = _sb.Length, LastSpace = _lastSpace, LastBreak = _lastBreak, Pending = _pending };
-                Flush();
-                _sb.Append(tag);
-                _lastSpace = false;
-                _lastBreak = false;
-                m.AfterOpen = _sb.Length;
-                return m;
-            }
-
-            /// <summary>Closes the element opened at <paramref name="m"/>; false (and the open tag removed) if it was empty.</summary>
-            public bool Close(Mark m, string tag)
-            {
-                if (_sb.Length == m.AfterOpen)
+                else if (element != null || see != null)
                 {
-                    _sb.Length = m.Length;
-                    _lastSpace = m.LastSpace;
-                    _lastBreak = m.LastBreak;
-                    _pending |= m.Pending;
-                    return false;
-                }
-
-                _sb.Append(tag);
-                _lastSpace = false;
-                _lastBreak = false;
-                return true;
-            }
-
-            public void Raw(string markup)
-            {
-                Flush();
-                _sb.Append(markup);
-                _lastSpace = false;
-                _lastBreak = false;
-            }
-
-            public string Finish()
-            {
-                while (true)
-                {
-                    int len = _sb.Length;
-                    if (len > 0 && _sb[len - 1] == ' ')
+                    // An empty link still shows its target.
+                    DocWriter.Mark m = w.Open(see != null ? see + ">" : "<" + element + ">");
+                    Inline(child, w);
+                    if (!w.Close(m, see != null ? "</see>" : "</" + element + ">") && see != null)
                     {
-                        _sb.Length = len - 1;
-                    }
-                    else if (len >= 5 && _sb[len - 1] == '>' && _sb[len - 2] == '/' && _sb[len - 3] == 'r' && _sb[len - 4] == 'b' &&
-                             _sb[len - 5] == '<')
-                    {
-                        _sb.Length = len - 5;
-                    }
-                    else
-                    {
-                        break;
+                        w.Raw(see + "/>");
                     }
                 }
-
-                return _sb.ToString();
+                else
+                {
+                    Inline(child, w);
+                }
             }
         }
 
-        /// <summary>Renders the tree as XML doc content lines.</summary>
-        private static class Xml
+        private static List<string> Code(DocNode code)
         {
-            private sealed class Piece
+            var body = new List<string>();
+            foreach (string line in (code.Text ?? "").Split('\n'))
             {
-                public string? Para { get; set; }
-
-                public List<string>? Lines { get; set; }
-            }
-
-            public static void RenderFlow(Node container, List<string> lines, bool bareSingle, int depth)
-            {
-                RenderBlocks(Flatten(container), lines, bareSingle, depth);
-            }
-
-            private static void RenderBlocks(List<Node> blocks, List<string> lines, bool bareSingle, int depth)
-            {
-                if (depth > MaxRenderDepth)
+                var sb = new StringBuilder(line.Length);
+                for (int i = 0; i < line.Length;)
                 {
-                    return;
-                }
-
-                var pieces = new List<Piece>();
-                foreach (Node b in blocks)
-                {
-                    switch (b.Kind)
+                    if (char.IsWhiteSpace(line[i]))
                     {
-                        case K.Para:
-                            string s = RenderPara(b, depth);
-                            if (s.Length > 0)
-                            {
-                                pieces.Add(new Piece { Para = s });
-                            }
-
-                            break;
-                        case K.CodeBlock:
-                        case K.List:
-                        case K.Table:
-                        case K.Note:
-                            var sub = new List<string>();
-                            switch (b.Kind)
-                            {
-                                case K.CodeBlock:
-                                    RenderCode(b, sub);
-                                    break;
-                                case K.List:
-                                    RenderList(b, sub, depth + 1);
-                                    break;
-                                case K.Table:
-                                    RenderTable(b, sub, depth + 1);
-                                    break;
-                                default:
-                                    RenderNote(b, sub, depth + 1);
-                                    break;
-                            }
-
-                            if (sub.Count > 0)
-                            {
-                                pieces.Add(new Piece { Lines = sub });
-                            }
-
-                            break;
-                    }
-                }
-
-                if (bareSingle && pieces.Count == 1 && pieces[0].Para != null)
-                {
-                    lines.Add(pieces[0].Para!);
-                    return;
-                }
-
-                foreach (Piece p in pieces)
-                {
-                    if (p.Para != null)
-                    {
-                        lines.Add("<para>" + p.Para + "</para>");
+                        sb.Append(line[i++] == '\t' ? "    " : " ");
                     }
                     else
                     {
-                        lines.AddRange(p.Lines!);
+                        i += DocChars.AppendChar(sb, line, i, xml: true);
                     }
+                }
+
+                body.Add(sb.ToString().TrimEnd(' '));
+            }
+
+            int start = body.FindIndex(l => l.Length > 0);
+            int end = body.FindLastIndex(l => l.Length > 0);
+            return start < 0 ? new List<string>() : new[] { "<code>" }.Concat(body.GetRange(start, end - start + 1)).Concat(new[] { "</code>" }).ToList();
+        }
+
+        private static List<string> List(DocNode list)
+        {
+            var items = new List<string>();
+            List<DocNode> children = list.Children;
+            for (int i = 0; i < children.Count; i++)
+            {
+                if (children[i].Tag == "dt" && i + 1 < children.Count && children[i + 1].Tag == "dd")
+                {
+                    // <dt>term</dt><dd>definition</dd>: one item with a term.
+                    string term = Flat(children[i]);
+                    string definition = Flat(children[++i]);
+                    if (term.Length > 0 || definition.Length > 0)
+                    {
+                        items.Add("<item><term>" + term + "</term><description>" + definition + "</description></item>");
+                    }
+
+                    continue;
+                }
+
+                List<string> sub = Blocks(ItemBlocks(children[i]), bareSingle: true);
+                if (sub.Count == 1)
+                {
+                    items.Add("<item><description>" + sub[0] + "</description></item>");
+                }
+                else if (sub.Count > 1)
+                {
+                    items.Add("<item><description>");
+                    items.AddRange(sub);
+                    items.Add("</description></item>");
                 }
             }
 
-            public static string RenderPara(Node para, int depth)
+            return items.Count == 0 ? items : new[] { list.Flag ? "<list type=\"number\">" : "<list type=\"bullet\">" }.Concat(items).Concat(new[] { "</list>" }).ToList();
+        }
+
+        /// <summary>A note: its label in bold, then its first paragraph, in one paragraph; its other blocks follow.</summary>
+        private static List<string> Note(DocNode note)
+        {
+            string label = Label(note.NoteLabel());
+            List<DocNode> blocks = Flatten(note);
+            int first = 0;
+            string firstPara = "";
+            while (firstPara.Length == 0 && first < blocks.Count && blocks[first].Kind == DocKind.Para)
             {
-                var w = new InlineWriter();
-                RenderInline(para, w, depth);
-                return w.Finish();
+                firstPara = Inline(blocks[first++]);
             }
 
-            private static void RenderInline(Node n, InlineWriter w, int depth)
+            List<string> rest = Blocks(blocks.GetRange(first, blocks.Count - first), bareSingle: false);
+            if (firstPara.Length > 0 || rest.Count > 0)
             {
-                if (n.Children is null || depth > MaxRenderDepth)
-                {
-                    return;
-                }
+                rest.Insert(0, "<para>" + label + (firstPara.Length > 0 ? " " + firstPara : "") + "</para>");
+            }
 
-                foreach (Node child in n.Children)
-                {
-                    switch (child.Kind)
-                    {
-                        case K.Text:
-                            w.Text(child.Text);
-                            break;
-                        case K.Break:
-                            w.Break();
-                            break;
-                        case K.Bold:
-                        case K.Italic:
-                        case K.Code:
-                            string name = child.Kind == K.Bold ? "b" : child.Kind == K.Italic ? "i" : "c";
-                            InlineWriter.Mark m = w.Open("<" + name + ">");
-                            RenderInline(child, w, depth + 1);
-                            w.Close(m, "</" + name + ">");
-                            break;
-                        case K.Link:
-                            if (child.Str is null)
-                            {
-                                RenderInline(child, w, depth + 1);
-                            }
-                            else
-                            {
-                                string href = EscapeAttribute(child.Str);
-                                InlineWriter.Mark lm = w.Open("<see href=\"" + href + "\">");
-                                RenderInline(child, w, depth + 1);
-                                if (!w.Close(lm, "</see>"))
-                                {
-                                    w.Raw("<see href=\"" + href + "\"/>");
-                                }
-                            }
+            return rest;
+        }
 
-                            break;
-                        default:
-                            RenderInline(child, w, depth + 1);
-                            break;
-                    }
+        private static string Label(string label) => "<b>" + DocWriter.Line(label + ":", xml: true) + "</b>";
+
+        private static List<string> Table(DocNode table)
+        {
+            var rows = new List<(List<string> Cells, bool Header)>();
+            foreach (DocNode row in table.Children)
+            {
+                List<DocNode> cells = row.Kind == DocKind.Row ? row.Children : new List<DocNode> { row };
+                List<string> texts = cells.Select(Flat).ToList();
+                if (texts.Any(t => t.Length > 0))
+                {
+                    rows.Add((texts, row.Kind == DocKind.Row && cells.All(c => c.Kind == DocKind.Cell && c.Flag)));
                 }
             }
 
-            private static void RenderCode(Node code, List<string> lines)
+            if (rows.Count > 0 && rows.Max(r => r.Cells.Count) == 2)
             {
-                string[] raw = (code.Str ?? "").Split('\n');
-                var body = new List<string>(raw.Length);
-                foreach (string line in raw)
+                var lines = new List<string> { "<list type=\"table\">" };
+                for (int i = 0; i < rows.Count; i++)
                 {
-                    var sb = new StringBuilder(line.Length);
-                    for (int i = 0; i < line.Length; i++)
-                    {
-                        char c = line[i];
-                        if (c == '\t')
-                        {
-                            sb.Append("    ");
-                        }
-                        else if (char.IsWhiteSpace(c))
-                        {
-                            sb.Append(' ');
-                        }
-                        else if (char.IsHighSurrogate(c))
-                        {
-                            if (i + 1 < line.Length && char.IsLowSurrogate(line[i + 1]))
-                            {
-                                sb.Append(c).Append(line[i + 1]);
-                                i++;
-                            }
-                            else
-                            {
-                                sb.Append('\uFFFD');
-                            }
-                        }
-                        else if (char.IsLowSurrogate(c) || c == '\uFFFE' || c == '\uFFFF')
-                        {
-                            sb.Append('\uFFFD');
-                        }
-                        else if (!IsDropped(c))
-                        {
-                            AppendEscaped(sb, c);
-                        }
-                    }
-
-                    body.Add(sb.ToString().TrimEnd(' '));
+                    List<string> r = rows[i].Cells;
+                    string element = i == 0 && rows[0].Header ? "listheader" : "item";
+                    string body = r.Count == 2 ? "<term>" + r[0] + "</term><description>" + r[1] + "</description>" : "<description>" + r[0] + "</description>";
+                    lines.Add("<" + element + ">" + body + "</" + element + ">");
                 }
 
-                int start = 0;
-                while (start < body.Count && body[start].Length == 0)
-                {
-                    start++;
-                }
-
-                int end = body.Count;
-                while (end > start && body[end - 1].Length == 0)
-                {
-                    end--;
-                }
-
-                if (end == start)
-                {
-                    return;
-                }
-
-                lines.Add("<code>");
-                for (int i = start; i < end; i++)
-                {
-                    lines.Add(body[i]);
-                }
-
-                lines.Add("</code>");
-            }
-
-            private static void RenderList(Node list, List<string> lines, int depth)
-            {
-                var items = new List<string>();
-                List<Node>? children = list.Children;
-                for (int ci = 0; children != null && ci < children.Count; ci++)
-                {
-                    Node child = children[ci];
-                    if (child.Kind == K.Item && child.Tag == TagKind.Dt && ci + 1 < children.Count && children[ci + 1].Kind == K.Item &&
-                        children[ci + 1].Tag == TagKind.Dd)
-                    {
-                        // <dt>term</dt><dd>definition</dd>: one item with a term.
-                        string term = RenderFlat(child, depth + 1);
-                        string definition = RenderFlat(children[ci + 1], depth + 1);
-                        if (term.Length > 0 || definition.Length > 0)
-                        {
-                            items.Add("<item><term>" + term + "</term><description>" + definition + "</description></item>");
-                        }
-
-                        ci++;
-                        continue;
-                    }
-
-                    var sub = new List<string>();
-                    RenderBlocks(ItemBlocks(child), sub, bareSingle: true, depth + 1);
-                    if (sub.Count == 1)
-                    {
-                        items.Add("<item><description>" + sub[0] + "</description></item>");
-                    }
-                    else if (sub.Count > 1)
-                    {
-                        items.Add("<item><description>");
-                        items.AddRange(sub);
-                        items.Add("</description></item>");
-                    }
-                }
-
-                if (items.Count == 0)
-                {
-                    return;
-                }
-
-                lines.Add(list.Flag ? "<list type=\"number\">" : "<list type=\"bullet\">");
-                lines.AddRange(items);
                 lines.Add("</list>");
+                return lines;
             }
 
-            /// <summary>The blocks of a list item, table row or cell; anything else found there counts as one block.</summary>
-            private static List<Node> ItemBlocks(Node child)
-            {
-                if (child.Kind == K.Item || child.Kind == K.Cell || child.Kind == K.Row || child.Kind == K.Group || child.Kind == K.Root)
-                {
-                    return Flatten(child);
-                }
-
-                return new List<Node> { child };
-            }
-
-            private static void RenderNote(Node note, List<string> lines, int depth)
-            {
-                List<Node> blocks = Flatten(note);
-                string label = NoteLabel(note, blocks);
-                var w = new InlineWriter();
-                InlineWriter.Mark m = w.Open("<b>");
-                w.Text(label + ":");
-                w.Close(m, "</b>");
-                string head = w.Finish();
-
-                int first = 0;
-                string? firstPara = null;
-                while (first < blocks.Count && blocks[first].Kind == K.Para)
-                {
-                    string s = RenderPara(blocks[first], depth);
-                    first++;
-                    if (s.Length > 0)
-                    {
-                        firstPara = s;
-                        break;
-                    }
-                }
-
-                var rest = new List<string>();
-                RenderBlocks(blocks.GetRange(first, blocks.Count - first), rest, bareSingle: false, depth + 1);
-                if (firstPara != null)
-                {
-                    lines.Add("<para>" + head + " " + firstPara + "</para>");
-                }
-                else if (rest.Count > 0)
-                {
-                    lines.Add("<para>" + head + "</para>");
-                }
-
-                lines.AddRange(rest);
-            }
-
-            private static void RenderTable(Node table, List<string> lines, int depth)
-            {
-                var rows = new List<List<string>>();
-                var headerRows = new List<bool>();
-                if (table.Children != null)
-                {
-                    foreach (Node row in table.Children)
-                    {
-                        var cells = new List<string>();
-                        bool header = true;
-                        if (row.Kind == K.Row && row.Children != null)
-                        {
-                            foreach (Node cell in row.Children)
-                            {
-                                cells.Add(RenderFlat(cell, depth + 1));
-                                header &= cell.Kind == K.Cell && cell.Flag;
-                            }
-                        }
-                        else if (row.Kind != K.Row)
-                        {
-                            cells.Add(RenderFlat(row, depth + 1));
-                            header = false;
-                        }
-
-                        bool any = false;
-                        foreach (string c in cells)
-                        {
-                            any |= c.Length > 0;
-                        }
-
-                        if (any)
-                        {
-                            rows.Add(cells);
-                            headerRows.Add(header);
-                        }
-                    }
-                }
-
-                if (rows.Count == 0)
-                {
-                    return;
-                }
-
-                int columns = 0;
-                foreach (List<string> r in rows)
-                {
-                    columns = Math.Max(columns, r.Count);
-                }
-
-                if (columns == 2)
-                {
-                    lines.Add("<list type=\"table\">");
-                    for (int i = 0; i < rows.Count; i++)
-                    {
-                        List<string> r = rows[i];
-                        string element = i == 0 && headerRows[0] ? "listheader" : "item";
-                        string body = r.Count == 2
-                            ? "<term>" + r[0] + "</term><description>" + r[1] + "</description>"
-                            : "<description>" + r[0] + "</description>";
-                        lines.Add("<" + element + ">" + body + "</" + element + ">");
-                    }
-
-                    lines.Add("</list>");
-                    return;
-                }
-
-                foreach (List<string> r in rows)
-                {
-                    var sb = new StringBuilder();
-                    for (int c = 0; c < r.Count; c++)
-                    {
-                        if (c > 0)
-                        {
-                            sb.Append(" |");
-                        }
-
-                        if (r[c].Length > 0)
-                        {
-                            if (sb.Length > 0)
-                            {
-                                sb.Append(' ');
-                            }
-
-                            sb.Append(r[c]);
-                        }
-                    }
-
-                    lines.Add("<para>" + sb + "</para>");
-                }
-            }
-
-            /// <summary>A container rendered on one line: paragraphs joined by spaces, list items by ", ".</summary>
-            private static string RenderFlat(Node container, int depth) => RenderFlatBlocks(ItemBlocks(container), depth);
-
-            private static string RenderFlatBlocks(List<Node> blocks, int depth)
-            {
-                if (depth > MaxRenderDepth)
-                {
-                    return "";
-                }
-
-                var parts = new List<string>();
-                foreach (Node b in blocks)
-                {
-                    string s;
-                    switch (b.Kind)
-                    {
-                        case K.Para:
-                            s = RenderPara(b, depth);
-                            break;
-                        case K.List:
-                            var items = new List<string>();
-                            if (b.Children != null)
-                            {
-                                foreach (Node item in b.Children)
-                                {
-                                    string flat = RenderFlat(item, depth + 1);
-                                    if (flat.Length > 0)
-                                    {
-                                        items.Add(flat);
-                                    }
-                                }
-                            }
-
-                            s = string.Join(", ", items);
-                            break;
-                        case K.Table:
-                            var rows = new List<string>();
-                            if (b.Children != null)
-                            {
-                                foreach (Node row in b.Children)
-                                {
-                                    var cells = new List<string>();
-                                    foreach (Node cell in ItemBlocks(row))
-                                    {
-                                        cells.Add(RenderFlat(cell, depth + 1));
-                                    }
-
-                                    string joined = string.Join(" | ", cells).Trim();
-                                    if (joined.Length > 0)
-                                    {
-                                        rows.Add(joined);
-                                    }
-                                }
-                            }
-
-                            s = string.Join("; ", rows);
-                            break;
-                        case K.CodeBlock:
-                            var cw = new InlineWriter();
-                            InlineWriter.Mark m = cw.Open("<c>");
-                            cw.Text(b.Str ?? "");
-                            cw.Close(m, "</c>");
-                            s = cw.Finish();
-                            break;
-                        case K.Note:
-                            List<Node> noteBlocks = Flatten(b);
-                            string label = NoteLabel(b, noteBlocks);
-                            string content = RenderFlatBlocks(noteBlocks, depth + 1);
-                            var lw = new InlineWriter();
-                            InlineWriter.Mark lm = lw.Open("<b>");
-                            lw.Text(label + ":");
-                            lw.Close(lm, "</b>");
-                            s = content.Length > 0 ? lw.Finish() + " " + content : "";
-                            break;
-                        default:
-                            s = "";
-                            break;
-                    }
-
-                    if (s.Length > 0)
-                    {
-                        parts.Add(s);
-                    }
-                }
-
-                return string.Join(" ", parts);
-            }
+            return rows.Select(r => "<para>" + string.Join(" |", r.Cells.Select((c, i) => i > 0 && c.Length > 0 ? " " + c : c)) + "</para>").ToList();
         }
+
+        /// <summary>A container rendered on one line: paragraphs joined by spaces, list items by ", ", table rows by "; ".</summary>
+        private static string Flat(DocNode container) => FlatBlocks(ItemBlocks(container));
+
+        private static string FlatBlocks(List<DocNode> blocks)
+        {
+            IEnumerable<string> parts = blocks.Select(b => b.Kind switch
+            {
+                DocKind.Para => Inline(b),
+                DocKind.List => string.Join(", ", b.Children.Select(Flat).Where(s => s.Length > 0)),
+                DocKind.Table => string.Join("; ", b.Children.Select(row => string.Join(" | ", ItemBlocks(row).Select(Flat)).Trim()).Where(s => s.Length > 0)),
+                DocKind.CodeBlock => InlineCode(b.Text ?? ""),
+                DocKind.Note => Label(b.NoteLabel()) is string label && FlatBlocks(Flatten(b)) is string s && s.Length > 0 ? label + " " + s : "",
+                _ => "",
+            });
+            return string.Join(" ", parts.Where(s => s.Length > 0));
+        }
+
+        private static string InlineCode(string code) => DocWriter.Line(code, xml: true) is string c && c.Length > 0 ? "<c>" + c + "</c>" : "";
     }
 }
