@@ -57,6 +57,16 @@ namespace TapiGen.Tests
         }
 
         [Theory]
+        [InlineData("\uFEFFNE:tapi3.X")]
+        [InlineData("NE\u200B:tapi3.X")]
+        public void An_enum_UID_with_an_invisible_character_is_still_an_enum_page_so_a_missing_fields_section_is_an_error(string uid)
+        {
+            // Not TG0034 (an info, and the page skipped): the page is an enum's, and its members are missing.
+            GeneratorDriverRunResult result = GeneratorHarness.Run(new TestManifest("/m/ne.md", "---\nUID: " + uid + "\ntitle: X\n---\n\n# X enumeration\n"));
+            Assert.Equal("TG0001", Assert.Single(result.Diagnostics).Id);
+        }
+
+        [Theory]
         [InlineData("NF:tapi3if.ITCallInfo.get_CallState")]
         [InlineData("NS:wtypes.DECIMAL")]
         public void TG0034_a_page_of_another_kind_is_skipped_with_an_info_at_its_UID(string uid)

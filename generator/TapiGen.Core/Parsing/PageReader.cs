@@ -218,7 +218,11 @@ namespace TapiGen.Generator.Parsing
         /// a page without front matter or UID is read as before.
         /// </summary>
         private static bool IsEnumPageUid(string? uid)
-            => uid is null || uid.Trim().StartsWith("NE:", StringComparison.OrdinalIgnoreCase);
+            => uid is null || WithoutFormatCharacters(uid).Trim().StartsWith("NE:", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>The text without invisible format characters (a byte order mark, a zero-width space pasted in).</summary>
+        private static string WithoutFormatCharacters(string text)
+            => new string(text.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format).ToArray());
 
         /// <summary>A page that cannot be generated at all: only its diagnostics.</summary>
         private PageParse Failed()
