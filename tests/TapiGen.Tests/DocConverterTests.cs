@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Xml.Linq;
 using TapiGen.Generator.Parsing;
+using TapiGen.Tests.Infrastructure;
 using Xunit;
 
 namespace TapiGen.Tests
@@ -1054,32 +1055,6 @@ namespace TapiGen.Tests
             }
         }
 
-        private static string? FindCorpus()
-        {
-            string? root = null;
-            string? fallback = null;
-            for (DirectoryInfo? dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "TapiGen.sln")))
-                {
-                    root = dir.FullName;
-                    break;
-                }
-
-                if (fallback is null && Directory.Exists(Path.Combine(dir.FullName, "generator")) && Directory.Exists(Path.Combine(dir.FullName, "tests")))
-                {
-                    fallback = dir.FullName;
-                }
-            }
-
-            root ??= fallback;
-            if (root is null)
-            {
-                return null;
-            }
-
-            string corpus = Path.GetFullPath(Path.Combine(root, "..", "shared", "corpus"));
-            return Directory.Exists(corpus) ? corpus : null;
-        }
+        private static string? FindCorpus() => RepoPaths.CorpusAvailable ? RepoPaths.CorpusRoot : null;
     }
 }

@@ -10,10 +10,54 @@ namespace TapiGen.Tests.Infrastructure
 
         public static string Root => s_root.Value;
 
-        /// <summary>../shared/corpus next to the repository (CI lays shared/ beside the clone).</summary>
-        public static string CorpusRoot => Path.GetFullPath(Path.Combine(Root, "..", "shared", "corpus"));
+        private static readonly Lazy<string> s_corpus = new Lazy<string>(FindCorpus);
+
+        /// <summary>
+        /// ../shared/corpus next to the repository (CI lays shared/ beside the clone); in a clone of a local checkout
+        /// made elsewhere (`git clone . "$(mktemp -d)"`), the one beside the checkout it was cloned from.
+        /// </summary>
+        public static string CorpusRoot => s_corpus.Value;
 
         public static bool CorpusAvailable => Directory.Exists(Path.Combine(CorpusRoot, "sdk-api"));
+
+        private static string FindCorpus()
+        {
+            string beside = Path.GetFullPath(Path.Combine(Root, "..", "shared", "corpus"));
+            if (Directory.Exists(beside) || OriginPath() is not { } origin)
+            {
+                return beside;
+            }
+
+            string besideOrigin = Path.GetFullPath(Path.Combine(origin, "..", "shared", "corpus"));
+            return Directory.Exists(besideOrigin) ? besideOrigin : beside;
+        }
+
+        /// <summary>The folder this clone's origin remote names, when it is a local path; else null.</summary>
+        private static string? OriginPath()
+        {
+            string config = Path.Combine(Root, ".git", "config");
+            if (!File.Exists(config))
+            {
+                return null;
+            }
+
+            bool inOrigin = false;
+            foreach (string raw in File.ReadAllLines(config))
+            {
+                string line = raw.Trim();
+                if (line.StartsWith("[", StringComparison.Ordinal))
+                {
+                    inOrigin = line == "[remote \"origin\"]";
+                }
+                else if (inOrigin && line.StartsWith("url", StringComparison.Ordinal) && line.IndexOf('=') is int eq and > 0)
+                {
+                    string url = line.Substring(eq + 1).Trim();
+                    return Path.IsPathRooted(url) && Directory.Exists(url) ? url : null;
+                }
+            }
+
+            return null;
+        }
 
         private static string FindRoot()
         {
