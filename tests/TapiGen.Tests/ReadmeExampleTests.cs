@@ -17,11 +17,7 @@ namespace TapiGen.Tests
         [Fact]
         public void The_README_parsing_example_compiles_and_returns_what_it_shows()
         {
-            string readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
-            int marker = readme.IndexOf(Marker, StringComparison.Ordinal);
-            Assert.True(marker >= 0, "README.md has no " + Marker + " block");
-            int start = readme.IndexOf("```csharp\n", marker, StringComparison.Ordinal) + "```csharp\n".Length;
-            string code = readme.Substring(start, readme.IndexOf("```", start, StringComparison.Ordinal) - start);
+            string code = ReadmeBlocks.After(Marker);
             string expected = code.Split('\n').Select(l => l.Trim()).Single(l => l.Contains("// CS_", StringComparison.Ordinal));
             expected = expected.Substring(expected.IndexOf("// ", StringComparison.Ordinal) + 3);
 

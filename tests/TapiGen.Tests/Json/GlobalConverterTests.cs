@@ -59,13 +59,6 @@ namespace TapiGen.Tests.Json
             Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize("\"CS_CONNECTED\"", callState, fixedOrder));
         }
 
-        private static string ReadmeBlock()
-        {
-            string readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
-            int marker = readme.IndexOf(Marker, StringComparison.Ordinal);
-            Assert.True(marker >= 0, "README.md has no " + Marker + " block");
-            int start = readme.IndexOf("```csharp\n", marker, StringComparison.Ordinal) + "```csharp\n".Length;
-            return readme.Substring(start, readme.IndexOf("```", start, StringComparison.Ordinal) - start);
-        }
+        private static string ReadmeBlock() => ReadmeBlocks.After(Marker);
     }
 }

@@ -15,11 +15,7 @@ namespace TapiGen.Tests.Json
         [Fact]
         public void The_README_JSON_example_compiles_and_writes_what_it_shows()
         {
-            string readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
-            int marker = readme.IndexOf(Marker, StringComparison.Ordinal);
-            Assert.True(marker >= 0, "README.md has no " + Marker + " block");
-            int start = readme.IndexOf("```csharp\n", marker, StringComparison.Ordinal) + "```csharp\n".Length;
-            string code = readme.Substring(start, readme.IndexOf("```", start, StringComparison.Ordinal) - start);
+            string code = ReadmeBlocks.After(Marker);
             string expected = code.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("// {", StringComparison.Ordinal)).Substring(3);
 
             const string ns = "Contoso.Telephony.Tapi3";
