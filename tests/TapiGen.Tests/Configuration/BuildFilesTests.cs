@@ -53,6 +53,26 @@ namespace TapiGen.Tests.Configuration
         }
 
         [Fact]
+        public void The_build_task_gets_every_setting_and_reruns_when_any_changes()
+        {
+            // Build-task mode reads the settings from MSBuild, not through the compiler: TapiGen.targets hands the task
+            // every property the generator reads (_TapiGenProperty) and writes every item metadata into the settings
+            // file whose time the task's Inputs compare; one forgotten there would be ignored, or go stale.
+            var markers = new[] { "TapiGenReferencedIndirectly", "TapiGenRunAsBuildTask" };
+            Assert.Equal(
+                Declared("CompilerVisibleProperty", "Include").Where(p => !markers.Contains(p)),
+                new SortedSet<string>(Items("TapiGen.targets", "_TapiGenProperty").Select(i => (string)i.Attribute("Include")!), StringComparer.Ordinal));
+
+            string itemLine = Items("TapiGen.targets", "_TapiGenSettingLine")
+                .Select(i => (string)i.Attribute("Include")!)
+                .Single(i => i.StartsWith("@(TapiEnum->'item=", StringComparison.Ordinal));
+            var internalMarkers = new[] { "TapiGenManifest", "TapiGenHeader", "TapiGenOverridesFor" };
+            Assert.All(
+                Declared("CompilerVisibleItemMetadata", "MetadataName").Where(m => !internalMarkers.Contains(m)).Append("Overrides"),
+                m => Assert.Contains("%(" + m + ")", itemLine, StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void README_states_the_value_forms_the_messages_state()
         {
             // One source of truth: TG0008's message and the README say the same forms, in the same words.
