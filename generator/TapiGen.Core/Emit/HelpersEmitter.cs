@@ -14,6 +14,9 @@ namespace TapiGen.Generator.Emit
         private const string Support = SupportEmitter.Namespace;
         private const string Span = "global::System.ReadOnlySpan";
 
+        /// <summary>Length's doc, on the const and (C# 14) on the enum's static property.</summary>
+        private const string LengthDoc = "/// <summary>The number of members, aliases included: the length of <see cref=\"GetValues\"/> and <see cref=\"GetNames\"/>.</summary>";
+
         public static string Emit(EnumSpec spec)
         {
             HelpersSpec h = spec.Helpers!;
@@ -41,7 +44,7 @@ namespace TapiGen.Generator.Emit
                         w.WriteLine("extension(" + spec.QualifiedType + ")");
                         using (w.OpenBlock())
                         {
-                            w.WriteLine("/// <summary>The number of members, aliases included: the length of <see cref=\"GetValues\"/> and <see cref=\"GetNames\"/>.</summary>");
+                            w.WriteLine(LengthDoc);
                             w.WriteLine("public static int Length => " + HelpersClass(spec) + ".Length;");
                             w.WriteLine();
                             WriteStaticMembers(w, spec, h);
@@ -74,7 +77,7 @@ namespace TapiGen.Generator.Emit
 
         private static void WriteTables(SourceWriter w, EnumSpec spec, HelpersSpec h)
         {
-            w.WriteLine("/// <summary>The number of members, aliases included: the length of <see cref=\"GetValues\"/> and <see cref=\"GetNames\"/>.</summary>");
+            w.WriteLine(LengthDoc);
             w.WriteLine("public const int Length = " + CSharp.Int(h.SortedMembers.Count) + ";");
             w.WriteLine();
             w.WriteLine("/// <summary>Whether each member's text name is its C# name, so ToStringFast, Parse and GetNames agree with System.Enum.</summary>");
