@@ -69,11 +69,11 @@ namespace TapiGen.Tasks
                 .ToList();
             var overrides = OverridesFiles
                 .Select(item => (Item: item, Text: ReadText(item)))
-                .Select(f => new OverridesFile(f.Item.GetMetadata("FullPath"), f.Item.GetMetadata("TapiGenOverridesFor"), f.Text, f.Text?.Length ?? 0))
+                .Select(f => new OverridesFile(f.Item.GetMetadata("FullPath"), f.Item.GetMetadata("TapiGenOverridesFor"), WithinLimit(f.Text), f.Text?.Length ?? 0))
                 .ToList();
             var headers = Headers
                 .Select(item => (Item: item, Text: ReadText(item)))
-                .Select(f => new HeaderFile(f.Item.GetMetadata("FullPath"), f.Text, f.Text?.Length ?? 0))
+                .Select(f => new HeaderFile(f.Item.GetMetadata("FullPath"), WithinLimit(f.Text), f.Text?.Length ?? 0))
                 .ToList();
 
             BatchResult result = Batch.Run(manifests, overrides, headers, Facts(), referencedIndirectly: false, _cancel.Token);
@@ -133,6 +133,9 @@ namespace TapiGen.Tasks
                 return null;
             }
         }
+
+        /// <summary>As the generator passes them: a file over the limit without its text, so the core reports it.</summary>
+        private static string? WithinLimit(string? text) => text is not null && Limits.Readable(text.Length) ? text : null;
 
         /// <summary>Writes each file whose text changed, deletes the generated files no longer generated, returns them all.</summary>
         private IEnumerable<string> Write(IReadOnlyList<(string HintName, string Text)> files)

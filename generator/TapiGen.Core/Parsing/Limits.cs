@@ -9,6 +9,12 @@ namespace TapiGen.Generator.Parsing
         /// <summary>Characters in a manifest or an overrides file: 8 Mi (8 MiB of ASCII text).</summary>
         public const int MaxFileChars = 8 * 1024 * 1024;
 
+        /// <summary>
+        /// Whether a file of this many characters is read at all: longer overrides files and headers are passed on
+        /// without their text (and with their length), so the parser reports TG0023 or the header's problem instead.
+        /// </summary>
+        public static bool Readable(int length) => length <= MaxFileChars;
+
         /// <summary>'### -field' headings in one manifest.</summary>
         public const int MaxMembers = 10000;
     }

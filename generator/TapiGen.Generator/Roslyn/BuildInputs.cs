@@ -35,8 +35,7 @@ namespace TapiGen.Generator.Roslyn
             }
 
             AnalyzerConfigOptions fileOptions = provider.GetOptions(file);
-            if (!fileOptions.TryGetValue(ManifestMarkerKey, out string? marker)
-                || !string.Equals(marker?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+            if (!IsTrue(fileOptions, ManifestMarkerKey))
             {
                 return null;
             }
@@ -54,9 +53,10 @@ namespace TapiGen.Generator.Roslyn
         /// <summary>In build-task mode the task generates everything before the compiler runs; the generator reads nothing.</summary>
         private static bool RunAsBuildTask(AnalyzerConfigOptionsProvider provider) => IsTrue(provider, "TapiGenRunAsBuildTask");
 
-        private static bool IsTrue(AnalyzerConfigOptionsProvider provider, string property)
-            => provider.GlobalOptions.TryGetValue(Property + property, out string? value)
-                && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+        private static bool IsTrue(AnalyzerConfigOptionsProvider provider, string property) => IsTrue(provider.GlobalOptions, Property + property);
+
+        private static bool IsTrue(AnalyzerConfigOptions options, string key)
+            => options.TryGetValue(key, out string? value) && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>The overrides file, or null when the additional file is not one (it has no TapiGenOverridesFor).</summary>
         public static OverridesFile? ReadOverrides(AdditionalText file, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
@@ -85,8 +85,7 @@ namespace TapiGen.Generator.Roslyn
                 return null;
             }
 
-            if (!provider.GetOptions(file).TryGetValue(HeaderMarkerKey, out string? marker)
-                || !string.Equals(marker?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+            if (!IsTrue(provider.GetOptions(file), HeaderMarkerKey))
             {
                 return null;
             }
@@ -100,7 +99,7 @@ namespace TapiGen.Generator.Roslyn
         {
             SourceText? source = file.GetText(cancellationToken);
             length = source?.Length ?? 0;
-            return source is null || source.Length > Limits.MaxFileChars ? null : source.ToString();
+            return source is null || !Limits.Readable(source.Length) ? null : source.ToString();
         }
 
         private sealed class AnalyzerConfigSettings : IBuildSettings
