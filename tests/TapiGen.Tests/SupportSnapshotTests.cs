@@ -14,7 +14,7 @@ namespace TapiGen.Tests
     /// </summary>
     public class SupportSnapshotTests
     {
-        private static readonly TestManifest s_flags = TestManifests.Inline("LINE_FEATURES", "LF_NONE:0", "LF_DIAL:0x1", "LF_HOLD:0x2");
+        private static readonly TestManifest s_flags = TestManifests.Inline("LINE_FEATURES", "LF_NONE:0", "LF_DIAL:0x1", "LF_HOLD:0x2", "LF_PARK:0x4");
 
         private static readonly TestManifest s_states = TestManifests.Inline("LINE_STATE", "LS_IDLE", "LS_BUSY");
 

@@ -27,6 +27,11 @@ namespace TapiGen.Generator.Emit
                 symbols.Add("SPANS");
             }
 
+            if (spec.Target.Net5)
+            {
+                symbols.Add("NET5");
+            }
+
             if (spec.Target.JsonCopyString)
             {
                 symbols.Add("STJ7");

@@ -46,7 +46,8 @@ namespace TapiGen.Generator.Planning
     /// <param name="Spans">ReadOnlySpan, MemoryExtensions and MemoryMarshal exist: span and UTF-8 overloads.</param>
     /// <param name="Nullable">C# 8 or later: nullable annotations.</param>
     /// <param name="ExtensionMembers">C# 14 or later: the static helpers go in an extension(E) block, so E.TryParse works.</param>
-    internal sealed record TargetSpec(bool Spans, bool Nullable, bool JsonPropertyNames, bool JsonCopyString, bool ExtensionMembers)
+    /// <param name="Net5">.NET 5 or later (Enum.GetValues&lt;T&gt; tells): string.Create and BitOperations exist.</param>
+    internal sealed record TargetSpec(bool Spans, bool Nullable, bool JsonPropertyNames, bool JsonCopyString, bool ExtensionMembers, bool Net5)
     {
         /// <summary>"string?" or "string".</summary>
         public string NullableString => Nullable ? "string?" : "string";

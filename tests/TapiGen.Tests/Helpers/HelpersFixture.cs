@@ -23,6 +23,7 @@ namespace TapiGen.Tests.Helpers
         public const int RandomSeed = 20240611;
         public const int RandomCount = 24;
         public const string CSharp10Namespace = "ModelsCSharp10";
+        public const string SpansNetStandardNamespace = "ModelsSpansNetStandard";
         public const string NoSpansNamespace = "ModelsNoSpans";
 
         public HelpersFixture()
@@ -46,29 +47,35 @@ namespace TapiGen.Tests.Helpers
             GeneratorHarness.RunOutput output = GeneratorHarness.Run(manifests, new GeneratorHarness.RunOptions());
             Assert.All(output.Result.Results, r => Assert.Null(r.Exception));
 
-            // The models are emitted three times: for C# 11+ with spans (u8 literals, span switches), for C# 10 with
-            // spans (neither), and for C# 7.3 without spans (strings only), each in its own namespace.
-            // The models are emitted three times: for C# 11+ with spans (u8 literals, span switches), for C# 10 with
-            // spans (neither), and for C# 7.3 without spans (strings only), each in its own namespace. The first two
-            // share the generator's support file (spans); the third is compiled on its own with the support file for a
-            // compilation without spans, as that consumer gets it.
+            // The models are emitted four times: for C# 11+ with spans (u8 literals, span switches), for C# 10 with
+            // spans (neither), for C# 10 with spans from System.Memory and no .NET 5 APIs (a netstandard2.0 consumer),
+            // and for C# 7.3 without spans (strings only), each in its own namespace. The first two share the
+            // generator's support file; the last two are each compiled on their own with the support file such a
+            // compilation gets.
             var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
             Models = TestModels.Edge().Concat(TestModels.Random(RandomSeed, RandomCount)).ToList();
             IReadOnlyList<EnumModel> variantModels = TestModels.Edge().Concat(TestModels.Random(RandomSeed, 4)).ToList();
             var withSpans = new List<SyntaxTree>();
             withSpans.AddRange(Trees(TestModels.Namespace, new CompilationFacts(1400, true, false, false, true), Models, parseOptions));
             withSpans.AddRange(Trees(CSharp10Namespace, new CompilationFacts(1000, true, false, false, true), variantModels, parseOptions));
-            var noSpansFacts = new CompilationFacts(703, false, false, false, false);
-            List<SyntaxTree> noSpans = Trees(NoSpansNamespace, noSpansFacts, variantModels, parseOptions);
-            noSpans.Add(CSharpSyntaxTree.ParseText(
-                SupportEmitter.Emit(SpecBuilder.Support(variantModels.Select(m => SpecBuilder.Build(m, noSpansFacts)).ToList(), noSpansFacts)!),
-                parseOptions,
-                "/" + NoSpansNamespace + "/" + SupportEmitter.HintName));
-
             var main = (CSharpCompilation)output.OutputCompilation.AddSyntaxTrees(withSpans);
-            var separate = CSharpCompilation.Create("NoSpansHelpers", noSpans, main.References, main.Options);
+            var parts = new List<CSharpCompilation> { main };
+            foreach ((string ns, CompilationFacts facts) in new[]
+            {
+                (SpansNetStandardNamespace, new CompilationFacts(1000, true, false, false, false)),
+                (NoSpansNamespace, new CompilationFacts(703, false, false, false, false)),
+            })
+            {
+                List<SyntaxTree> trees = Trees(ns, facts, variantModels, parseOptions);
+                trees.Add(CSharpSyntaxTree.ParseText(
+                    SupportEmitter.Emit(SpecBuilder.Support(variantModels.Select(m => SpecBuilder.Build(m, facts)).ToList(), facts)!),
+                    parseOptions,
+                    "/" + ns + "/" + SupportEmitter.HintName));
+                parts.Add(CSharpCompilation.Create(ns + "Helpers", trees, main.References, main.Options));
+            }
+
             var drivers = new List<HelperDriver>();
-            foreach (CSharpCompilation part in new[] { main, separate })
+            foreach (CSharpCompilation part in parts)
             {
                 List<DrivenEnum> enums = DrivenEnum.FindAll(part);
                 CSharpCompilation compilation = part
@@ -109,8 +116,11 @@ namespace TapiGen.Tests.Helpers
 
         public IEnumerable<HelperDriver> ModelDrivers => Drivers.Where(d => d.Info.Namespace == TestModels.Namespace);
 
-        /// <summary>The models' helpers as written for C# 10 (spans, no u8 literals or span switches) and C# 7.3 (no spans).</summary>
-        public IEnumerable<HelperDriver> VariantDrivers => Drivers.Where(d => d.Info.Namespace is CSharp10Namespace or NoSpansNamespace);
+        /// <summary>
+        /// The models' helpers as written for C# 10 (spans, no u8 literals or span switches), for a consumer with spans
+        /// but no .NET 5 APIs (no string.Create or BitOperations), and for C# 7.3 (no spans).
+        /// </summary>
+        public IEnumerable<HelperDriver> VariantDrivers => Drivers.Where(d => d.Info.Namespace is CSharp10Namespace or SpansNetStandardNamespace or NoSpansNamespace);
 
         public HelperDriver Get(string fullName) => Drivers.Single(d => d.Info.FullName == fullName);
 

@@ -558,6 +558,316 @@ namespace TapiGen.Generated
     }
 
     /// <summary>
+    /// The names a [Flags] value is written with, the way Enum.ToString builds them: from the highest member value
+    /// down, each whose bits are all still set is taken; when bits remain the value is no combination (the caller
+    /// writes the number); the names are written lowest value first, ", " between them. Only the result string is
+    /// allocated.
+    /// </summary>
+    /// <remarks>
+    /// Taking the highest value first means: for the highest bit still set, the first member (highest first) among
+    /// those whose highest bit it is and whose bits are all set; no member with a higher highest bit can fit. So each
+    /// step looks only at the members of one bit (the buckets below), and when all members are single bits (the usual
+    /// Win32 case) the names are those of the set bits, found without any search.
+    /// </remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("TapiGen", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal sealed class FlagNames
+    {
+        private readonly ulong[] _values;
+        private readonly string[] _names;
+        private readonly string? _zeroName;
+        private readonly ulong _all;
+        private readonly bool _singleBits;
+
+        // The name and index of the member whose value is bit k alone (null: none); the members whose highest bit is k,
+        // highest value first; the single-bit members' bits together, and the values of more than one bit.
+        private readonly string?[] _nameOfBit;
+        private readonly int[] _indexOfBit;
+        private readonly int[][] _byTopBit;
+        private readonly ulong _singleBitsMask;
+        private readonly ulong[] _composites;
+        private readonly byte[][] _utf8Names;
+        private readonly int _maxUtf8Length;
+
+        /// <param name="values">The nonzero member values, ascending, each once.</param>
+        /// <param name="names">The name each value is written with.</param>
+        /// <param name="zeroName">The name of a zero member, or null when there is none.</param>
+        public FlagNames(ulong[] values, string[] names, string? zeroName)
+        {
+            _values = values;
+            _names = names;
+            _zeroName = zeroName;
+            _singleBits = true;
+            _nameOfBit = new string?[64];
+            _indexOfBit = new int[64];
+            var byTopBit = new global::System.Collections.Generic.List<int>[64];
+            var composites = new global::System.Collections.Generic.List<ulong>();
+            for (int i = values.Length - 1; i >= 0; i--)
+            {
+                ulong v = values[i];
+                _all |= v;
+                int top = HighestBit(v);
+                if ((v & (v - 1)) == 0)
+                {
+                    _nameOfBit[top] = names[i];
+                    _indexOfBit[top] = i;
+                    _singleBitsMask |= v;
+                }
+                else
+                {
+                    _singleBits = false;
+                    composites.Add(v);
+                }
+
+                (byTopBit[top] ?? (byTopBit[top] = new global::System.Collections.Generic.List<int>())).Add(i);
+            }
+
+            _composites = composites.ToArray();
+
+            _utf8Names = new byte[names.Length][];
+            for (int i = 0; i < names.Length; i++)
+            {
+                _utf8Names[i] = global::System.Text.Encoding.UTF8.GetBytes(names[i]);
+                _maxUtf8Length += _utf8Names[i].Length + 2;
+            }
+
+            _byTopBit = new int[64][];
+            for (int k = 0; k < 64; k++)
+            {
+                _byTopBit[k] = byTopBit[k] == null ? new int[0] : byTopBit[k].ToArray();
+            }
+        }
+
+        /// <summary>
+        /// The flag names of an enum whose values each have one name: the names of <paramref name="info"/>, whose values
+        /// ascend, a zero member apart.
+        /// </summary>
+        public FlagNames(EnumInfo info)
+            : this(WithoutZero(info.Values, info), WithoutZero(info.Names, info), HasZero(info) ? info.Names[0] : null)
+        {
+        }
+
+        private static bool HasZero(EnumInfo info) => info.Values.Length > 0 && info.Values[0] == 0;
+
+        private static T[] WithoutZero<T>(T[] items, EnumInfo info)
+        {
+            if (!HasZero(info))
+            {
+                return items;
+            }
+
+            var rest = new T[items.Length - 1];
+            global::System.Array.Copy(items, 1, rest, 0, rest.Length);
+            return rest;
+        }
+
+        /// <summary>Every member's bits together.</summary>
+        public ulong All => _all;
+
+        /// <summary>
+        /// The names of the flags in <paramref name="bits"/>, or null when it is no combination of members. Zero is the
+        /// zero member's name, or null when <paramref name="zeroAsNull"/> is set or there is no zero member.
+        /// </summary>
+        public string? Format(ulong bits, bool zeroAsNull = false)
+        {
+            if (bits == 0)
+            {
+                return zeroAsNull ? null : _zeroName;
+            }
+
+            if ((bits & ~_all) != 0)
+            {
+                return null;
+            }
+
+            if (_singleBits || ((bits & ~_singleBitsMask) == 0 && !ContainsComposite(bits)))
+            {
+                // Only single-bit members can name these bits, one per bit, as Enum.ToString's highest-first search
+                // would take them. One flag: its name, cached. Several: measured, then written once.
+                if ((bits & (bits - 1)) == 0)
+                {
+                    return _nameOfBit[LowestBit(bits)];
+                }
+
+                int length = -2;
+                for (ulong rest = bits; rest != 0; rest &= rest - 1)
+                {
+                    length += 2 + _nameOfBit[LowestBit(rest)]!.Length;
+                }
+
+                return Write(bits, length, composite: false);
+            }
+
+            // A composite member inside. A member's own value: its name, cached. Otherwise twice the same steps: first
+            // to measure, then to write the names from the end (they come highest first).
+            int first = Next(bits);
+            if (first < 0)
+            {
+                return null;
+            }
+
+            if (_values[first] == bits)
+            {
+                return _names[first];
+            }
+
+            int total = _names[first].Length;
+            for (ulong remaining = bits & ~_values[first]; remaining != 0;)
+            {
+                int found = Next(remaining);
+                if (found < 0)
+                {
+                    return null;
+                }
+
+                remaining &= ~_values[found];
+                total += 2 + _names[found].Length;
+            }
+
+            return Write(bits, total, composite: true);
+        }
+
+        /// <summary>Whether every bit of some member of more than one bit is in <paramref name="bits"/>.</summary>
+        private bool ContainsComposite(ulong bits)
+        {
+            foreach (ulong composite in _composites)
+            {
+                if ((bits & composite) == composite)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The member to take for the highest bit still set, or -1 when none fits.</summary>
+        private int Next(ulong remaining)
+        {
+            foreach (int i in _byTopBit[HighestBit(remaining)])
+            {
+                if ((remaining & _values[i]) == _values[i])
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>Whether <paramref name="bits"/> (not zero) is a combination <see cref="Format"/> can name.</summary>
+        public bool IsCombination(ulong bits)
+        {
+            if (bits == 0 || (bits & ~_all) != 0)
+            {
+                return false;
+            }
+
+            for (ulong remaining = bits; remaining != 0 && !_singleBits;)
+            {
+                int found = Next(remaining);
+                if (found < 0)
+                {
+                    return false;
+                }
+
+                remaining &= ~_values[found];
+            }
+
+            return true;
+        }
+
+        /// <summary>The most bytes <see cref="TryFormatUtf8"/> writes: every name once, ", " between them.</summary>
+        public int MaxUtf8Length => _maxUtf8Length;
+
+        /// <summary>
+        /// The names of a combination (not zero) as UTF-8, written to the end of <paramref name="buffer"/> (at least
+        /// <see cref="MaxUtf8Length"/> bytes); false when <paramref name="bits"/> is no combination. No allocation.
+        /// </summary>
+        public bool TryFormatUtf8(ulong bits, global::System.Span<byte> buffer, out int start)
+        {
+            start = buffer.Length;
+            if (!IsCombination(bits))
+            {
+                return false;
+            }
+
+            // Highest first, from the end: for single bits, the highest set bit is the member to take.
+            for (ulong remaining = bits; remaining != 0;)
+            {
+                int i = _singleBits ? _indexOfBit[HighestBit(remaining)] : Next(remaining);
+                remaining &= ~_values[i];
+                if (start != buffer.Length)
+                {
+                    buffer[--start] = (byte)' ';
+                    buffer[--start] = (byte)',';
+                }
+
+                start -= _utf8Names[i].Length;
+                ((global::System.ReadOnlySpan<byte>)_utf8Names[i]).CopyTo(buffer.Slice(start));
+            }
+
+            return true;
+        }
+
+        /// <summary>The text of <paramref name="length"/> characters naming the flags of <paramref name="bits"/>.</summary>
+        private string Write(ulong bits, int length, bool composite)
+        {
+            // Written in place: no buffer to copy from.
+            return string.Create(length, new global::System.ValueTuple<FlagNames, ulong, bool>(this, bits, composite), s_fill);
+        }
+
+        private static readonly global::System.Buffers.SpanAction<char, global::System.ValueTuple<FlagNames, ulong, bool>> s_fill =
+            (buffer, state) => state.Item1.Fill(buffer, state.Item2, state.Item3);
+
+        private void Fill(global::System.Span<char> buffer, ulong bits, bool composite)
+        {
+            if (!composite)
+            {
+                int position = 0;
+                for (ulong rest = bits; rest != 0; rest &= rest - 1)
+                {
+                    string name = _nameOfBit[LowestBit(rest)]!;
+                    if (position != 0)
+                    {
+                        buffer[position++] = ',';
+                        buffer[position++] = ' ';
+                    }
+
+                    Copy(name, buffer, position);
+                    position += name.Length;
+                }
+
+                return;
+            }
+
+            int end = buffer.Length;
+            for (ulong remaining = bits; remaining != 0;)
+            {
+                int i = Next(remaining);
+                remaining &= ~_values[i];
+                if (end != buffer.Length)
+                {
+                    buffer[--end] = ' ';
+                    buffer[--end] = ',';
+                }
+
+                end -= _names[i].Length;
+                Copy(_names[i], buffer, end);
+            }
+        }
+
+        private static void Copy(string name, global::System.Span<char> buffer, int position)
+            => global::System.MemoryExtensions.AsSpan(name).CopyTo(buffer.Slice(position));
+
+        /// <summary>The index of the lowest set bit (bits not zero).</summary>
+        public static int LowestBit(ulong bits) => global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+
+        /// <summary>The index of the highest set bit (bits not zero).</summary>
+        public static int HighestBit(ulong bits) => 63 - global::System.Numerics.BitOperations.LeadingZeroCount(bits);
+    }
+
+    /// <summary>
     /// How one enum is read from and written to JSON with System.Text.Json, by JsonStringEnumConverter's rules (README,
     /// section JSON): names matched on the token's UTF-8 bytes without making a string, white space trimmed as
     /// char.IsWhiteSpace does, comma lists for [Flags] enums, integers checked against the underlying type. Anything
@@ -574,6 +884,7 @@ namespace TapiGen.Generated
         private const int StackBytes = 256;
 
         private readonly EnumInfo _info;
+        private readonly FlagNames? _flags;
         private readonly bool _allowNumbers;
         private readonly bool _ignoreCase;
         private readonly bool _undefinedIsError;
@@ -586,6 +897,13 @@ namespace TapiGen.Generated
             _allowNumbers = (options & AllowNumbers) != 0;
             _ignoreCase = (options & IgnoreCase) != 0;
             _undefinedIsError = (options & UndefinedIsError) != 0;
+        }
+
+        /// <summary>For a [Flags] enum: <paramref name="flags"/> are the names a combination is written with.</summary>
+        public JsonEnum(EnumInfo info, FlagNames flags, int options)
+            : this(info, options)
+        {
+            _flags = flags;
         }
 
         /// <summary>Names encoded once, as JsonStringEnumConverter encodes them (the default encoder).</summary>
@@ -661,6 +979,21 @@ namespace TapiGen.Generated
         /// <summary>Writes a value no single name has: the names of a combination, else the number (or an error).</summary>
         public void WriteOther(global::System.Text.Json.Utf8JsonWriter writer, ulong bits, bool propertyName)
         {
+            if (_flags != null && bits != 0)
+            {
+                if (_flags.MaxUtf8Length <= 1024)
+                {
+                    global::System.Span<byte> stack = stackalloc byte[1024];
+                    if (TryWriteFlags(writer, bits, stack, propertyName))
+                    {
+                        return;
+                    }
+                }
+                else if (TryWriteFlags(writer, bits, new byte[_flags.MaxUtf8Length], propertyName))
+                {
+                    return;
+                }
+            }
 
             if (_undefinedIsError)
             {
@@ -681,6 +1014,26 @@ namespace TapiGen.Generated
             }
         }
 
+        private bool TryWriteFlags(global::System.Text.Json.Utf8JsonWriter writer, ulong bits, global::System.Span<byte> buffer, bool propertyName)
+        {
+            int start;
+            if (!_flags!.TryFormatUtf8(bits, buffer, out start))
+            {
+                return false;
+            }
+
+            global::System.ReadOnlySpan<byte> text = buffer.Slice(start);
+            if (propertyName)
+            {
+                writer.WritePropertyName(text);
+            }
+            else
+            {
+                writer.WriteStringValue(text);
+            }
+
+            return true;
+        }
 
         private ulong ReadNumber(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -738,7 +1091,7 @@ namespace TapiGen.Generated
                 throw Error("Cannot convert an empty string to " + _info.DisplayName + ": expected " + Expected + ".");
             }
 
-            if (trimmed.Length != text.Length && TryMatch(trimmed, out value))
+            if (_flags == null && trimmed.Length != text.Length && TryMatch(trimmed, out value))
             {
                 return value;
             }
@@ -756,12 +1109,43 @@ namespace TapiGen.Generated
                     throw _allowNumbers ? NumberOutOfRange(Quote(text)) : NumbersNotAllowed(Quote(text));
             }
 
-            throw NotAName(text);
+            if (_flags == null)
+            {
+                throw NotAName(text);
+            }
+
+            // "A, B": names separated by commas, white space around each; one trailing comma is allowed, as
+            // JsonStringEnumConverter allows it.
+            ulong bits = 0;
+            global::System.ReadOnlySpan<byte> list = trimmed;
+            while (true)
+            {
+                int comma = global::System.MemoryExtensions.IndexOf(list, (byte)',');
+                ulong member;
+                if (!TryMatch(Trim(comma < 0 ? list : list.Slice(0, comma)), out member))
+                {
+                    throw NotAName(text);
+                }
+
+                bits |= member;
+                if (comma < 0)
+                {
+                    break;
+                }
+
+                list = list.Slice(comma + 1);
+                if (Trim(list).Length == 0)
+                {
+                    break;
+                }
+            }
+
+            return bits;
         }
 
         private ulong Defined(ulong bits, string shown)
         {
-            if (_undefinedIsError && !_info.IsDefined(bits))
+            if (_undefinedIsError && !_info.IsDefined(bits) && (_flags == null || !_flags.IsCombination(bits)))
             {
                 throw Error("Cannot convert " + shown + " to " + _info.DisplayName + ": it is not a defined value (TapiGenJsonUndefined is Error).");
             }
@@ -1008,6 +1392,7 @@ namespace TapiGen.Generated
         public const int UndefinedIsError = 4;
 
         private readonly EnumInfo _info;
+        private readonly FlagNames? _flags;
         private readonly bool _allowNumbers;
         private readonly bool _ignoreCase;
         private readonly bool _undefinedIsError;
@@ -1020,6 +1405,13 @@ namespace TapiGen.Generated
             _allowNumbers = (options & AllowNumbers) != 0;
             _ignoreCase = (options & IgnoreCase) != 0;
             _undefinedIsError = (options & UndefinedIsError) != 0;
+        }
+
+        /// <summary>For a [Flags] enum: <paramref name="flags"/> are the names a combination is written with.</summary>
+        public NewtonsoftEnum(EnumInfo info, FlagNames flags, int options)
+            : this(info, options)
+        {
+            _flags = flags;
         }
 
         /// <summary>The value of the current token; false for null (which only the nullable form accepts).</summary>
@@ -1044,6 +1436,13 @@ namespace TapiGen.Generated
         /// <summary>Writes a value no single name has: the names of a combination, else the number (or an error).</summary>
         public void WriteOther(global::Newtonsoft.Json.JsonWriter writer, ulong bits)
         {
+            string? names = _flags == null ? null : _flags.Format(bits, zeroAsNull: true);
+            if (names != null)
+            {
+                writer.WriteValue(names);
+                return;
+            }
+
 
             if (_undefinedIsError)
             {
@@ -1095,7 +1494,7 @@ namespace TapiGen.Generated
                 throw Error(reader, "Cannot convert an empty string to " + _info.DisplayName + ": expected " + Expected + ".");
             }
 
-            if (trimmed.Length != text.Length && TryMatch(trimmed, out value))
+            if (_flags == null && trimmed.Length != text.Length && TryMatch(trimmed, out value))
             {
                 return value;
             }
@@ -1113,12 +1512,38 @@ namespace TapiGen.Generated
                     throw _allowNumbers ? NumberOutOfRange(reader, Quote(text)) : NumbersNotAllowed(reader, Quote(text));
             }
 
-            throw NotAName(reader, text);
+            if (_flags == null)
+            {
+                throw NotAName(reader, text);
+            }
+
+            // "A, B": names separated by commas, white space around each; one trailing comma is allowed.
+            ulong bits = 0;
+            int start = 0;
+            while (true)
+            {
+                int comma = trimmed.IndexOf(',', start);
+                ulong member;
+                if (!TryMatch((comma < 0 ? trimmed.Substring(start) : trimmed.Substring(start, comma - start)).Trim(), out member))
+                {
+                    throw NotAName(reader, text);
+                }
+
+                bits |= member;
+                if (comma < 0 || trimmed.Substring(comma + 1).Trim().Length == 0)
+                {
+                    break;
+                }
+
+                start = comma + 1;
+            }
+
+            return bits;
         }
 
         private ulong Defined(global::Newtonsoft.Json.JsonReader reader, ulong bits, string shown)
         {
-            if (_undefinedIsError && !_info.IsDefined(bits))
+            if (_undefinedIsError && !_info.IsDefined(bits) && (_flags == null || !_flags.IsCombination(bits)))
             {
                 throw Error(reader, "Cannot convert " + shown + " to " + _info.DisplayName + ": it is not a defined value (TapiGenJsonUndefined is Error).");
             }

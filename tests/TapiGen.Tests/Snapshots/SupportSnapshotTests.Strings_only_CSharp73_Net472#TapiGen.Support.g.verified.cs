@@ -345,4 +345,294 @@ namespace TapiGen.Generated
             }
         }
     }
+
+    /// <summary>
+    /// The names a [Flags] value is written with, the way Enum.ToString builds them: from the highest member value
+    /// down, each whose bits are all still set is taken; when bits remain the value is no combination (the caller
+    /// writes the number); the names are written lowest value first, ", " between them. Only the result string is
+    /// allocated.
+    /// </summary>
+    /// <remarks>
+    /// Taking the highest value first means: for the highest bit still set, the first member (highest first) among
+    /// those whose highest bit it is and whose bits are all set; no member with a higher highest bit can fit. So each
+    /// step looks only at the members of one bit (the buckets below), and when all members are single bits (the usual
+    /// Win32 case) the names are those of the set bits, found without any search.
+    /// </remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("TapiGen", "0.1.0")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal sealed class FlagNames
+    {
+        private readonly ulong[] _values;
+        private readonly string[] _names;
+        private readonly string _zeroName;
+        private readonly ulong _all;
+        private readonly bool _singleBits;
+
+        // The name and index of the member whose value is bit k alone (null: none); the members whose highest bit is k,
+        // highest value first; the single-bit members' bits together, and the values of more than one bit.
+        private readonly string[] _nameOfBit;
+        private readonly int[] _indexOfBit;
+        private readonly int[][] _byTopBit;
+        private readonly ulong _singleBitsMask;
+        private readonly ulong[] _composites;
+
+        /// <param name="values">The nonzero member values, ascending, each once.</param>
+        /// <param name="names">The name each value is written with.</param>
+        /// <param name="zeroName">The name of a zero member, or null when there is none.</param>
+        public FlagNames(ulong[] values, string[] names, string zeroName)
+        {
+            _values = values;
+            _names = names;
+            _zeroName = zeroName;
+            _singleBits = true;
+            _nameOfBit = new string[64];
+            _indexOfBit = new int[64];
+            var byTopBit = new global::System.Collections.Generic.List<int>[64];
+            var composites = new global::System.Collections.Generic.List<ulong>();
+            for (int i = values.Length - 1; i >= 0; i--)
+            {
+                ulong v = values[i];
+                _all |= v;
+                int top = HighestBit(v);
+                if ((v & (v - 1)) == 0)
+                {
+                    _nameOfBit[top] = names[i];
+                    _indexOfBit[top] = i;
+                    _singleBitsMask |= v;
+                }
+                else
+                {
+                    _singleBits = false;
+                    composites.Add(v);
+                }
+
+                (byTopBit[top] ?? (byTopBit[top] = new global::System.Collections.Generic.List<int>())).Add(i);
+            }
+
+            _composites = composites.ToArray();
+
+            _byTopBit = new int[64][];
+            for (int k = 0; k < 64; k++)
+            {
+                _byTopBit[k] = byTopBit[k] == null ? new int[0] : byTopBit[k].ToArray();
+            }
+        }
+
+        /// <summary>
+        /// The flag names of an enum whose values each have one name: the names of <paramref name="info"/>, whose values
+        /// ascend, a zero member apart.
+        /// </summary>
+        public FlagNames(EnumInfo info)
+            : this(WithoutZero(info.Values, info), WithoutZero(info.Names, info), HasZero(info) ? info.Names[0] : null)
+        {
+        }
+
+        private static bool HasZero(EnumInfo info) => info.Values.Length > 0 && info.Values[0] == 0;
+
+        private static T[] WithoutZero<T>(T[] items, EnumInfo info)
+        {
+            if (!HasZero(info))
+            {
+                return items;
+            }
+
+            var rest = new T[items.Length - 1];
+            global::System.Array.Copy(items, 1, rest, 0, rest.Length);
+            return rest;
+        }
+
+        /// <summary>Every member's bits together.</summary>
+        public ulong All => _all;
+
+        /// <summary>
+        /// The names of the flags in <paramref name="bits"/>, or null when it is no combination of members. Zero is the
+        /// zero member's name, or null when <paramref name="zeroAsNull"/> is set or there is no zero member.
+        /// </summary>
+        public string Format(ulong bits, bool zeroAsNull = false)
+        {
+            if (bits == 0)
+            {
+                return zeroAsNull ? null : _zeroName;
+            }
+
+            if ((bits & ~_all) != 0)
+            {
+                return null;
+            }
+
+            if (_singleBits || ((bits & ~_singleBitsMask) == 0 && !ContainsComposite(bits)))
+            {
+                // Only single-bit members can name these bits, one per bit, as Enum.ToString's highest-first search
+                // would take them. One flag: its name, cached. Several: measured, then written once.
+                if ((bits & (bits - 1)) == 0)
+                {
+                    return _nameOfBit[LowestBit(bits)];
+                }
+
+                int length = -2;
+                for (ulong rest = bits; rest != 0; rest &= rest - 1)
+                {
+                    length += 2 + _nameOfBit[LowestBit(rest)].Length;
+                }
+
+                return Write(bits, length, composite: false);
+            }
+
+            // A composite member inside. A member's own value: its name, cached. Otherwise twice the same steps: first
+            // to measure, then to write the names from the end (they come highest first).
+            int first = Next(bits);
+            if (first < 0)
+            {
+                return null;
+            }
+
+            if (_values[first] == bits)
+            {
+                return _names[first];
+            }
+
+            int total = _names[first].Length;
+            for (ulong remaining = bits & ~_values[first]; remaining != 0;)
+            {
+                int found = Next(remaining);
+                if (found < 0)
+                {
+                    return null;
+                }
+
+                remaining &= ~_values[found];
+                total += 2 + _names[found].Length;
+            }
+
+            return Write(bits, total, composite: true);
+        }
+
+        /// <summary>Whether every bit of some member of more than one bit is in <paramref name="bits"/>.</summary>
+        private bool ContainsComposite(ulong bits)
+        {
+            foreach (ulong composite in _composites)
+            {
+                if ((bits & composite) == composite)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The member to take for the highest bit still set, or -1 when none fits.</summary>
+        private int Next(ulong remaining)
+        {
+            foreach (int i in _byTopBit[HighestBit(remaining)])
+            {
+                if ((remaining & _values[i]) == _values[i])
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>Whether <paramref name="bits"/> (not zero) is a combination <see cref="Format"/> can name.</summary>
+        public bool IsCombination(ulong bits)
+        {
+            if (bits == 0 || (bits & ~_all) != 0)
+            {
+                return false;
+            }
+
+            for (ulong remaining = bits; remaining != 0 && !_singleBits;)
+            {
+                int found = Next(remaining);
+                if (found < 0)
+                {
+                    return false;
+                }
+
+                remaining &= ~_values[found];
+            }
+
+            return true;
+        }
+
+        /// <summary>The text of <paramref name="length"/> characters naming the flags of <paramref name="bits"/>.</summary>
+        private string Write(ulong bits, int length, bool composite)
+        {
+            char[] heap = new char[length];
+            Fill(heap, bits, composite);
+            return new string(heap);
+        }
+
+        private void Fill(char[] buffer, ulong bits, bool composite)
+        {
+            if (!composite)
+            {
+                int position = 0;
+                for (ulong rest = bits; rest != 0; rest &= rest - 1)
+                {
+                    string name = _nameOfBit[LowestBit(rest)];
+                    if (position != 0)
+                    {
+                        buffer[position++] = ',';
+                        buffer[position++] = ' ';
+                    }
+
+                    Copy(name, buffer, position);
+                    position += name.Length;
+                }
+
+                return;
+            }
+
+            int end = buffer.Length;
+            for (ulong remaining = bits; remaining != 0;)
+            {
+                int i = Next(remaining);
+                remaining &= ~_values[i];
+                if (end != buffer.Length)
+                {
+                    buffer[--end] = ' ';
+                    buffer[--end] = ',';
+                }
+
+                end -= _names[i].Length;
+                Copy(_names[i], buffer, end);
+            }
+        }
+
+        private static void Copy(string name, char[] buffer, int position) => name.CopyTo(0, buffer, position, name.Length);
+
+        private const ulong DeBruijn = 0x03F79D71B4CB0A89UL;
+
+        // Bit index (as de Bruijn orders it) of 2^k: Slot(2^k) gives k.
+        private static readonly int[] s_bitOfSlot = BuildBitOfSlot();
+
+        /// <summary>The index of the lowest set bit (bits not zero): the isolated bit times a de Bruijn constant names it.</summary>
+        public static int LowestBit(ulong bits) => s_bitOfSlot[(int)(unchecked((bits & (0UL - bits)) * DeBruijn) >> 58)];
+
+        /// <summary>The index of the highest set bit (bits not zero): smear it down, isolate it, then as above.</summary>
+        public static int HighestBit(ulong bits)
+        {
+            bits |= bits >> 1;
+            bits |= bits >> 2;
+            bits |= bits >> 4;
+            bits |= bits >> 8;
+            bits |= bits >> 16;
+            bits |= bits >> 32;
+            return LowestBit(bits - (bits >> 1));
+        }
+
+        private static int[] BuildBitOfSlot()
+        {
+            var slots = new int[64];
+            for (int k = 0; k < 64; k++)
+            {
+                slots[(int)(unchecked((1UL << k) * DeBruijn) >> 58)] = k;
+            }
+
+            return slots;
+        }
+    }
 }
