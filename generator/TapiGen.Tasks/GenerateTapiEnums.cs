@@ -103,7 +103,8 @@ namespace TapiGen.Tasks
                 HasNewtonsoftJson: references.ContainsKey("Newtonsoft.Json"),
                 HasEnumGenericApis: core && framework >= new Version(5, 0),
                 HasJsonPropertyNameApis: json is not null && json >= new Version(6, 0),
-                HasUtf8JsonReaderCopyString: json is not null && json >= new Version(7, 0));
+                HasUtf8JsonReaderCopyString: json is not null && json >= new Version(7, 0),
+                HasVector128Create: core && framework >= new Version(8, 0));
         }
 
         private static Version? AssemblyVersion(string path)

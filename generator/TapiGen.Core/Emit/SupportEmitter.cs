@@ -32,6 +32,11 @@ namespace TapiGen.Generator.Emit
                 symbols.Add("NET5");
             }
 
+            if (spec.Target.Net8)
+            {
+                symbols.Add("NET8");
+            }
+
             if (spec.Target.JsonCopyString)
             {
                 symbols.Add("STJ7");

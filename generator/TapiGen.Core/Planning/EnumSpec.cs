@@ -47,7 +47,8 @@ namespace TapiGen.Generator.Planning
     /// <param name="Nullable">C# 8 or later: nullable annotations.</param>
     /// <param name="ExtensionMembers">C# 14 or later: the static helpers go in an extension(E) block, so E.TryParse works.</param>
     /// <param name="Net5">.NET 5 or later (Enum.GetValues&lt;T&gt; tells): string.Create and BitOperations exist.</param>
-    internal sealed record TargetSpec(bool Spans, bool Nullable, bool JsonPropertyNames, bool JsonCopyString, bool ExtensionMembers, bool Net5)
+    /// <param name="Net8">.NET 8 or later (Vector128.Create(ReadOnlySpan&lt;T&gt;) tells): names compare as vectors.</param>
+    internal sealed record TargetSpec(bool Spans, bool Nullable, bool JsonPropertyNames, bool JsonCopyString, bool ExtensionMembers, bool Net5, bool Net8)
     {
         /// <summary>"string?" or "string".</summary>
         public string NullableString => Nullable ? "string?" : "string";

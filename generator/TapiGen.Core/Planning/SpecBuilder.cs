@@ -82,7 +82,7 @@ namespace TapiGen.Generator.Planning
         }
 
         private static TargetSpec Target(CompilationFacts facts)
-            => new TargetSpec(facts.HasReadOnlySpan, facts.SupportsNullable, facts.HasJsonPropertyNameApis, facts.HasUtf8JsonReaderCopyString, facts.SupportsExtensionMembers, facts.HasEnumGenericApis);
+            => new TargetSpec(facts.HasReadOnlySpan, facts.SupportsNullable, facts.HasJsonPropertyNameApis, facts.HasUtf8JsonReaderCopyString, facts.SupportsExtensionMembers, facts.HasEnumGenericApis, facts.HasVector128Create);
 
         private static HelpersSpec Helpers(EnumModel model, string qualified, StorageType storage)
         {

@@ -19,7 +19,8 @@ namespace TapiGen.Generator.Roslyn
                 HasEnumGenericApis: HasEnumGetValuesOfT(compilation),
                 HasJsonPropertyNameApis: HasMember(compilation, "System.Text.Json.Serialization.JsonConverter`1", "ReadAsPropertyName"),
                 HasUtf8JsonReaderCopyString: HasMember(compilation, "System.Text.Json.Utf8JsonReader", "ValueIsEscaped")
-                    && HasMember(compilation, "System.Text.Json.Utf8JsonReader", "CopyString"));
+                    && HasMember(compilation, "System.Text.Json.Utf8JsonReader", "CopyString"),
+                HasVector128Create: HasSpanOverload(compilation, "System.Runtime.Intrinsics.Vector128", "Create"));
         }
 
         /// <summary>A public member of that name exists (STJ 5 had ReadAsPropertyName too, but internal).</summary>
@@ -33,6 +34,26 @@ namespace TapiGen.Generator.Roslyn
             foreach (ISymbol symbol in type.GetMembers(member))
             {
                 if (symbol.DeclaredAccessibility == Microsoft.CodeAnalysis.Accessibility.Public)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A public method of that name takes a single ReadOnlySpan (Vector128.Create had only arrays before .NET 8).</summary>
+        private static bool HasSpanOverload(Compilation compilation, string metadataName, string member)
+        {
+            if (compilation.GetTypeByMetadataName(metadataName) is not { } type)
+            {
+                return false;
+            }
+
+            foreach (ISymbol symbol in type.GetMembers(member))
+            {
+                if (symbol is IMethodSymbol { DeclaredAccessibility: Microsoft.CodeAnalysis.Accessibility.Public, Parameters.Length: 1 } method
+                    && method.Parameters[0].Type is INamedTypeSymbol { Name: "ReadOnlySpan", ContainingNamespace.Name: "System" })
                 {
                     return true;
                 }

@@ -155,6 +155,12 @@ namespace TapiGen.Tests.Helpers
                 inputs.Add(name + ", 1");
                 inputs.Add("1, " + name);
                 inputs.Add(name + ", ");
+
+                // One character moved beyond ASCII with its low byte kept (a byte-wise case fold must not take 'Ł' for
+                // 'A'), at a random place and, with its case swapped, at the end.
+                int at = random.Next(name.Length);
+                inputs.Add(name.Substring(0, at) + (char)(name[at] + 0x100) + name.Substring(at + 1));
+                inputs.Add(name.Substring(0, name.Length - 1) + (char)((name[^1] ^ 0x20) + 0x100));
             }
 
             foreach (ulong bits in MemberBits(d).Take(30).Concat(new[] { d.Mask, 5UL, 1UL << (d.Info.Bits - 1) }))

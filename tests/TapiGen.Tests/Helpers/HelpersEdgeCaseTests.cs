@@ -189,6 +189,33 @@ namespace TapiGen.Tests.Helpers
             Assert.Equal("I", names.ToStringFast(10));
         }
 
+        /// <summary>
+        /// What the support file's case fold relies on: under OrdinalIgnoreCase no character beyond ASCII equals an ASCII
+        /// one, and ASCII characters equal only themselves and, for letters, the letter of the other case. If the runtime
+        /// ever changes this, ignore-case parsing of ASCII names must change with it.
+        /// </summary>
+        [Fact]
+        public void The_runtime_matches_ASCII_characters_ignoring_case_only_with_ASCII_letters()
+        {
+            int pairs = 0;
+            for (int a = 0; a < 0x80; a++)
+            {
+                string ascii = ((char)a).ToString();
+                for (int c = 0; c <= 0xFFFF; c++)
+                {
+                    bool expected = c == a || (c < 0x80 && (a | 0x20) >= 'a' && (a | 0x20) <= 'z' && (c | 0x20) == (a | 0x20));
+                    if (string.Equals(ascii, ((char)c).ToString(), StringComparison.OrdinalIgnoreCase) != expected)
+                    {
+                        Assert.Fail($"U+{a:X4} and U+{c:X4}: OrdinalIgnoreCase says {!expected}");
+                    }
+
+                    pairs += expected ? 1 : 0;
+                }
+            }
+
+            Assert.Equal(128 + 52, pairs);
+        }
+
         [Fact]
         public void Names_that_differ_only_in_case_resolve_like_the_runtime()
         {

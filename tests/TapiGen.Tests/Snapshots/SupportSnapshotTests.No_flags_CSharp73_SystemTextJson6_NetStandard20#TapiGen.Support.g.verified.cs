@@ -22,6 +22,9 @@ namespace TapiGen.Generated
         private readonly int[] _byUtf8Length;
         private readonly int[] _utf8LengthStart;
 
+        // Made by the first match that ignores case.
+        private CaseFold _fold;
+
         /// <param name="displayName">The enum's full name, for messages.</param>
         /// <param name="keyword">The underlying type: "int", "uint", "long" or "ulong".</param>
         /// <param name="names">The names, in the order they are tried: when two match ignoring case, the first wins.</param>
@@ -107,19 +110,27 @@ namespace TapiGen.Generated
         /// <summary>The value as a 64-bit signed number when the underlying type is signed (for a JSON writer).</summary>
         public long SignExtend(ulong value) => Is64Bit ? unchecked((long)value) : IsSigned ? unchecked((int)(uint)value) : unchecked((long)(uint)value);
 
+        private CaseFold Fold => _fold ?? (_fold = new CaseFold(_names));
+
         /// <summary>Whether the text is one of the names: ordinal, or with <see cref="global::System.StringComparison.OrdinalIgnoreCase"/>.</summary>
         public bool TryMatch(global::System.ReadOnlySpan<char> text, bool ignoreCase, out ulong value)
         {
             int length = text.Length;
             if (length + 1 < _lengthStart.Length)
             {
+                CaseFold fold = ignoreCase ? Fold : null;
                 for (int k = _lengthStart[length], end = _lengthStart[length + 1]; k < end; k++)
                 {
                     int i = _byLength[k];
                     global::System.ReadOnlySpan<char> name = global::System.MemoryExtensions.AsSpan(_names[i]);
-                    if (ignoreCase
-                        ? global::System.MemoryExtensions.Equals(text, name, global::System.StringComparison.OrdinalIgnoreCase)
-                        : global::System.MemoryExtensions.SequenceEqual(text, name))
+                    if (fold == null
+                        ? global::System.MemoryExtensions.SequenceEqual(text, name)
+                        : fold.Lowered[i] != null
+                            ? CaseFold.Equal(
+                                global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(text),
+                                global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(global::System.MemoryExtensions.AsSpan(fold.Lowered[i])),
+                                global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(global::System.MemoryExtensions.AsSpan(fold.Letters[i])))
+                            : global::System.MemoryExtensions.Equals(text, name, global::System.StringComparison.OrdinalIgnoreCase))
                     {
                         value = _values[i];
                         return true;
@@ -132,18 +143,21 @@ namespace TapiGen.Generated
         }
 
         /// <summary>
-        /// Whether UTF-8 text is one of the names' UTF-8 bytes: exactly, or ignoring the case of ASCII letters (eight bytes
-        /// at a time). Ignoring case is only the runtime's rule when every name is ASCII; callers decode otherwise.
+        /// Whether UTF-8 text is one of the names' UTF-8 bytes: exactly, or ignoring the case of ASCII letters. Ignoring
+        /// case is only the runtime's rule when every name is ASCII; callers decode otherwise.
         /// </summary>
         public bool TryMatchUtf8(global::System.ReadOnlySpan<byte> text, bool ignoreCase, out ulong value)
         {
             int length = text.Length;
             if (length + 1 < _utf8LengthStart.Length)
             {
+                CaseFold fold = ignoreCase ? Fold : null;
                 for (int k = _utf8LengthStart[length], end = _utf8LengthStart[length + 1]; k < end; k++)
                 {
                     int i = _byUtf8Length[k];
-                    if (ignoreCase ? EqualsAsciiIgnoreCase(text, _utf8[i]) : global::System.MemoryExtensions.SequenceEqual(text, (global::System.ReadOnlySpan<byte>)_utf8[i]))
+                    if (fold == null
+                        ? global::System.MemoryExtensions.SequenceEqual(text, (global::System.ReadOnlySpan<byte>)_utf8[i])
+                        : CaseFold.Equal(text, fold.LoweredUtf8[i], fold.LettersUtf8[i]))
                     {
                         value = _values[i];
                         return true;
@@ -155,48 +169,96 @@ namespace TapiGen.Generated
             return false;
         }
 
-        /// <summary>Equal lengths assumed. ASCII letters compare ignoring case; any other byte must be equal.</summary>
-        private static bool EqualsAsciiIgnoreCase(global::System.ReadOnlySpan<byte> text, global::System.ReadOnlySpan<byte> name)
+        /// <summary>
+        /// The names made for matching ignoring case: each ASCII name with its letters lowered, and beside it a mask
+        /// with 0x20 on each letter's characters (as UTF-16 and as UTF-8; null for a name beyond ASCII). Text equals an
+        /// ASCII name under OrdinalIgnoreCase exactly when (text | mask) is the lowered name, byte for byte: ORing 0x20
+        /// lowers a capital and keeps a small letter, and no other character equals an ASCII character ignoring case
+        /// (.NET 8+, as a test checks for every character), while one beyond ASCII never becomes ASCII by an OR.
+        /// </summary>
+        private sealed class CaseFold
         {
-            int i = 0;
-            for (; i + 8 <= text.Length; i += 8)
+            public readonly string[] Lowered;
+            public readonly string[] Letters;
+            public readonly byte[][] LoweredUtf8;
+            public readonly byte[][] LettersUtf8;
+
+            public CaseFold(string[] names)
             {
-                ulong x = global::System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(text.Slice(i));
-                ulong y = global::System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(name.Slice(i));
-                if (x != y)
+                Lowered = new string[names.Length];
+                Letters = new string[names.Length];
+                LoweredUtf8 = new byte[names.Length][];
+                LettersUtf8 = new byte[names.Length][];
+                for (int i = 0; i < names.Length; i++)
                 {
-                    if (((x | y) & 0x8080808080808080UL) != 0)
+                    string name = names[i];
+                    var lowered = new char[name.Length];
+                    var letters = new char[name.Length];
+                    bool ascii = true;
+                    for (int c = 0; c < name.Length; c++)
                     {
-                        break;
+                        char lower = (char)(name[c] | 0x20);
+                        bool letter = lower >= 'a' && lower <= 'z';
+                        lowered[c] = letter ? lower : name[c];
+                        letters[c] = letter ? (char)0x20 : '\0';
+                        ascii &= name[c] < 0x80;
                     }
 
-                    if (LowerAsciiLetters(x) != LowerAsciiLetters(y))
+                    if (ascii)
                     {
-                        return false;
+                        Lowered[i] = new string(lowered);
+                        Letters[i] = new string(letters);
+                        LoweredUtf8[i] = global::System.Text.Encoding.ASCII.GetBytes(lowered);
+                        LettersUtf8[i] = global::System.Text.Encoding.ASCII.GetBytes(letters);
+                    }
+                    else
+                    {
+                        // Never compared: UTF-8 text is decoded when a name is beyond ASCII (see TryMatchUtf8).
+                        LoweredUtf8[i] = LettersUtf8[i] = new byte[0];
                     }
                 }
             }
 
-            for (; i < text.Length; i++)
+            /// <summary>
+            /// Whether (text | mask) == lowered, all three of the same length: 16 bytes at a time where vectors are
+            /// fast, else 8, the last block overlapping the one before it.
+            /// </summary>
+            public static bool Equal(global::System.ReadOnlySpan<byte> text, global::System.ReadOnlySpan<byte> lowered, global::System.ReadOnlySpan<byte> mask)
             {
-                int a = text[i];
-                int b = name[i];
-                if (a != b)
+                int n = text.Length;
+                if (lowered.Length != n)
                 {
-                    a |= 0x20;
-                    if (a != (b | 0x20) || a < 'a' || a > 'z')
+                    return false;
+                }
+
+                if (n >= 8)
+                {
+                    int last = n - 8;
+                    ulong diff = Block8(text, lowered, mask, 0) | Block8(text, lowered, mask, last);
+                    for (int i = 8; i < last; i += 8)
+                    {
+                        diff |= Block8(text, lowered, mask, i);
+                    }
+
+                    return diff == 0;
+                }
+
+                for (int i = 0; i < n; i++)
+                {
+                    if ((text[i] | mask[i]) != lowered[i])
                     {
                         return false;
                     }
                 }
+
+                return true;
             }
 
-            return true;
+            private static ulong Block8(global::System.ReadOnlySpan<byte> text, global::System.ReadOnlySpan<byte> lowered, global::System.ReadOnlySpan<byte> mask, int at)
+                => (global::System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(text.Slice(at))
+                    | global::System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(mask.Slice(at)))
+                    ^ global::System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(lowered.Slice(at));
         }
-
-        /// <summary>Eight ASCII bytes with the letters lowered: 0x20 added to each byte from 'A' to 'Z', no branches.</summary>
-        private static ulong LowerAsciiLetters(ulong ascii)
-            => ascii | ((unchecked((ascii + 0x3F3F3F3F3F3F3F3FUL) ^ (ascii + 0x2525252525252525UL)) & 0x8080808080808080UL) >> 2);
 
         /// <summary>Orders indices by length (keeping their order within a length) and marks where each length starts.</summary>
         private static void Index(int[] lengths, out int[] order, out int[] start)
