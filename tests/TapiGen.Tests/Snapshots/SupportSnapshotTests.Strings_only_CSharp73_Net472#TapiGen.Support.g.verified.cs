@@ -463,10 +463,16 @@ namespace TapiGen.Generated
             if (_singleBits || ((bits & ~_singleBitsMask) == 0 && !ContainsComposite(bits)))
             {
                 // Only single-bit members can name these bits, one per bit, as Enum.ToString's highest-first search
-                // would take them. One flag: its name, cached. Several: measured, then written once.
-                if ((bits & (bits - 1)) == 0)
+                // would take them. One flag: its name, cached. Two: one concatenation. More: measured, then written once.
+                ulong high = bits & (bits - 1);
+                if (high == 0)
                 {
                     return _nameOfBit[LowestBit(bits)];
+                }
+
+                if ((high & (high - 1)) == 0)
+                {
+                    return string.Concat(_nameOfBit[LowestBit(bits)], ", ", _nameOfBit[LowestBit(high)]);
                 }
 
                 int length = -2;
