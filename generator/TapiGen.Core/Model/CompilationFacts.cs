@@ -11,7 +11,7 @@ namespace TapiGen.Generator.Model
     /// <param name="HasEnumGenericApis">Enum.GetValues&lt;T&gt;() and friends exist (net5.0+).</param>
     /// <param name="HasJsonPropertyNameApis">System.Text.Json's JsonConverter&lt;T&gt;.ReadAsPropertyName/WriteAsPropertyName exist (STJ 6+), so a converter can serve dictionary keys.</param>
     /// <param name="HasUtf8JsonReaderCopyString">Utf8JsonReader.ValueIsEscaped and CopyString(Span&lt;byte&gt;) exist (STJ 7+), so a converter can unescape a string without making one.</param>
-    /// <param name="HasVector128Create">System.Runtime.Intrinsics.Vector128.Create(ReadOnlySpan&lt;T&gt;) exists (.NET 8+), so names compare 16 bytes at a time.</param>
+    /// <param name="HasVector128Create">System.Runtime.Intrinsics.Vector128.Create(ReadOnlySpan&lt;T&gt;) and Vector512 exist (.NET 8+), so names compare 16 bytes at a time.</param>
     internal sealed record CompilationFacts(
         int LanguageVersion,
         bool HasReadOnlySpan,

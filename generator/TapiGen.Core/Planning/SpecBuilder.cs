@@ -82,7 +82,8 @@ namespace TapiGen.Generator.Planning
         }
 
         private static TargetSpec Target(CompilationFacts facts)
-            => new TargetSpec(facts.HasReadOnlySpan, facts.SupportsNullable, facts.HasJsonPropertyNameApis, facts.HasUtf8JsonReaderCopyString, facts.SupportsExtensionMembers, facts.HasEnumGenericApis, facts.HasVector128Create);
+            => new TargetSpec(facts.HasReadOnlySpan, facts.SupportsNullable, facts.HasJsonPropertyNameApis, facts.HasUtf8JsonReaderCopyString, facts.SupportsExtensionMembers,
+                Net5: facts.HasEnumGenericApis && facts.HasReadOnlySpan, Net8: facts.HasVector128Create && facts.HasReadOnlySpan);
 
         private static HelpersSpec Helpers(EnumModel model, string qualified, StorageType storage)
         {

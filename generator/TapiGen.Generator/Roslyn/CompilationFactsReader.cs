@@ -20,7 +20,8 @@ namespace TapiGen.Generator.Roslyn
                 HasJsonPropertyNameApis: HasMember(compilation, "System.Text.Json.Serialization.JsonConverter`1", "ReadAsPropertyName"),
                 HasUtf8JsonReaderCopyString: HasMember(compilation, "System.Text.Json.Utf8JsonReader", "ValueIsEscaped")
                     && HasMember(compilation, "System.Text.Json.Utf8JsonReader", "CopyString"),
-                HasVector128Create: HasSpanOverload(compilation, "System.Runtime.Intrinsics.Vector128", "Create"));
+                HasVector128Create: HasSpanOverload(compilation, "System.Runtime.Intrinsics.Vector128", "Create")
+                    && Has(compilation, "System.Runtime.Intrinsics.Vector512`1"));
         }
 
         /// <summary>A public member of that name exists (STJ 5 had ReadAsPropertyName too, but internal).</summary>
@@ -42,7 +43,10 @@ namespace TapiGen.Generator.Roslyn
             return false;
         }
 
-        /// <summary>A public method of that name takes a single ReadOnlySpan (Vector128.Create had only arrays before .NET 8).</summary>
+        /// <summary>
+        /// A public method of that name takes a single ReadOnlySpan. For Vector128.Create the caller also asks for
+        /// Vector512 (.NET 8), so the generator's rule is the build task's (.NET 8 or later) whatever .NET 7 had.
+        /// </summary>
         private static bool HasSpanOverload(Compilation compilation, string metadataName, string member)
         {
             if (compilation.GetTypeByMetadataName(metadataName) is not { } type)

@@ -110,7 +110,21 @@ namespace TapiGen.Generated
         /// <summary>The value as a 64-bit signed number when the underlying type is signed (for a JSON writer).</summary>
         public long SignExtend(ulong value) => Is64Bit ? unchecked((long)value) : IsSigned ? unchecked((int)(uint)value) : unchecked((long)(uint)value);
 
-        private CaseFold Fold => _fold ?? (_fold = new CaseFold(_names));
+        private CaseFold Fold
+        {
+            get
+            {
+                // Made once, on first use; a thread that loses the race to publish it takes the winner's.
+                CaseFold fold = _fold;
+                if (fold == null)
+                {
+                    var made = new CaseFold(_names);
+                    fold = global::System.Threading.Interlocked.CompareExchange(ref _fold, made, null) ?? made;
+                }
+
+                return fold;
+            }
+        }
 
         /// <summary>Whether the text is one of the names: ordinal, or with <see cref="global::System.StringComparison.OrdinalIgnoreCase"/>.</summary>
         public bool TryMatch(global::System.ReadOnlySpan<char> text, bool ignoreCase, out ulong value)
@@ -174,7 +188,9 @@ namespace TapiGen.Generated
         /// with 0x20 on each letter's characters (as UTF-16 and as UTF-8; null for a name beyond ASCII). Text equals an
         /// ASCII name under OrdinalIgnoreCase exactly when (text | mask) is the lowered name, byte for byte: ORing 0x20
         /// lowers a capital and keeps a small letter, and no other character equals an ASCII character ignoring case
-        /// (.NET 8+, as a test checks for every character), while one beyond ASCII never becomes ASCII by an OR.
+        /// (the rule since .NET 5, which a test checks for every character), while one beyond ASCII never becomes ASCII
+        /// by an OR. So the answer is .NET 5+'s on every runtime (.NET Core 3.1 and earlier on ICU also took U+017F for
+        /// 's' and U+212A for 'k').
         /// </summary>
         private sealed class CaseFold
         {
@@ -220,8 +236,8 @@ namespace TapiGen.Generated
             }
 
             /// <summary>
-            /// Whether (text | mask) == lowered, all three of the same length: 16 bytes at a time where vectors are
-            /// fast, else 8, the last block overlapping the one before it.
+            /// Whether (text | mask) == lowered, false when the lengths differ: from 16 bytes on, 16 at a time where
+            /// vectors are fast; from 8, 8 at a time; shorter, byte by byte. The last block overlaps the one before it.
             /// </summary>
             public static bool Equal(global::System.ReadOnlySpan<byte> text, global::System.ReadOnlySpan<byte> lowered, global::System.ReadOnlySpan<byte> mask)
             {
