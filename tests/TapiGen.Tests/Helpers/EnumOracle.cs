@@ -161,6 +161,9 @@ namespace TapiGen.Tests.Helpers
                 int at = random.Next(name.Length);
                 inputs.Add(name.Substring(0, at) + (char)(name[at] + 0x100) + name.Substring(at + 1));
                 inputs.Add(name.Substring(0, name.Length - 1) + (char)((name[^1] ^ 0x20) + 0x100));
+
+                // The letters older runtimes matched with ASCII ones ignoring case: dotless i, long s, Kelvin sign.
+                inputs.Add(name.Replace('i', '\u0131').Replace('I', '\u0131').Replace('s', '\u017F').Replace('S', '\u017F').Replace('k', '\u212A').Replace('K', '\u212A'));
             }
 
             foreach (ulong bits in MemberBits(d).Take(30).Concat(new[] { d.Mask, 5UL, 1UL << (d.Info.Bits - 1) }))

@@ -48,10 +48,11 @@ namespace TapiGen.Tests.Helpers
             Assert.All(output.Result.Results, r => Assert.Null(r.Exception));
 
             // The models are emitted four times: for C# 11+ with spans (u8 literals, span switches), for C# 10 with
-            // spans (neither), for C# 10 with spans from System.Memory and no .NET 5 APIs (a netstandard2.0 consumer),
-            // and for C# 7.3 without spans (strings only), each in its own namespace. The first two share the
-            // generator's support file; the last two are each compiled on their own with the support file such a
-            // compilation gets.
+            // spans (neither), for C# 10 with spans but no .NET 5 APIs (the support file a netstandard2.0 consumer with
+            // System.Memory gets: no string.Create, BitOperations or Vector128), and for C# 7.3 without spans (strings
+            // only), each in its own namespace. The first two share the generator's support file; the last two are each
+            // compiled on their own with their support file. All run on this runtime (net10.0): the variants check the
+            // code paths, not older runtimes' rules.
             var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
             Models = TestModels.Edge().Concat(TestModels.Random(RandomSeed, RandomCount)).ToList();
             IReadOnlyList<EnumModel> variantModels = TestModels.Edge().Concat(TestModels.Random(RandomSeed, 4)).ToList();
