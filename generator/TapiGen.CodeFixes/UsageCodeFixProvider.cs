@@ -41,7 +41,7 @@ namespace TapiGen.CodeFixes
                     continue;
                 }
 
-                string title = "Use " + (rewrite.Shape == UsageContract.StaticShape ? rewrite.HelpersName + "." : string.Empty) + rewrite.Method;
+                string title = "Use " + (rewrite.Shape == UsageContract.StaticShape ? rewrite.ReceiverName + "." : string.Empty) + rewrite.Method;
                 context.RegisterCodeFix(
                     CodeAction.Create(title, ct => FixAsync(context.Document, diagnostic, rewrite, ct), equivalenceKey: diagnostic.Id),
                     diagnostic);
@@ -100,29 +100,19 @@ namespace TapiGen.CodeFixes
         }
 
         /// <summary>
-        /// <c>Enum.M&lt;E&gt;(args)</c>, or the cast <c>(E)Enum.M(typeof(E), args)</c>, as <c>EExtensions.M(args)</c>
-        /// without the argument the analyzer said to drop.
+        /// <c>Enum.M&lt;E&gt;(args)</c>, or the cast <c>(E)Enum.M(typeof(E), args)</c>, as <c>EExtensions.M(args)</c>, or
+        /// <c>E.M(args)</c> where the analyzer found that it binds, without the argument the analyzer said to drop.
         /// </summary>
         private static ExpressionSyntax? StaticCall(ExpressionSyntax node, Rewrite rewrite)
         {
-            ExpressionSyntax call = node is CastExpressionSyntax cast ? cast.Expression : node;
-            while (call is ParenthesizedExpressionSyntax parenthesized)
-            {
-                call = parenthesized.Expression;
-            }
-
-            if (call is not InvocationExpressionSyntax invocation)
+            if (StaticCallSyntax.Invocation(node) is not { } invocation)
             {
                 return null;
             }
 
-            ArgumentListSyntax arguments = invocation.ArgumentList;
-            if (rewrite.DropArgument >= 0 && rewrite.DropArgument < arguments.Arguments.Count)
-            {
-                arguments = arguments.WithArguments(arguments.Arguments.RemoveAt(rewrite.DropArgument));
-            }
-
-            return SyntaxFactory.InvocationExpression(HelperName(rewrite), arguments);
+            // The name is written fully qualified, for the simplifier to shorten to what the position needs.
+            InvocationExpressionSyntax call = StaticCallSyntax.Replacement(invocation, rewrite.Receiver ?? rewrite.Helpers, rewrite.Method, rewrite.DropArgument);
+            return call.WithExpression(call.Expression.WithAdditionalAnnotations(Simplifier.Annotation));
         }
 
         /// <summary><c>global::Ns.EExtensions.Method</c>, for the simplifier to shorten to what the position needs.</summary>
@@ -139,9 +129,10 @@ namespace TapiGen.CodeFixes
         /// <summary>The properties the analyzer put on the diagnostic.</summary>
         private readonly struct Rewrite
         {
-            private Rewrite(string helpers, string method, string shape, int dropArgument)
+            private Rewrite(string helpers, string? receiver, string method, string shape, int dropArgument)
             {
                 Helpers = helpers;
+                Receiver = receiver;
                 Method = method;
                 Shape = shape;
                 DropArgument = dropArgument;
@@ -150,8 +141,11 @@ namespace TapiGen.CodeFixes
             /// <summary>The helpers class as code: "global::Ns.EExtensions".</summary>
             public string Helpers { get; }
 
-            /// <summary>The class's own name, for the fix's title.</summary>
-            public string HelpersName => Helpers.Substring(Helpers.LastIndexOf('.') + 1);
+            /// <summary>The enum type as code, when the static helper is called on it (C# 14); else null.</summary>
+            public string? Receiver { get; }
+
+            /// <summary>The own name of the class or type the static call is made on, for the fix's title.</summary>
+            public string ReceiverName => (Receiver ?? Helpers).Substring((Receiver ?? Helpers).LastIndexOf('.') + 1);
 
             public string Method { get; }
 
@@ -177,7 +171,8 @@ namespace TapiGen.CodeFixes
                     return false;
                 }
 
-                rewrite = new Rewrite(helpers, method, shape, drop);
+                properties.TryGetValue(UsageContract.ReceiverProperty, out string? receiver);
+                rewrite = new Rewrite(helpers, receiver, method, shape, drop);
                 return true;
             }
         }

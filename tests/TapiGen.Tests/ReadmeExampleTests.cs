@@ -28,6 +28,16 @@ namespace TapiGen.Tests
             CSharpCompilation compilation = GeneratorHarness.AssertCompilesCleanly(output.Result, LanguageVersion.CSharp14, TargetRefs.Net80, code);
             Assembly assembly = GeneratorHarness.Load(compilation);
             Assert.Equal(expected, (string)assembly.GetType("ParsingExample")!.GetMethod("Run")!.Invoke(null, null)!);
+
+            // Every call it shows is TapiGen's: none binds to System.Enum (as CALL_STATE.TryParse(text, out x) would).
+            SyntaxTree example = compilation.SyntaxTrees.Single(t => t.GetText().ToString() == code);
+            SemanticModel model = compilation.GetSemanticModel(example);
+            var calls = example.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax>()
+                .Select(call => model.GetSymbolInfo(call).Symbol as IMethodSymbol)
+                .Where(method => method is not null && method.ContainingNamespace.ToDisplayString() != "System.Text")
+                .ToList();
+            Assert.True(calls.Count >= 4, calls.Count + " calls");
+            Assert.All(calls, method => Assert.StartsWith("Contoso.Telephony.Tapi3.CALL_STATEExtensions", method!.ContainingType.ToDisplayString(), StringComparison.Ordinal));
         }
     }
 }

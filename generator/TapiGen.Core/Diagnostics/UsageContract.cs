@@ -24,13 +24,19 @@ namespace TapiGen.Generator.Usage
         /// <summary>How to rewrite the reported node: one of the Shape constants.</summary>
         public const string ShapeProperty = "Shape";
 
+        /// <summary>
+        /// With <see cref="StaticShape"/>, when the helper is also a member of the enum type (an extension block, C# 14)
+        /// and binds there: the enum type as code ("global::Ns.E"), so the fix writes <c>E.M(args)</c>.
+        /// </summary>
+        public const string ReceiverProperty = "Receiver";
+
         /// <summary>With <see cref="StaticShape"/>: the index of an argument to leave out (the typeof(E) of Enum.Parse(Type, ...)).</summary>
         public const string DropArgumentProperty = "DropArgument";
 
         /// <summary><c>x.M(args)</c>, an invocation on an enum value, becomes <c>x.Fast(args)</c>.</summary>
         public const string ExtensionShape = "Extension";
 
-        /// <summary><c>Enum.M&lt;E&gt;(args)</c>, or a cast around <c>Enum.M(typeof(E), args)</c>, becomes <c>EExtensions.M(args)</c>.</summary>
+        /// <summary><c>Enum.M&lt;E&gt;(args)</c>, or a cast around <c>Enum.M(typeof(E), args)</c>, becomes <c>EExtensions.M(args)</c> (<c>E.M(args)</c> with a <see cref="ReceiverProperty"/>).</summary>
         public const string StaticShape = "Static";
 
         /// <summary>An interpolated enum value <c>{x}</c> becomes <c>{x.ToStringFast()}</c>.</summary>

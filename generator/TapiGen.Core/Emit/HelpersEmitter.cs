@@ -39,7 +39,8 @@ namespace TapiGen.Generator.Emit
                     WriteFlags(w, spec, h);
                     if (spec.Target.ExtensionMembers)
                     {
-                        // C# 14: the static helpers are members of the enum type too (E.TryParse, E.GetValues), and
+                        // C# 14: the static helpers are members of the enum type too (E.Parse, E.GetValues; where
+                        // System.Enum has a fitting member of its own, as TryParse(string, out E), that one wins), and
                         // still callable on this class; Length is a const here, so the type gets a property.
                         w.WriteLine("extension(" + spec.QualifiedType + ")");
                         using (w.OpenBlock())

@@ -25,7 +25,7 @@ namespace TapiGen.Generator.Model
         /// <summary>C# 8: '#nullable enable' and nullable annotations.</summary>
         public bool SupportsNullable => LanguageVersion >= 800;
 
-        /// <summary>C# 14: extension blocks, so static helpers can be members of the enum type itself (E.TryParse).</summary>
+        /// <summary>C# 14: extension blocks, so static helpers can be members of the enum type itself (E.Parse, E.GetValues; not where System.Enum has a fitting member).</summary>
         public bool SupportsExtensionMembers => LanguageVersion >= 1400;
 
         /// <summary>C# 11: "..."u8 literals and switching a ReadOnlySpan&lt;char&gt; on constant strings.</summary>

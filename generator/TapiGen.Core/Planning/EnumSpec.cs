@@ -45,7 +45,7 @@ namespace TapiGen.Generator.Planning
     /// <summary>What the consumer's compilation can compile.</summary>
     /// <param name="Spans">ReadOnlySpan, MemoryExtensions and MemoryMarshal exist: span and UTF-8 overloads.</param>
     /// <param name="Nullable">C# 8 or later: nullable annotations.</param>
-    /// <param name="ExtensionMembers">C# 14 or later: the static helpers go in an extension(E) block, so E.TryParse works.</param>
+    /// <param name="ExtensionMembers">C# 14 or later: the static helpers go in an extension(E) block, so E.Parse and E.GetValues work (E.TryParse(s, out e) still binds to System.Enum's).</param>
     /// <param name="Net5">.NET 5 or later (Enum.GetValues&lt;T&gt; tells): string.Create and BitOperations exist. Implies <paramref name="Spans"/>.</param>
     /// <param name="Net8">.NET 8 or later (Vector128.Create(ReadOnlySpan&lt;T&gt;) and Vector512 tell): names compare as vectors. Implies <paramref name="Spans"/>.</param>
     internal sealed record TargetSpec(bool Spans, bool Nullable, bool JsonPropertyNames, bool JsonCopyString, bool ExtensionMembers, bool Net5, bool Net8)

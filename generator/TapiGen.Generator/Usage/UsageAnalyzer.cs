@@ -104,8 +104,14 @@ namespace TapiGen.Generator.Usage
                 return;
             }
 
+            string? receiver = suggestion.Shape == UsageContract.StaticShape ? EnumTypeReceiver(model, suggestion) : null;
             ImmutableDictionary<string, string?>.Builder properties = ImmutableDictionary.CreateBuilder<string, string?>();
             properties[UsageContract.HelpersProperty] = suggestion.Enum.Helpers.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            if (receiver is not null)
+            {
+                properties[UsageContract.ReceiverProperty] = receiver;
+            }
+
             properties[UsageContract.MethodProperty] = suggestion.Helper.Name;
             properties[UsageContract.ShapeProperty] = suggestion.Shape;
             if (suggestion.DropArgument >= 0)
@@ -118,7 +124,38 @@ namespace TapiGen.Generator.Usage
                 suggestion.Reported.GetLocation(),
                 properties.ToImmutable(),
                 suggestion.Enum.Type.Name,
-                suggestion.Enum.Helpers.Name));
+                receiver is null ? suggestion.Enum.Helpers.Name : suggestion.Enum.Type.Name));
+        }
+
+        /// <summary>
+        /// "global::Ns.E" when <c>E.M(args)</c> calls the helper at the reported position (from C# 14 the static helpers
+        /// are extension members of the enum too), else null and the suggestion names the helpers class.
+        /// </summary>
+        private static string? EnumTypeReceiver(SemanticModel model, Suggestion suggestion)
+        {
+            if (StaticCallSyntax.Invocation(suggestion.Reported) is not { } invocation)
+            {
+                return null;
+            }
+
+            string type = suggestion.Enum.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            InvocationExpressionSyntax call = StaticCallSyntax.Replacement(invocation, type, suggestion.Helper.Name, suggestion.DropArgument);
+            SymbolInfo bound = model.GetSpeculativeSymbolInfo(suggestion.Reported.SpanStart, call, SpeculativeBindingOption.BindAsExpression);
+            if (bound.Symbol is not IMethodSymbol method || method.Name != suggestion.Helper.Name
+                || method.Parameters.Length != suggestion.Helper.Parameters.Length)
+            {
+                return null;
+            }
+
+            for (INamedTypeSymbol? container = method.ContainingType; container is not null; container = container.ContainingType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(container, suggestion.Enum.Helpers))
+                {
+                    return type;
+                }
+            }
+
+            return null;
         }
     }
 }
