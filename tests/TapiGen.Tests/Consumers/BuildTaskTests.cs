@@ -10,6 +10,7 @@ using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using TapiGen.Generator.Parsing;
 using TapiGen.Tasks;
 using TapiGen.Tests.Infrastructure;
 using Xunit;
@@ -105,6 +106,41 @@ namespace TapiGen.Tests.Consumers
         }
 
         [Theory]
+        [InlineData("overrides")]
+        [InlineData("header")]
+        public void A_file_over_the_size_limit_gets_the_generators_diagnostic(string which)
+        {
+            Directory.CreateDirectory(_directory);
+            string big = new string(' ', Limits.MaxFileChars) + "x";
+            TestManifest page = TestManifests.Inline("E", "A:1", "B:2") with { Path = Path.Combine(_directory, "e.md") };
+            TestManifest file = which == "overrides"
+                ? new TestManifest(page.Path + ".tapigen", big, IsManifest: false, Metadata: new Dictionary<string, string> { ["TapiGenOverridesFor"] = page.Path })
+                : new TestManifest(Path.Combine(_directory, "test.h"), big, IsManifest: false, Metadata: new Dictionary<string, string> { ["TapiGenHeader"] = "true" });
+            File.WriteAllText(page.Path, page.Text);
+            File.WriteAllText(file.Path, file.Text);
+
+            (_, List<Diagnostic> expected) = Generate(new List<TestManifest> { page, file });
+            ITaskItem[] items = { Item(file.Path, file.Metadata!.Keys.Single(), file.Metadata.Values.Single()) };
+            (_, RecordingEngine engine) = which == "overrides" ? Run(new List<TestManifest> { page }, overrides: items) : Run(new List<TestManifest> { page }, headers: items);
+
+            // The file is reported, not read, in the same words and at the same place as by the generator: for the
+            // overrides file the manifest is not generated (TG0023), for the header the enum is unverified (TG0033).
+            Diagnostic reported = Assert.Single(expected, d => d.Severity != DiagnosticSeverity.Hidden && d.GetMessage(CultureInfo.InvariantCulture).Contains(Path.GetFileName(file.Path), StringComparison.Ordinal));
+            Assert.Equal(which == "overrides" ? "TG0023" : "TG0033", reported.Id);
+            Assert.Contains("8,388,609 characters, over TapiGen's limit of 8,388,608", reported.GetMessage(CultureInfo.InvariantCulture));
+            Assert.Equal(
+                expected.Where(d => d.Severity != DiagnosticSeverity.Hidden).Select(Describe).OrderBy(d => d, StringComparer.Ordinal),
+                engine.All.OrderBy(d => d, StringComparer.Ordinal));
+        }
+
+        private static ITaskItem Item(string path, string metadata, string value)
+        {
+            var item = new TaskItem(path);
+            item.SetMetadata(metadata, value);
+            return item;
+        }
+
+        [Theory]
         [InlineData("7.3", "", 703)]
         [InlineData("12", "", 1200)]
         [InlineData("latest", "10.0.100", 1400)]
@@ -128,7 +164,7 @@ namespace TapiGen.Tests.Consumers
         }
 
         /// <summary>Runs the task as TapiGen.targets calls it, for a net8.0 project with the latest C#, as the harness compiles.</summary>
-        private (GenerateTapiEnums Task, RecordingEngine Engine) Run(List<TestManifest> manifests)
+        private (GenerateTapiEnums Task, RecordingEngine Engine) Run(List<TestManifest> manifests, ITaskItem[]? overrides = null, ITaskItem[]? headers = null)
         {
             var engine = new RecordingEngine();
             var task = new GenerateTapiEnums
@@ -151,6 +187,8 @@ namespace TapiGen.Tests.Consumers
                 TargetFrameworkIdentifier = ".NETCoreApp",
                 TargetFrameworkVersion = "v8.0",
                 OutputDirectory = Output,
+                OverridesFiles = overrides ?? Array.Empty<ITaskItem>(),
+                Headers = headers ?? Array.Empty<ITaskItem>(),
             };
             engine.Succeeded = task.Execute();
             return (task, engine);

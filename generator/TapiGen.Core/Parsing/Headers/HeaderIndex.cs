@@ -42,7 +42,12 @@ namespace TapiGen.Generator.Parsing.Headers
             List<Declaration> candidates = tables.Candidates(pageName);
             if (candidates.Count == 0)
             {
-                return new HeaderLookup(null, EquatableArray<HeaderProblem>.Empty, Files.Count);
+                // Not declared in what was read: a header that was not read (too large, unreadable) may declare it.
+                List<HeaderProblem> unread = Files
+                    .Where(f => f.Problem is not null && f.Enums.Count == 0 && f.Macros.Count == 0 && f.Aliases.Count == 0)
+                    .Select(f => new HeaderProblem("'" + f.FileName + "' was not searched for '" + pageName + "': " + f.Problem, f.Path, 0, 0))
+                    .ToList();
+                return new HeaderLookup(null, unread.ToEquatableArray(), Files.Count);
             }
 
             var evaluator = new Evaluator(tables, cancellationToken);

@@ -49,7 +49,7 @@ namespace TapiGen.Generator.Parsing.Headers
             if (file.Text is null)
             {
                 string why = file.TextLength > Limits.MaxFileChars
-                    ? "it has more than " + Limits.MaxFileChars + " characters"
+                    ? "it has " + file.TextLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " characters, over TapiGen's limit of " + Limits.MaxFileChars.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)
                     : "it cannot be read";
                 return new HeaderParse(file.Path, fileName, EquatableArray<HeaderEnumDeclaration>.Empty, EquatableArray<CMacro>.Empty, EquatableArray<HeaderTypedefAlias>.Empty, why);
             }
