@@ -145,7 +145,14 @@ namespace TapiGen.CodeFixes
             public string? Receiver { get; }
 
             /// <summary>The own name of the class or type the static call is made on, for the fix's title.</summary>
-            public string ReceiverName => (Receiver ?? Helpers).Substring((Receiver ?? Helpers).LastIndexOf('.') + 1);
+            public string ReceiverName
+            {
+                get
+                {
+                    string code = Receiver ?? Helpers;
+                    return code.Substring(System.Math.Max(code.LastIndexOf('.'), code.LastIndexOf(':')) + 1);
+                }
+            }
 
             public string Method { get; }
 

@@ -53,7 +53,8 @@ namespace TapiGen.Generator.Model
 
     /// <summary>
     /// Everything TapiGen takes from one header: its enum declarations, its macros and enum typedef aliases, in
-    /// file order. Value-equal for equal text, so an unchanged header is never read again.
+    /// file order. Value-equal for equal text, so an unchanged header is never read again. <paramref name="Unread"/>:
+    /// the text was not read at all (over the size limit, or unreadable), and <paramref name="Problem"/> says why.
     /// </summary>
     internal sealed record HeaderParse(
         string Path,
@@ -61,7 +62,8 @@ namespace TapiGen.Generator.Model
         EquatableArray<HeaderEnumDeclaration> Enums,
         EquatableArray<CMacro> Macros,
         EquatableArray<HeaderTypedefAlias> Aliases,
-        string? Problem);
+        string? Problem,
+        bool Unread = false);
 
     /// <summary>One member as the header defines it, evaluated.</summary>
     /// <param name="Style">Hex when written with a hexadecimal literal; Reference when it is just an earlier member's name.</param>
@@ -76,10 +78,11 @@ namespace TapiGen.Generator.Model
     /// <summary>
     /// What the listed headers say about one manifest's enum: found and evaluated (<paramref name="Enum"/>), found
     /// but not evaluated (<paramref name="Problems"/>), or not found. <paramref name="HeaderCount"/> is how many
-    /// headers are listed (0: no verification at all).
+    /// headers are listed (0: no verification at all). When not found, <paramref name="Unread"/> holds the listed
+    /// headers that were not read at all (path and why), any of which may declare it.
     /// </summary>
-    internal sealed record HeaderLookup(HeaderEnum? Enum, EquatableArray<HeaderProblem> Problems, int HeaderCount)
+    internal sealed record HeaderLookup(HeaderEnum? Enum, EquatableArray<HeaderProblem> Problems, int HeaderCount, EquatableArray<HeaderProblem> Unread)
     {
-        public static readonly HeaderLookup NoHeaders = new HeaderLookup(null, EquatableArray<HeaderProblem>.Empty, 0);
+        public static readonly HeaderLookup NoHeaders = new HeaderLookup(null, EquatableArray<HeaderProblem>.Empty, 0, EquatableArray<HeaderProblem>.Empty);
     }
 }

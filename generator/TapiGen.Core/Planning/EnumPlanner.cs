@@ -132,7 +132,25 @@ namespace TapiGen.Generator.Planning
             if (lookup.Enum is null)
             {
                 diagnostics.AddRange(page.Unverified.Select(u => u.Diagnostic));
-                if (lookup.Problems.Count == 0)
+
+                // A listed header that was not read at all may be the one: blame it, unless the page names another.
+                List<HeaderProblem> unread = lookup.Unread
+                    .Where(u => page.HeaderFileName is null || string.Equals(page.HeaderFileName, FileNames.Of(u.Path), StringComparison.OrdinalIgnoreCase))
+                    .ToList();
+                foreach (HeaderProblem header in lookup.Problems.Count == 0 ? unread : new List<HeaderProblem>())
+                {
+                    string name = page.PageName ?? page.Name!;
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.HeaderNotEvaluated,
+                        LocationInfo.FileStart(header.Path),
+                        FileNames.Of(header.Path),
+                        "1",
+                        "it was not read (" + header.Message + ") and may declare '" + name + "'; list a smaller header that declares it",
+                        name,
+                        page.FileName));
+                }
+
+                if (lookup.Problems.Count == 0 && unread.Count == 0)
                 {
                     diagnostics.Add(DiagnosticInfo.Create(
                         DiagnosticDescriptors.EnumNotInHeaders,

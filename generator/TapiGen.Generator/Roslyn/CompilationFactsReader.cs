@@ -84,7 +84,7 @@ namespace TapiGen.Generator.Roslyn
         }
 
         /// <summary>LanguageVersion 7.3 is 703, 11 is 1100; Latest and Preview map to what they mean for this compiler.</summary>
-        private static int LanguageVersionNumber(LanguageVersion version)
+        internal static int LanguageVersionNumber(LanguageVersion version)
         {
             int value = (int)version.MapSpecifiedToEffectiveVersion();
             return value < 100 ? value * 100 : value;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -133,7 +134,11 @@ namespace TapiGen.Generator.Usage
         /// </summary>
         private static string? EnumTypeReceiver(SemanticModel model, Suggestion suggestion)
         {
-            if (StaticCallSyntax.Invocation(suggestion.Reported) is not { } invocation)
+            // Before C# 14 the compiler may still bind extension members (of a library built with C# 14), only to
+            // report an error: the enum-type form is for C# 14 code alone.
+            if (suggestion.Reported.SyntaxTree.Options is not CSharpParseOptions options
+                || CompilationFactsReader.LanguageVersionNumber(options.LanguageVersion) < 1400
+                || StaticCallSyntax.Invocation(suggestion.Reported) is not { } invocation)
             {
                 return null;
             }
@@ -142,7 +147,9 @@ namespace TapiGen.Generator.Usage
             InvocationExpressionSyntax call = StaticCallSyntax.Replacement(invocation, type, suggestion.Helper.Name, suggestion.DropArgument);
             SymbolInfo bound = model.GetSpeculativeSymbolInfo(suggestion.Reported.SpanStart, call, SpeculativeBindingOption.BindAsExpression);
             if (bound.Symbol is not IMethodSymbol method || method.Name != suggestion.Helper.Name
-                || method.Parameters.Length != suggestion.Helper.Parameters.Length)
+                || method.Parameters.Length != suggestion.Helper.Parameters.Length
+                || method.Parameters.Where((p, i) => p.RefKind != suggestion.Helper.Parameters[i].RefKind
+                    || !SymbolEqualityComparer.Default.Equals(p.Type, suggestion.Helper.Parameters[i].Type)).Any())
             {
                 return null;
             }

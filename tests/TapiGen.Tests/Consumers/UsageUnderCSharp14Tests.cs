@@ -85,6 +85,35 @@ public static class Use
         }
 
         /// <summary>
+        /// A C# 13 consumer of a library built with C# 14: the compiler may bind the library's extension members only to
+        /// report an error, so the suggestion names the helpers class.
+        /// </summary>
+        [Fact]
+        public async Task A_CSharp_13_consumer_of_a_CSharp_14_library_is_told_the_helpers_class()
+        {
+            var libraryOptions = new CSharpParseOptions(LanguageVersion.CSharp14);
+            CSharpCompilation library = GeneratorHarness.CreateCompilation(libraryOptions, null, TargetRefs.Net80).WithAssemblyName("TapiLibrary");
+            GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { TestManifests.Page("ne-tapi3if-call_state.md") }, new GeneratorHarness.RunOptions(LanguageVersion.CSharp14), libraryOptions);
+            driver.RunGeneratorsAndUpdateCompilation(library, out Compilation built, out _);
+            using var image = new System.IO.MemoryStream();
+            Assert.True(built.Emit(image).Success);
+
+            const string source = @"using System;
+using Tapi.Tests;
+public static class Use
+{
+    public static int Run(string text) => (int)Enum.Parse<CALL_STATE>(text);
+}";
+            var consumerOptions = new CSharpParseOptions(LanguageVersion.CSharp13);
+            CSharpCompilation consumer = GeneratorHarness.CreateCompilation(consumerOptions, source, TargetRefs.Net80)
+                .AddReferences(MetadataReference.CreateFromImage(image.ToArray()));
+            Diagnostic diagnostic = Assert.Single(await consumer.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new UsageAnalyzer())).GetAnalyzerDiagnosticsAsync());
+            Assert.Equal("TG1004", diagnostic.Id);
+            Assert.False(diagnostic.Properties.ContainsKey(UsageContract.ReceiverProperty));
+            Assert.Contains("CALL_STATEExtensions.Parse", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        /// <summary>
         /// From C# 14 the fix calls a static helper on the enum type where that call reaches the helper. Not for
         /// TryParse(string, bool, out E): on the enum type that binds to System.Enum's own TryParse&lt;TEnum&gt; (a type's
         /// real members, inherited ones included, win over extension members), so the fix keeps the helpers class.

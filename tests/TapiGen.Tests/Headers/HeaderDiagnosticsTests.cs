@@ -37,6 +37,30 @@ namespace TapiGen.Tests.Headers
             return d;
         }
 
+        [Theory]
+        [InlineData("test.h", "TG0033")] // the header the page names was not read: it is blamed
+        [InlineData("other.h", "TG0032")] // another header was not read: the page's own is the one to list
+        public void An_unread_header_is_blamed_only_when_it_may_be_the_pages(string unreadName, string expected)
+        {
+            var unread = new TestManifest("/headers/" + unreadName, new string(' ', TapiGen.Generator.Parsing.Limits.MaxFileChars + 1), IsManifest: false, Metadata: new Dictionary<string, string> { ["TapiGenHeader"] = "true" });
+            TestManifest page = TestManifests.Inline("E", "A:1", "B:2");
+            page = page with { Text = page.Text.Replace("title: E (test.h)\n", "title: E (test.h)\nreq.header: test.h\n") };
+            Assert.Contains("req.header: test.h", page.Text);
+            GeneratorDriverRunResult result = GeneratorHarness.Run(page, unread);
+            Diagnostic d = Assert.Single(result.Diagnostics, x => x.Id is "TG0032" or "TG0033");
+            Assert.Equal(expected, d.Id);
+            if (expected == "TG0033")
+            {
+                Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+                Assert.Equal(("/headers/test.h", 0), (d.Location.GetLineSpan().Path, d.Location.GetLineSpan().StartLinePosition.Line));
+                Assert.Contains("it was not read (it has 8,388,609 characters, over TapiGen's limit of 8,388,608 characters) and may declare 'E'; list a smaller header that declares it", d.GetMessage());
+            }
+            else
+            {
+                Assert.Contains("'test.h', the header the page names", d.GetMessage());
+            }
+        }
+
         [Fact]
         public void TG0028_a_differing_value_uses_the_header_and_says_both_values()
         {

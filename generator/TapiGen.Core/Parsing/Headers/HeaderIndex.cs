@@ -42,12 +42,12 @@ namespace TapiGen.Generator.Parsing.Headers
             List<Declaration> candidates = tables.Candidates(pageName);
             if (candidates.Count == 0)
             {
-                // Not declared in what was read: a header that was not read (too large, unreadable) may declare it.
+                // Not declared in what was read: a header that was not read at all (too large, unreadable) may declare it.
                 List<HeaderProblem> unread = Files
-                    .Where(f => f.Problem is not null && f.Enums.Count == 0 && f.Macros.Count == 0 && f.Aliases.Count == 0)
-                    .Select(f => new HeaderProblem("'" + f.FileName + "' was not searched for '" + pageName + "': " + f.Problem, f.Path, 0, 0))
+                    .Where(f => f.Unread)
+                    .Select(f => new HeaderProblem(f.Problem ?? "it cannot be read", f.Path, 0, 0))
                     .ToList();
-                return new HeaderLookup(null, unread.ToEquatableArray(), Files.Count);
+                return new HeaderLookup(null, EquatableArray<HeaderProblem>.Empty, Files.Count, unread.ToEquatableArray());
             }
 
             var evaluator = new Evaluator(tables, cancellationToken);
@@ -68,7 +68,7 @@ namespace TapiGen.Generator.Parsing.Headers
 
             if (problems.Count > 0)
             {
-                return new HeaderLookup(null, problems.ToEquatableArray(), Files.Count);
+                return new HeaderLookup(null, problems.ToEquatableArray(), Files.Count, EquatableArray<HeaderProblem>.Empty);
             }
 
             // The same enum in two headers (Msp.h and Tapi3.h both declare MSP_ADDRESS_EVENT) is fine when they agree.
@@ -82,11 +82,11 @@ namespace TapiGen.Generator.Parsing.Headers
                         first.HeaderPath,
                         first.Line,
                         first.Column));
-                    return new HeaderLookup(null, problems.ToEquatableArray(), Files.Count);
+                    return new HeaderLookup(null, problems.ToEquatableArray(), Files.Count, EquatableArray<HeaderProblem>.Empty);
                 }
             }
 
-            return new HeaderLookup(first, EquatableArray<HeaderProblem>.Empty, Files.Count);
+            return new HeaderLookup(first, EquatableArray<HeaderProblem>.Empty, Files.Count, EquatableArray<HeaderProblem>.Empty);
         }
 
         /// <summary>Evaluates every named enum of every header: for tests and the benchmark, which read whole SDK folders.</summary>

@@ -49,9 +49,9 @@ namespace TapiGen.Generator.Parsing.Headers
             if (file.Text is null)
             {
                 string why = file.TextLength > Limits.MaxFileChars
-                    ? "it has " + file.TextLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " characters, over TapiGen's limit of " + Limits.MaxFileChars.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)
+                    ? "it has " + file.TextLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " characters, over TapiGen's limit of " + Limits.MaxFileChars.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " characters"
                     : "it cannot be read";
-                return new HeaderParse(file.Path, fileName, EquatableArray<HeaderEnumDeclaration>.Empty, EquatableArray<CMacro>.Empty, EquatableArray<HeaderTypedefAlias>.Empty, why);
+                return new HeaderParse(file.Path, fileName, EquatableArray<HeaderEnumDeclaration>.Empty, EquatableArray<CMacro>.Empty, EquatableArray<HeaderTypedefAlias>.Empty, why, Unread: true);
             }
 
             var reader = new HeaderReader(file, cancellationToken);
