@@ -49,7 +49,8 @@ namespace TapiGen.Generator.Usage
             return null;
         }
 
-        private static bool HasParameters(IMethodSymbol method, IReadOnlyList<(ITypeSymbol Type, RefKind RefKind)> parameters)
+        /// <summary>Whether the method's parameters have exactly these types and ref kinds, in order.</summary>
+        public static bool HasParameters(IMethodSymbol method, IReadOnlyList<(ITypeSymbol Type, RefKind RefKind)> parameters)
         {
             if (method.Parameters.Length != parameters.Count)
             {

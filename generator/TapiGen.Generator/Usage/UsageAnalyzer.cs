@@ -147,9 +147,7 @@ namespace TapiGen.Generator.Usage
             InvocationExpressionSyntax call = StaticCallSyntax.Replacement(invocation, type, suggestion.Helper.Name, suggestion.DropArgument);
             SymbolInfo bound = model.GetSpeculativeSymbolInfo(suggestion.Reported.SpanStart, call, SpeculativeBindingOption.BindAsExpression);
             if (bound.Symbol is not IMethodSymbol method || method.Name != suggestion.Helper.Name
-                || method.Parameters.Length != suggestion.Helper.Parameters.Length
-                || method.Parameters.Where((p, i) => p.RefKind != suggestion.Helper.Parameters[i].RefKind
-                    || !SymbolEqualityComparer.Default.Equals(p.Type, suggestion.Helper.Parameters[i].Type)).Any())
+                || !GeneratedEnum.HasParameters(method, suggestion.Helper.Parameters.Select(p => (p.Type, p.RefKind)).ToList()))
             {
                 return null;
             }
