@@ -134,10 +134,11 @@ namespace TapiGen.Generator.Planning
                 diagnostics.AddRange(page.Unverified.Select(u => u.Diagnostic));
 
                 // A listed header that was not read at all may be the one: blame it, unless the page names another.
+                // (Unread is only filled when nothing read declares the enum, so there are no Problems beside it.)
                 List<HeaderProblem> unread = lookup.Unread
                     .Where(u => page.HeaderFileName is null || string.Equals(page.HeaderFileName, FileNames.Of(u.Path), StringComparison.OrdinalIgnoreCase))
                     .ToList();
-                foreach (HeaderProblem header in lookup.Problems.Count == 0 ? unread : new List<HeaderProblem>())
+                foreach (HeaderProblem header in unread)
                 {
                     string name = page.PageName ?? page.Name!;
                     diagnostics.Add(DiagnosticInfo.Create(
