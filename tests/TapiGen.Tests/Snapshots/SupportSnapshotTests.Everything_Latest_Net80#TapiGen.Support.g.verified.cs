@@ -138,14 +138,7 @@ namespace TapiGen.Generated
                 {
                     int i = _byLength[k];
                     global::System.ReadOnlySpan<char> name = global::System.MemoryExtensions.AsSpan(_names[i]);
-                    if (fold == null
-                        ? global::System.MemoryExtensions.SequenceEqual(text, name)
-                        : fold.Lowered[i] != null
-                            ? CaseFold.Equal(
-                                global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(text),
-                                global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(global::System.MemoryExtensions.AsSpan(fold.Lowered[i])),
-                                global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(global::System.MemoryExtensions.AsSpan(fold.Letters[i])))
-                            : global::System.MemoryExtensions.Equals(text, name, global::System.StringComparison.OrdinalIgnoreCase))
+                    if (fold == null ? global::System.MemoryExtensions.SequenceEqual(text, name) : fold.Matches(text, i, name))
                     {
                         value = _values[i];
                         return true;
@@ -170,9 +163,7 @@ namespace TapiGen.Generated
                 for (int k = _utf8LengthStart[length], end = _utf8LengthStart[length + 1]; k < end; k++)
                 {
                     int i = _byUtf8Length[k];
-                    if (fold == null
-                        ? global::System.MemoryExtensions.SequenceEqual(text, (global::System.ReadOnlySpan<byte>)_utf8[i])
-                        : CaseFold.Equal(text, fold.LoweredUtf8[i], fold.LettersUtf8[i]))
+                    if (fold == null ? global::System.MemoryExtensions.SequenceEqual(text, (global::System.ReadOnlySpan<byte>)_utf8[i]) : fold.MatchesUtf8(text, i))
                     {
                         value = _values[i];
                         return true;
@@ -236,11 +227,26 @@ namespace TapiGen.Generated
                 }
             }
 
+            /// <summary>Whether the text equals name <paramref name="i"/> (<paramref name="name"/>) under OrdinalIgnoreCase.</summary>
+            public bool Matches(global::System.ReadOnlySpan<char> text, int i, global::System.ReadOnlySpan<char> name)
+            {
+                string? lowered = Lowered[i];
+                return lowered == null
+                    ? global::System.MemoryExtensions.Equals(text, name, global::System.StringComparison.OrdinalIgnoreCase)
+                    : Equal(
+                        global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(text),
+                        global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(global::System.MemoryExtensions.AsSpan(lowered)),
+                        global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(global::System.MemoryExtensions.AsSpan(Letters[i])));
+            }
+
+            /// <summary>Whether UTF-8 text equals the UTF-8 of ASCII name <paramref name="i"/> ignoring the case of its letters.</summary>
+            public bool MatchesUtf8(global::System.ReadOnlySpan<byte> text, int i) => Equal(text, LoweredUtf8[i], LettersUtf8[i]);
+
             /// <summary>
             /// Whether (text | mask) == lowered, false when the lengths differ: from 16 bytes on, 16 at a time where
             /// vectors are fast; from 8, 8 at a time; shorter, byte by byte. The last block overlaps the one before it.
             /// </summary>
-            public static bool Equal(global::System.ReadOnlySpan<byte> text, global::System.ReadOnlySpan<byte> lowered, global::System.ReadOnlySpan<byte> mask)
+            private static bool Equal(global::System.ReadOnlySpan<byte> text, global::System.ReadOnlySpan<byte> lowered, global::System.ReadOnlySpan<byte> mask)
             {
                 int n = text.Length;
                 if (lowered.Length != n)
