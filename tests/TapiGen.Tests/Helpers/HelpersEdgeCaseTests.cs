@@ -282,5 +282,65 @@ namespace TapiGen.Tests.Helpers
                 Assert.False(empty.IsDefinedValue(0));
             }
         }
+
+        /// <summary>
+        /// Deliberate (README, "Where TapiGen differs"): ToStringFast keeps the texts of the first flags combinations it
+        /// writes, so a repeated combination returns the same string, where Enum.ToString allocates a new one each time.
+        /// At most 32 are kept per enum, and kept texts are the runtime's.
+        /// </summary>
+        [Fact]
+        public void The_first_32_flag_combinations_written_are_kept_and_no_more()
+        {
+            HelperDriver flags = _fixture.Get(TestModels.KeptNamespace + ".KeptFlags");
+            ulong[] combinations = MultiFlagCombinations();
+            string[] first = combinations.Select(flags.ToStringFast).ToArray();
+            int kept = 0;
+            for (int i = 0; i < combinations.Length; i++)
+            {
+                string expected = EnumOracle.ToString(flags, combinations[i]);
+                string again = flags.ToStringFast(combinations[i]);
+                Assert.Equal(expected, first[i]);
+                Assert.Equal(expected, again);
+                kept += ReferenceEquals(first[i], again) ? 1 : 0;
+            }
+
+            // Every one of the 32 places is taken by the time 4,000 combinations went by, each by one combination.
+            Assert.Equal(32, kept);
+            Assert.Contains(combinations, bits => (bits & 3) == 3 && ReferenceEquals(flags.ToStringFast(bits), flags.ToStringFast(bits)));
+            Assert.Contains(combinations, bits => (bits & 3) != 3 && ReferenceEquals(flags.ToStringFast(bits), flags.ToStringFast(bits)));
+
+            // The runtime's own texts are new strings each time: the difference is still there.
+            object box = flags.Box(combinations[0]);
+            Assert.False(ReferenceEquals(box.ToString(), box.ToString()));
+        }
+
+        [Fact]
+        public void Threads_formatting_the_same_new_combinations_all_get_the_runtimes_texts()
+        {
+            HelperDriver flags = _fixture.Get(TestModels.KeptNamespace + ".RacedFlags");
+            ulong[] combinations = MultiFlagCombinations();
+            string[] expected = combinations.Select(bits => EnumOracle.ToString(flags, bits)).ToArray();
+            const int threads = 4;
+            using var start = new System.Threading.Barrier(threads);
+            var results = new string[threads][];
+            System.Threading.Tasks.Parallel.For(0, threads, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+            {
+                start.SignalAndWait();
+                results[t] = new string[combinations.Length];
+                for (int i = 0; i < combinations.Length; i++)
+                {
+                    // Each thread walks the combinations from its own offset, so they race for the same places.
+                    int k = (i + t * 7) % combinations.Length;
+                    results[t][k] = flags.ToStringFast(combinations[k]);
+                }
+            });
+
+            Assert.All(results, r => Assert.Equal(expected, r));
+            Assert.InRange(combinations.Count(bits => ReferenceEquals(flags.ToStringFast(bits), flags.ToStringFast(bits))), 1, 32);
+        }
+
+        /// <summary>Every value of two or more of the twelve flags, ascending, but 3 (the member Low, whose name is always the same string).</summary>
+        private static ulong[] MultiFlagCombinations()
+            => Enumerable.Range(0, 1 << 12).Select(v => (ulong)v).Where(v => (v & (v - 1)) != 0 && v != 3).ToArray();
     }
 }

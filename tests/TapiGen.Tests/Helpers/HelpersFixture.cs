@@ -59,6 +59,7 @@ namespace TapiGen.Tests.Helpers
             var withSpans = new List<SyntaxTree>();
             withSpans.AddRange(Trees(TestModels.Namespace, new CompilationFacts(1400, true, false, false, true), Models, parseOptions));
             withSpans.AddRange(Trees(CSharp10Namespace, new CompilationFacts(1000, true, false, false, true), variantModels, parseOptions));
+            withSpans.AddRange(Trees(TestModels.KeptNamespace, new CompilationFacts(1400, true, false, false, true), TestModels.Kept(), parseOptions));
             var main = (CSharpCompilation)output.OutputCompilation.AddSyntaxTrees(withSpans);
             var parts = new List<CSharpCompilation> { main };
             foreach ((string ns, CompilationFacts facts) in new[]

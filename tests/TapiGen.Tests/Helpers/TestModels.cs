@@ -84,6 +84,21 @@ namespace TapiGen.Tests.Helpers
             return models;
         }
 
+        public const string KeptNamespace = "Kept";
+
+        /// <summary>
+        /// Flags enums no other test formats, for the tests of the texts ToStringFast keeps (the first combinations it
+        /// writes, per enum): twelve single bits, and a composite member of the lowest two so both formatting paths keep.
+        /// </summary>
+        public static IReadOnlyList<EnumModel> Kept()
+            => new[] { "KeptFlags", "RacedFlags" }
+                .Select(name => Model(KeptNamespace, name, UnderlyingType.UInt32, true, Enumerable.Range(0, 12)
+                    .Select(bit => Member("Flag" + bit, BigInteger.One << bit))
+                    .Prepend(Member("None", 0))
+                    .Append(Member("Low", 3))
+                    .ToArray()))
+                .ToList();
+
         /// <summary>Random enums (deterministic for a seed): every underlying type, flags or not, aliases, odd names.</summary>
         public static IReadOnlyList<EnumModel> Random(int seed, int count)
         {

@@ -663,7 +663,7 @@ namespace TapiGen.Generated
     /// The names a [Flags] value is written with, the way Enum.ToString builds them: from the highest member value
     /// down, each whose bits are all still set is taken; when bits remain the value is no combination (the caller
     /// writes the number); the names are written lowest value first, ", " between them. Only the result string is
-    /// allocated.
+    /// allocated, and the texts of the first combinations written are kept (see Recall).
     /// </summary>
     /// <remarks>
     /// Taking the highest value first means: for the highest bit still set, the first member (highest first) among
@@ -688,6 +688,10 @@ namespace TapiGen.Generated
         private readonly int[][] _byTopBit;
         private readonly ulong _singleBitsMask;
         private readonly ulong[] _composites;
+
+        // The texts of the first combinations of more than one member written (see Recall).
+        private readonly Written?[] _written = new Written?[WrittenSlots];
+        private const int WrittenSlots = 32;
         private readonly byte[][] _utf8Names;
         private readonly int _maxUtf8Length;
 
@@ -792,9 +796,15 @@ namespace TapiGen.Generated
                     return _nameOfBit[LowestBit(bits)];
                 }
 
+                string? known = Recall(bits);
+                if (known != null)
+                {
+                    return known;
+                }
+
                 if ((high & (high - 1)) == 0)
                 {
-                    return string.Concat(_nameOfBit[LowestBit(bits)], ", ", _nameOfBit[LowestBit(high)]);
+                    return Remember(bits, string.Concat(_nameOfBit[LowestBit(bits)], ", ", _nameOfBit[LowestBit(high)]));
                 }
 
                 int length = -2;
@@ -803,7 +813,7 @@ namespace TapiGen.Generated
                     length += 2 + _nameOfBit[LowestBit(rest)]!.Length;
                 }
 
-                return Write(bits, length, composite: false);
+                return Remember(bits, Write(bits, length, composite: false));
             }
 
             // A composite member inside. A member's own value: its name, cached. Otherwise twice the same steps: first
@@ -819,6 +829,12 @@ namespace TapiGen.Generated
                 return _names[first];
             }
 
+            string? recalled = Recall(bits);
+            if (recalled != null)
+            {
+                return recalled;
+            }
+
             int total = _names[first].Length;
             for (ulong remaining = bits & ~_values[first]; remaining != 0;)
             {
@@ -832,7 +848,61 @@ namespace TapiGen.Generated
                 total += 2 + _names[found].Length;
             }
 
-            return Write(bits, total, composite: true);
+            return Remember(bits, Write(bits, total, composite: true));
+        }
+
+        /// <summary>
+        /// The text kept for the combination <paramref name="bits"/>, or null. Applications format the same few
+        /// combinations again and again (a call's state and features, in every log line), and a text of several names
+        /// costs an allocation and a copy per name; so the texts of the first combinations written are kept, in one of
+        /// two places a hash of the bits picks. A place once taken is never given to another combination: at most
+        /// <see cref="WrittenSlots"/> texts per enum are ever kept, and once every place is taken a new combination costs
+        /// this lookup and nothing more. Places are filled with Interlocked.CompareExchange, and an entry is immutable,
+        /// so any thread may read them.
+        /// </summary>
+        private string? Recall(ulong bits)
+        {
+            int slot = Slot(bits);
+            Written? here = _written[slot];
+            if (here != null && here.Bits == bits)
+            {
+                return here.Text;
+            }
+
+            Written? next = _written[(slot + 1) & (WrittenSlots - 1)];
+            return next != null && next.Bits == bits ? next.Text : null;
+        }
+
+        /// <summary>Keeps the text of <paramref name="bits"/> when one of its two places is free; returns the text.</summary>
+        private string Remember(ulong bits, string text)
+        {
+            int slot = Slot(bits);
+            if (_written[slot] != null)
+            {
+                slot = (slot + 1) & (WrittenSlots - 1);
+                if (_written[slot] != null)
+                {
+                    return text;
+                }
+            }
+
+            global::System.Threading.Interlocked.CompareExchange(ref _written[slot], new Written(bits, text), null);
+            return text;
+        }
+
+        /// <summary>The place of <paramref name="bits"/>: the top five bits of its Fibonacci hash.</summary>
+        private static int Slot(ulong bits) => (int)(unchecked(bits * 0x9E3779B97F4A7C15UL) >> 59);
+
+        private sealed class Written
+        {
+            public readonly ulong Bits;
+            public readonly string Text;
+
+            public Written(ulong bits, string text)
+            {
+                Bits = bits;
+                Text = text;
+            }
         }
 
         /// <summary>Whether every bit of some member of more than one bit is in <paramref name="bits"/>.</summary>
