@@ -15,11 +15,13 @@ namespace TapiGen.Generated
         private readonly string[] _names;
         private readonly ulong[] _values;
 
-        // The names of each length n are _byLength[_lengthStart[n] .. _lengthStart[n + 1]), in priority order.
-        private readonly int[] _byLength;
+        // The names again, shortest first: those of length n are _namesByLength[_lengthStart[n] .. _lengthStart[n + 1]),
+        // in priority order, their values beside them; so a match reads no index table.
+        private readonly string[] _namesByLength;
+        private readonly ulong[] _valuesByLength;
         private readonly int[] _lengthStart;
-        private readonly byte[][] _utf8;
-        private readonly int[] _byUtf8Length;
+        private readonly byte[][] _utf8ByLength;
+        private readonly ulong[] _valuesByUtf8Length;
         private readonly int[] _utf8LengthStart;
 
         // Made by the first match that ignores case.
@@ -48,15 +50,19 @@ namespace TapiGen.Generated
                 }
             }
 
-            Index(lengths, out _byLength, out _lengthStart);
-            _utf8 = new byte[names.Length][];
+            int[] order = Index(lengths, out _lengthStart);
+            _namesByLength = Pick(names, order);
+            _valuesByLength = Pick(values, order);
+            var utf8 = new byte[names.Length][];
             for (int i = 0; i < names.Length; i++)
             {
-                _utf8[i] = global::System.Text.Encoding.UTF8.GetBytes(names[i]);
-                lengths[i] = _utf8[i].Length;
+                utf8[i] = global::System.Text.Encoding.UTF8.GetBytes(names[i]);
+                lengths[i] = utf8[i].Length;
             }
 
-            Index(lengths, out _byUtf8Length, out _utf8LengthStart);
+            order = Index(lengths, out _utf8LengthStart);
+            _utf8ByLength = Pick(utf8, order);
+            _valuesByUtf8Length = Pick(values, order);
         }
 
         public string DisplayName { get; }
@@ -118,7 +124,7 @@ namespace TapiGen.Generated
                 CaseFold fold = _fold;
                 if (fold == null)
                 {
-                    var made = new CaseFold(_names);
+                    var made = new CaseFold(_namesByLength, _utf8ByLength);
                     fold = global::System.Threading.Interlocked.CompareExchange(ref _fold, made, null) ?? made;
                 }
 
@@ -135,11 +141,9 @@ namespace TapiGen.Generated
                 CaseFold fold = ignoreCase ? Fold : null;
                 for (int k = _lengthStart[length], end = _lengthStart[length + 1]; k < end; k++)
                 {
-                    int i = _byLength[k];
-                    global::System.ReadOnlySpan<char> name = global::System.MemoryExtensions.AsSpan(_names[i]);
-                    if (fold == null ? global::System.MemoryExtensions.SequenceEqual(text, name) : fold.Matches(text, i, name))
+                    if (fold == null ? global::System.MemoryExtensions.SequenceEqual(text, global::System.MemoryExtensions.AsSpan(_namesByLength[k])) : fold.Matches(text, k))
                     {
-                        value = _values[i];
+                        value = _valuesByLength[k];
                         return true;
                     }
                 }
@@ -161,10 +165,9 @@ namespace TapiGen.Generated
                 CaseFold fold = ignoreCase ? Fold : null;
                 for (int k = _utf8LengthStart[length], end = _utf8LengthStart[length + 1]; k < end; k++)
                 {
-                    int i = _byUtf8Length[k];
-                    if (fold == null ? global::System.MemoryExtensions.SequenceEqual(text, (global::System.ReadOnlySpan<byte>)_utf8[i]) : fold.MatchesUtf8(text, i))
+                    if (fold == null ? global::System.MemoryExtensions.SequenceEqual(text, (global::System.ReadOnlySpan<byte>)_utf8ByLength[k]) : fold.MatchesUtf8(text, k))
                     {
-                        value = _values[i];
+                        value = _valuesByUtf8Length[k];
                         return true;
                     }
                 }
@@ -175,8 +178,8 @@ namespace TapiGen.Generated
         }
 
         /// <summary>
-        /// The names made for matching ignoring case: each ASCII name with its letters lowered, and beside it a mask
-        /// with 0x20 on each letter's characters (as UTF-16 and as UTF-8; null for a name beyond ASCII). Text equals an
+        /// The names made for matching ignoring case: for each ASCII name, its bytes with the letters lowered, followed by
+        /// a mask with 0x20 on each letter's bytes (as UTF-16 and as UTF-8; null for a name beyond ASCII). Text equals an
         /// ASCII name under OrdinalIgnoreCase exactly when (text | mask) is the lowered name, byte for byte: ORing 0x20
         /// lowers a capital and keeps a small letter, and no other character equals an ASCII character ignoring case
         /// (the rule since .NET 5, which a test checks for every character), while one beyond ASCII never becomes ASCII
@@ -185,74 +188,80 @@ namespace TapiGen.Generated
         /// </summary>
         private sealed class CaseFold
         {
-            public readonly string[] Lowered;
-            public readonly string[] Letters;
-            public readonly byte[][] LoweredUtf8;
-            public readonly byte[][] LettersUtf8;
+            private readonly string[] _names;
+            private readonly byte[][] _utf16;
+            private readonly byte[][] _utf8;
 
-            public CaseFold(string[] names)
+            /// <param name="names">The names by length, as the matcher walks them.</param>
+            /// <param name="utf8">The names' UTF-8 by its length, as the matcher walks them.</param>
+            public CaseFold(string[] names, byte[][] utf8)
             {
-                Lowered = new string[names.Length];
-                Letters = new string[names.Length];
-                LoweredUtf8 = new byte[names.Length][];
-                LettersUtf8 = new byte[names.Length][];
-                for (int i = 0; i < names.Length; i++)
+                _names = names;
+                _utf16 = new byte[names.Length][];
+                _utf8 = new byte[utf8.Length][];
+                for (int k = 0; k < names.Length; k++)
                 {
-                    string name = names[i];
-                    var lowered = new char[name.Length];
-                    var letters = new char[name.Length];
-                    bool ascii = true;
-                    for (int c = 0; c < name.Length; c++)
-                    {
-                        char lower = (char)(name[c] | 0x20);
-                        bool letter = lower >= 'a' && lower <= 'z';
-                        lowered[c] = letter ? lower : name[c];
-                        letters[c] = letter ? (char)0x20 : '\0';
-                        ascii &= name[c] < 0x80;
-                    }
-
-                    if (ascii)
-                    {
-                        Lowered[i] = new string(lowered);
-                        Letters[i] = new string(letters);
-                        LoweredUtf8[i] = global::System.Text.Encoding.ASCII.GetBytes(lowered);
-                        LettersUtf8[i] = global::System.Text.Encoding.ASCII.GetBytes(letters);
-                    }
-                    else
-                    {
-                        // Never compared: UTF-8 text is decoded when a name is beyond ASCII (see TryMatchUtf8).
-                        LoweredUtf8[i] = LettersUtf8[i] = new byte[0];
-                    }
+                    _utf16[k] = Fold(names[k], 2);
+                    _utf8[k] = Fold(global::System.Text.Encoding.UTF8.GetString(utf8[k]), 1);
                 }
             }
 
-            /// <summary>Whether the text equals name <paramref name="i"/> (<paramref name="name"/>) under OrdinalIgnoreCase.</summary>
-            public bool Matches(global::System.ReadOnlySpan<char> text, int i, global::System.ReadOnlySpan<char> name)
+            /// <summary>
+            /// An ASCII name's bytes (<paramref name="width"/> per character, in the machine's byte order) with its letters
+            /// lowered, then the mask of its letters; null for a name beyond ASCII.
+            /// </summary>
+            private static byte[] Fold(string name, int width)
             {
-                string lowered = Lowered[i];
-                return lowered == null
-                    ? global::System.MemoryExtensions.Equals(text, name, global::System.StringComparison.OrdinalIgnoreCase)
-                    : Equal(
-                        global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(text),
-                        global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(global::System.MemoryExtensions.AsSpan(lowered)),
-                        global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(global::System.MemoryExtensions.AsSpan(Letters[i])));
+                int n = name.Length * width;
+                var folded = new byte[2 * n];
+                int low = width == 1 || global::System.BitConverter.IsLittleEndian ? 0 : 1;
+                for (int c = 0; c < name.Length; c++)
+                {
+                    if (name[c] >= 0x80)
+                    {
+                        return null;
+                    }
+
+                    char lower = (char)(name[c] | 0x20);
+                    bool letter = lower >= 'a' && lower <= 'z';
+                    folded[c * width + low] = (byte)(letter ? lower : name[c]);
+                    folded[n + c * width + low] = letter ? (byte)0x20 : (byte)0;
+                }
+
+                return folded;
             }
 
-            /// <summary>Whether UTF-8 text equals the UTF-8 of ASCII name <paramref name="i"/> ignoring the case of its letters.</summary>
-            public bool MatchesUtf8(global::System.ReadOnlySpan<byte> text, int i) => Equal(text, LoweredUtf8[i], LettersUtf8[i]);
+            /// <summary>Whether the text equals the name at <paramref name="k"/> under OrdinalIgnoreCase.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public bool Matches(global::System.ReadOnlySpan<char> text, int k)
+            {
+                byte[] folded = _utf16[k];
+                return folded == null
+                    ? global::System.MemoryExtensions.Equals(text, global::System.MemoryExtensions.AsSpan(_names[k]), global::System.StringComparison.OrdinalIgnoreCase)
+                    : Equal(global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(text), folded);
+            }
 
             /// <summary>
-            /// Whether (text | mask) == lowered, false when the lengths differ: from 16 bytes on, 16 at a time where
-            /// vectors are fast; from 8, 8 at a time; shorter, byte by byte. The last block overlaps the one before it.
+            /// Whether UTF-8 text equals the UTF-8 name at <paramref name="k"/> (ASCII) ignoring the case of its letters
+            /// (never called for a name beyond ASCII: UTF-8 text is decoded then, see TryMatchUtf8).
             /// </summary>
-            private static bool Equal(global::System.ReadOnlySpan<byte> text, global::System.ReadOnlySpan<byte> lowered, global::System.ReadOnlySpan<byte> mask)
+            public bool MatchesUtf8(global::System.ReadOnlySpan<byte> text, int k) => Equal(text, _utf8[k]);
+
+            /// <summary>
+            /// Whether (text | mask) == lowered, where <paramref name="folded"/> is lowered then mask, false when the
+            /// lengths differ: from 16 bytes on, 16 at a time where vectors are fast; from 8, 8 at a time; shorter, byte
+            /// by byte. The last block overlaps the one before it.
+            /// </summary>
+            private static bool Equal(global::System.ReadOnlySpan<byte> text, byte[] folded)
             {
                 int n = text.Length;
-                if (lowered.Length != n)
+                if (folded.Length != 2 * n)
                 {
                     return false;
                 }
 
+                global::System.ReadOnlySpan<byte> lowered = new global::System.ReadOnlySpan<byte>(folded, 0, n);
+                global::System.ReadOnlySpan<byte> mask = new global::System.ReadOnlySpan<byte>(folded, n, n);
                 if (n >= 8)
                 {
                     int last = n - 8;
@@ -282,8 +291,8 @@ namespace TapiGen.Generated
                     ^ global::System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(lowered.Slice(at));
         }
 
-        /// <summary>Orders indices by length (keeping their order within a length) and marks where each length starts.</summary>
-        private static void Index(int[] lengths, out int[] order, out int[] start)
+        /// <summary>The indices ordered by length (keeping their order within a length); marks where each length starts.</summary>
+        private static int[] Index(int[] lengths, out int[] start)
         {
             int max = 0;
             foreach (int length in lengths)
@@ -302,12 +311,25 @@ namespace TapiGen.Generated
                 start[n] += start[n - 1];
             }
 
-            order = new int[lengths.Length];
+            var order = new int[lengths.Length];
             var next = (int[])start.Clone();
             for (int i = 0; i < lengths.Length; i++)
             {
                 order[next[lengths[i]]++] = i;
             }
+
+            return order;
+        }
+
+        private static T[] Pick<T>(T[] items, int[] order)
+        {
+            var picked = new T[order.Length];
+            for (int k = 0; k < order.Length; k++)
+            {
+                picked[k] = items[order[k]];
+            }
+
+            return picked;
         }
     }
 
@@ -330,6 +352,7 @@ namespace TapiGen.Generated
         /// <summary>UTF-8 input up to this many bytes is widened or decoded on the stack.</summary>
         private const int StackChars = 256;
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static int Parse(global::System.ReadOnlySpan<char> value, EnumInfo info, bool ignoreCase, bool allowNumbers, out ulong result)
         {
             // The common case, exactly one name: one lookup; the general steps give the same answer for it.
@@ -549,6 +572,7 @@ namespace TapiGen.Generated
         }
 
         /// <summary>Enum.TryParse's answer for a string: true and the value, or false and 0 (null is false).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static bool TryParse(string value, EnumInfo info, bool ignoreCase, bool allowNumbers, out ulong result)
         {
             result = 0;
@@ -574,6 +598,7 @@ namespace TapiGen.Generated
         }
 
         /// <summary>Enum.TryParse's answer for characters: true and the value, or false and 0.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static bool TryParse(global::System.ReadOnlySpan<char> value, EnumInfo info, bool ignoreCase, bool allowNumbers, out ulong result)
         {
             if (Parse(value, info, ignoreCase, allowNumbers, out result) == Ok)

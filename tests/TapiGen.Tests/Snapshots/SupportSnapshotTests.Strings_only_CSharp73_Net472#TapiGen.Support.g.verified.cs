@@ -15,8 +15,10 @@ namespace TapiGen.Generated
         private readonly string[] _names;
         private readonly ulong[] _values;
 
-        // The names of each length n are _byLength[_lengthStart[n] .. _lengthStart[n + 1]), in priority order.
-        private readonly int[] _byLength;
+        // The names again, shortest first: those of length n are _namesByLength[_lengthStart[n] .. _lengthStart[n + 1]),
+        // in priority order, their values beside them; so a match reads no index table.
+        private readonly string[] _namesByLength;
+        private readonly ulong[] _valuesByLength;
         private readonly int[] _lengthStart;
 
         /// <param name="displayName">The enum's full name, for messages.</param>
@@ -42,7 +44,9 @@ namespace TapiGen.Generated
                 }
             }
 
-            Index(lengths, out _byLength, out _lengthStart);
+            int[] order = Index(lengths, out _lengthStart);
+            _namesByLength = Pick(names, order);
+            _valuesByLength = Pick(values, order);
         }
 
         public string DisplayName { get; }
@@ -104,10 +108,9 @@ namespace TapiGen.Generated
                 global::System.StringComparison comparison = ignoreCase ? global::System.StringComparison.OrdinalIgnoreCase : global::System.StringComparison.Ordinal;
                 for (int k = _lengthStart[length], end = _lengthStart[length + 1]; k < end; k++)
                 {
-                    int i = _byLength[k];
-                    if (string.Compare(text, start, _names[i], 0, length, comparison) == 0)
+                    if (string.Compare(text, start, _namesByLength[k], 0, length, comparison) == 0)
                     {
-                        value = _values[i];
+                        value = _valuesByLength[k];
                         return true;
                     }
                 }
@@ -117,8 +120,8 @@ namespace TapiGen.Generated
             return false;
         }
 
-        /// <summary>Orders indices by length (keeping their order within a length) and marks where each length starts.</summary>
-        private static void Index(int[] lengths, out int[] order, out int[] start)
+        /// <summary>The indices ordered by length (keeping their order within a length); marks where each length starts.</summary>
+        private static int[] Index(int[] lengths, out int[] start)
         {
             int max = 0;
             foreach (int length in lengths)
@@ -137,12 +140,25 @@ namespace TapiGen.Generated
                 start[n] += start[n - 1];
             }
 
-            order = new int[lengths.Length];
+            var order = new int[lengths.Length];
             var next = (int[])start.Clone();
             for (int i = 0; i < lengths.Length; i++)
             {
                 order[next[lengths[i]]++] = i;
             }
+
+            return order;
+        }
+
+        private static T[] Pick<T>(T[] items, int[] order)
+        {
+            var picked = new T[order.Length];
+            for (int k = 0; k < order.Length; k++)
+            {
+                picked[k] = items[order[k]];
+            }
+
+            return picked;
         }
     }
 
@@ -299,6 +315,7 @@ namespace TapiGen.Generated
         }
 
         /// <summary>Enum.TryParse's answer for a string: true and the value, or false and 0 (null is false).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static bool TryParse(string value, EnumInfo info, bool ignoreCase, bool allowNumbers, out ulong result)
         {
             result = 0;
