@@ -175,7 +175,7 @@ namespace TapiGen.Generator.Emit
             w.WriteLine("/// The text of <see cref=\"global::System.Enum.ToString()\"/>: the member's name (of aliases, the one the runtime picks),");
             if (h.Flags is not null)
             {
-                w.WriteLine("/// the names of the flags of a combination joined by \", \" (the texts of the first 32 combinations written are kept),");
+                w.WriteLine("/// the names of the flags of a combination joined by \", \" (their texts are kept, up to 64),");
             }
 
             w.WriteLine("/// else the number in the invariant culture. A member's name is a cached string: nothing is allocated.");

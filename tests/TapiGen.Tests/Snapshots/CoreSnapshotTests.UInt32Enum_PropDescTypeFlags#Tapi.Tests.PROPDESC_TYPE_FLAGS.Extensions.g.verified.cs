@@ -58,7 +58,7 @@ namespace Tapi.Tests
 
         /// <summary>
         /// The text of <see cref="global::System.Enum.ToString()"/>: the member's name (of aliases, the one the runtime picks),
-        /// the names of the flags of a combination joined by ", " (the texts of the first 32 combinations written are kept),
+        /// the names of the flags of a combination joined by ", " (their texts are kept, up to 64),
         /// else the number in the invariant culture. A member's name is a cached string: nothing is allocated.
         /// </summary>
         public static string ToStringFast(this global::Tapi.Tests.PROPDESC_TYPE_FLAGS value)

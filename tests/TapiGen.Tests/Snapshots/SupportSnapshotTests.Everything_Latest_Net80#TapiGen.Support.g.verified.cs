@@ -137,7 +137,7 @@ namespace TapiGen.Generated
         public bool TryMatch(global::System.ReadOnlySpan<char> text, bool ignoreCase, out ulong value)
         {
             int length = text.Length;
-            if (length + 1 < _lengthStart.Length)
+            if (length < _lengthStart.Length - 1)
             {
                 CaseFold? fold = ignoreCase ? Fold : null;
                 for (int k = _lengthStart[length], end = _lengthStart[length + 1]; k < end; k++)
@@ -161,7 +161,7 @@ namespace TapiGen.Generated
         public bool TryMatchUtf8(global::System.ReadOnlySpan<byte> text, bool ignoreCase, out ulong value)
         {
             int length = text.Length;
-            if (length + 1 < _utf8LengthStart.Length)
+            if (length < _utf8LengthStart.Length - 1)
             {
                 CaseFold? fold = ignoreCase ? Fold : null;
                 for (int k = _utf8LengthStart[length], end = _utf8LengthStart[length + 1]; k < end; k++)
@@ -263,7 +263,7 @@ namespace TapiGen.Generated
 
                 if (n >= 16 && global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
-                    // Loads without bounds checks: both lengths are known here. Up to 32 bytes in two blocks, no loop.
+                    // Loads without bounds checks: both lengths are known here. Up to 32 bytes, the two blocks alone.
                     ref byte t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(text);
                     ref byte f = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(folded);
                     int last = n - 16;
@@ -690,8 +690,9 @@ namespace TapiGen.Generated
     /// <summary>
     /// The names a [Flags] value is written with, the way Enum.ToString builds them: from the highest member value
     /// down, each whose bits are all still set is taken; when bits remain the value is no combination (the caller
-    /// writes the number); the names are written lowest value first, ", " between them. Only the result string is
-    /// allocated, and the texts of the first combinations written are kept (see Recall).
+    /// writes the number); the names are written lowest value first, ", " between them. A combination's text is kept
+    /// (see Recall), so a repeated one allocates nothing; a new one allocates its string, and an entry while the
+    /// table has room.
     /// </summary>
     /// <remarks>
     /// Taking the highest value first means: for the highest bit still set, the first member (highest first) among
@@ -717,9 +718,10 @@ namespace TapiGen.Generated
         private readonly ulong _singleBitsMask;
         private readonly ulong[] _composites;
 
-        // The texts of the first combinations of more than one member written (see Recall).
-        private readonly Written?[] _written = new Written?[WrittenSlots];
-        private const int WrittenSlots = 32;
+        // Texts of combinations of more than one member, kept (see Recall); made with the first one kept.
+        private Written?[]? _written;
+        private const int WrittenPlaces = 64;
+        private const int Probes = 4;
         private readonly byte[][] _utf8Names;
         private readonly int _maxUtf8Length;
 
@@ -882,44 +884,77 @@ namespace TapiGen.Generated
         /// <summary>
         /// The text kept for the combination <paramref name="bits"/>, or null. Applications format the same few
         /// combinations again and again (a call's state and features, in every log line), and a text of several names
-        /// costs an allocation and a copy per name; so the texts of the first combinations written are kept, in one of
-        /// two places a hash of the bits picks. A place once taken is never given to another combination: at most
-        /// <see cref="WrittenSlots"/> texts per enum are ever kept, and once every place is taken a new combination costs
-        /// this lookup and nothing more. Places are filled with Interlocked.CompareExchange, and an entry is immutable,
-        /// so any thread may read them.
+        /// costs an allocation and a copy per name; so texts are kept, in a table of <see cref="WrittenPlaces"/> places
+        /// per enum. A combination may use the <see cref="Probes"/> places from the one a hash of its bits picks; the
+        /// first combination to find one of them free keeps it, for good. So at most that many texts are ever kept,
+        /// nearly all of the first few dozen combinations an enum formats find a place, and once the table is full a
+        /// new combination costs these reads and allocates nothing more. Places are filled with
+        /// Interlocked.CompareExchange, and an entry is immutable, so any thread may read them.
         /// </summary>
         private string? Recall(ulong bits)
         {
-            int slot = Slot(bits);
-            Written? here = _written[slot];
-            if (here != null && here.Bits == bits)
+            Written?[]? table = _written;
+            if (table == null)
             {
-                return here.Text;
+                return null;
             }
 
-            Written? next = _written[(slot + 1) & (WrittenSlots - 1)];
-            return next != null && next.Bits == bits ? next.Text : null;
-        }
-
-        /// <summary>Keeps the text of <paramref name="bits"/> when one of its two places is free; returns the text.</summary>
-        private string Remember(ulong bits, string text)
-        {
-            int slot = Slot(bits);
-            if (_written[slot] != null)
+            for (int probe = 0, place = Place(bits); probe < Probes; probe++, place = (place + 1) & (WrittenPlaces - 1))
             {
-                slot = (slot + 1) & (WrittenSlots - 1);
-                if (_written[slot] != null)
+                Written? kept = table[place];
+                if (kept == null)
                 {
-                    return text;
+                    // Places are filled in probe order and never emptied: the combination is not further on.
+                    return null;
+                }
+
+                if (kept.Bits == bits)
+                {
+                    return kept.Text;
                 }
             }
 
-            global::System.Threading.Interlocked.CompareExchange(ref _written[slot], new Written(bits, text), null);
+            return null;
+        }
+
+        /// <summary>
+        /// Keeps the text of <paramref name="bits"/> in the first free place of its probes; returns the text kept for it
+        /// (another thread's, when it kept the same combination first).
+        /// </summary>
+        private string Remember(ulong bits, string text)
+        {
+            Written?[]? table = _written;
+            if (table == null)
+            {
+                var made = new Written?[WrittenPlaces];
+                table = global::System.Threading.Interlocked.CompareExchange(ref _written, made, null) ?? made;
+            }
+
+            Written? entry = null;
+            for (int probe = 0, place = Place(bits); probe < Probes; probe++, place = (place + 1) & (WrittenPlaces - 1))
+            {
+                Written? kept = table[place];
+                if (kept == null)
+                {
+                    entry = entry ?? new Written(bits, text);
+                    kept = global::System.Threading.Interlocked.CompareExchange(ref table[place], entry, null);
+                    if (kept == null)
+                    {
+                        return text;
+                    }
+                }
+
+                if (kept.Bits == bits)
+                {
+                    return kept.Text;
+                }
+            }
+
             return text;
         }
 
-        /// <summary>The place of <paramref name="bits"/>: the top five bits of its Fibonacci hash.</summary>
-        private static int Slot(ulong bits) => (int)(unchecked(bits * 0x9E3779B97F4A7C15UL) >> 59);
+        /// <summary>The first place of <paramref name="bits"/>: the top six bits of its Fibonacci hash.</summary>
+        private static int Place(ulong bits) => (int)(unchecked(bits * 0x9E3779B97F4A7C15UL) >> 58);
 
         private sealed class Written
         {

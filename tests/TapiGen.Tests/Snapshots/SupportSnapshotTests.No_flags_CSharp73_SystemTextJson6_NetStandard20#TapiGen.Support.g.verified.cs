@@ -136,7 +136,7 @@ namespace TapiGen.Generated
         public bool TryMatch(global::System.ReadOnlySpan<char> text, bool ignoreCase, out ulong value)
         {
             int length = text.Length;
-            if (length + 1 < _lengthStart.Length)
+            if (length < _lengthStart.Length - 1)
             {
                 CaseFold fold = ignoreCase ? Fold : null;
                 for (int k = _lengthStart[length], end = _lengthStart[length + 1]; k < end; k++)
@@ -160,7 +160,7 @@ namespace TapiGen.Generated
         public bool TryMatchUtf8(global::System.ReadOnlySpan<byte> text, bool ignoreCase, out ulong value)
         {
             int length = text.Length;
-            if (length + 1 < _utf8LengthStart.Length)
+            if (length < _utf8LengthStart.Length - 1)
             {
                 CaseFold fold = ignoreCase ? Fold : null;
                 for (int k = _utf8LengthStart[length], end = _utf8LengthStart[length + 1]; k < end; k++)
