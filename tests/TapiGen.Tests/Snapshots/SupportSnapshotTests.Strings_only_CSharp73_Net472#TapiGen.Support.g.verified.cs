@@ -493,7 +493,8 @@ namespace TapiGen.Generated
                     return _nameOfBit[LowestBit(bits)];
                 }
 
-                string known = Recall(bits);
+                bool room;
+                string known = Recall(bits, out room);
                 if (known != null)
                 {
                     return known;
@@ -501,7 +502,7 @@ namespace TapiGen.Generated
 
                 if ((high & (high - 1)) == 0)
                 {
-                    return Remember(bits, string.Concat(_nameOfBit[LowestBit(bits)], ", ", _nameOfBit[LowestBit(high)]));
+                    return Remember(bits, string.Concat(_nameOfBit[LowestBit(bits)], ", ", _nameOfBit[LowestBit(high)]), room);
                 }
 
                 int length = -2;
@@ -510,7 +511,7 @@ namespace TapiGen.Generated
                     length += 2 + _nameOfBit[LowestBit(rest)].Length;
                 }
 
-                return Remember(bits, Write(bits, length, composite: false));
+                return Remember(bits, Write(bits, length, composite: false), room);
             }
 
             // A composite member inside. A member's own value: its name, cached. Otherwise twice the same steps: first
@@ -526,7 +527,8 @@ namespace TapiGen.Generated
                 return _names[first];
             }
 
-            string recalled = Recall(bits);
+            bool free;
+            string recalled = Recall(bits, out free);
             if (recalled != null)
             {
                 return recalled;
@@ -545,7 +547,7 @@ namespace TapiGen.Generated
                 total += 2 + _names[found].Length;
             }
 
-            return Remember(bits, Write(bits, total, composite: true));
+            return Remember(bits, Write(bits, total, composite: true), free);
         }
 
         /// <summary>
@@ -558,8 +560,11 @@ namespace TapiGen.Generated
         /// new combination costs these reads and allocates nothing more. Places are filled with
         /// Interlocked.CompareExchange, and an entry is immutable, so any thread may read them.
         /// </summary>
-        private string Recall(ulong bits)
+        /// <param name="bits">A combination of more than one member.</param>
+        /// <param name="room">Whether one of its places was free (or no table made yet): whether to keep its text.</param>
+        private string Recall(ulong bits, out bool room)
         {
+            room = true;
             Written[] table = _written;
             if (table == null)
             {
@@ -581,15 +586,21 @@ namespace TapiGen.Generated
                 }
             }
 
+            room = false;
             return null;
         }
 
         /// <summary>
-        /// Keeps the text of <paramref name="bits"/> in the first free place of its probes; returns the text kept for it
-        /// (another thread's, when it kept the same combination first).
+        /// Keeps the text of <paramref name="bits"/> in the first free place of its probes when <paramref name="room"/>;
+        /// returns the text kept for it (another thread's, when it kept the same combination first).
         /// </summary>
-        private string Remember(ulong bits, string text)
+        private string Remember(ulong bits, string text, bool room)
         {
+            if (!room)
+            {
+                return text;
+            }
+
             Written[] table = _written;
             if (table == null)
             {
