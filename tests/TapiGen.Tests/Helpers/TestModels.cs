@@ -91,7 +91,7 @@ namespace TapiGen.Tests.Helpers
         /// writes, per enum): twelve single bits, and a composite member of the lowest two so both formatting paths keep.
         /// </summary>
         public static IReadOnlyList<EnumModel> Kept()
-            => new[] { "KeptFlags", "RacedFlags" }
+            => new[] { "KeptFlags", "RacedFlags", "PlacedFlags" }
                 .Select(name => Model(KeptNamespace, name, UnderlyingType.UInt32, true, Enumerable.Range(0, 12)
                     .Select(bit => Member("Flag" + bit, BigInteger.One << bit))
                     .Prepend(Member("None", 0))

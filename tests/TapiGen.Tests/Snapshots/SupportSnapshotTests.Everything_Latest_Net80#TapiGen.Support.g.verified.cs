@@ -826,8 +826,8 @@ namespace TapiGen.Generated
                     return _nameOfBit[LowestBit(bits)];
                 }
 
-                bool room;
-                string? known = Recall(bits, out room);
+                int free;
+                string? known = Recall(bits, out free);
                 if (known != null)
                 {
                     return known;
@@ -835,7 +835,7 @@ namespace TapiGen.Generated
 
                 if ((high & (high - 1)) == 0)
                 {
-                    return Remember(bits, string.Concat(_nameOfBit[LowestBit(bits)], ", ", _nameOfBit[LowestBit(high)]), room);
+                    return Remember(bits, string.Concat(_nameOfBit[LowestBit(bits)], ", ", _nameOfBit[LowestBit(high)]), free);
                 }
 
                 int length = -2;
@@ -844,11 +844,19 @@ namespace TapiGen.Generated
                     length += 2 + _nameOfBit[LowestBit(rest)]!.Length;
                 }
 
-                return Remember(bits, Write(bits, length, composite: false), room);
+                return Remember(bits, Write(bits, length, composite: false), free);
             }
 
-            // A composite member inside. A member's own value: its name, cached. Otherwise twice the same steps: first
-            // to measure, then to write the names from the end (they come highest first).
+            // A composite member inside. A kept text first (a member's own value is never kept, so it is not
+            // missed); a member's own value: its name, cached. Otherwise twice the same steps: first to measure, then to
+            // write the names from the end (they come highest first).
+            int place;
+            string? recalled = Recall(bits, out place);
+            if (recalled != null)
+            {
+                return recalled;
+            }
+
             int first = Next(bits);
             if (first < 0)
             {
@@ -858,13 +866,6 @@ namespace TapiGen.Generated
             if (_values[first] == bits)
             {
                 return _names[first];
-            }
-
-            bool free;
-            string? recalled = Recall(bits, out free);
-            if (recalled != null)
-            {
-                return recalled;
             }
 
             int total = _names[first].Length;
@@ -880,7 +881,7 @@ namespace TapiGen.Generated
                 total += 2 + _names[found].Length;
             }
 
-            return Remember(bits, Write(bits, total, composite: true), free);
+            return Remember(bits, Write(bits, total, composite: true), place);
         }
 
         /// <summary>
@@ -894,22 +895,25 @@ namespace TapiGen.Generated
         /// Interlocked.CompareExchange, and an entry is immutable, so any thread may read them.
         /// </summary>
         /// <param name="bits">A combination of more than one member.</param>
-        /// <param name="room">Whether one of its places was free (or no table made yet): whether to keep its text.</param>
-        private string? Recall(ulong bits, out bool room)
+        /// <param name="free">The first of its places that is free (its first place when no table is made yet), or -1
+        /// when all are taken: where <see cref="Remember"/> starts.</param>
+        private string? Recall(ulong bits, out int free)
         {
-            room = true;
+            int place = Place(bits);
+            free = place;
             Written?[]? table = _written;
             if (table == null)
             {
                 return null;
             }
 
-            for (int probe = 0, place = Place(bits); probe < Probes; probe++, place = (place + 1) & (WrittenPlaces - 1))
+            for (int probe = 0; probe < Probes; probe++, place = (place + 1) & (WrittenPlaces - 1))
             {
                 Written? kept = table[place];
                 if (kept == null)
                 {
                     // Places are filled in probe order and never emptied: the combination is not further on.
+                    free = place;
                     return null;
                 }
 
@@ -919,17 +923,18 @@ namespace TapiGen.Generated
                 }
             }
 
-            room = false;
+            free = -1;
             return null;
         }
 
         /// <summary>
-        /// Keeps the text of <paramref name="bits"/> in the first free place of its probes when <paramref name="room"/>;
-        /// returns the text kept for it (another thread's, when it kept the same combination first).
+        /// Keeps the text of <paramref name="bits"/> in the first free place from <paramref name="free"/> (what
+        /// <see cref="Recall"/> found) to its last probe; returns the text kept for it (another thread's, when that
+        /// thread kept the same combination first).
         /// </summary>
-        private string Remember(ulong bits, string text, bool room)
+        private string Remember(ulong bits, string text, int free)
         {
-            if (!room)
+            if (free < 0)
             {
                 return text;
             }
@@ -941,13 +946,13 @@ namespace TapiGen.Generated
                 table = global::System.Threading.Interlocked.CompareExchange(ref _written, made, null) ?? made;
             }
 
-            Written? entry = null;
-            for (int probe = 0, place = Place(bits); probe < Probes; probe++, place = (place + 1) & (WrittenPlaces - 1))
+            var entry = new Written(bits, text);
+            for (int place = free, left = Probes - ((free - Place(bits)) & (WrittenPlaces - 1)); left > 0; left--, place = (place + 1) & (WrittenPlaces - 1))
             {
+                // Another thread may have filled the place since Recall read it: then look at what it kept.
                 Written? kept = table[place];
                 if (kept == null)
                 {
-                    entry = entry ?? new Written(bits, text);
                     kept = global::System.Threading.Interlocked.CompareExchange(ref table[place], entry, null);
                     if (kept == null)
                     {
