@@ -139,14 +139,35 @@ namespace TapiGen.Generated
             int length = text.Length;
             if (length < _lengthStart.Length - 1)
             {
-                CaseFold? fold = ignoreCase ? Fold : null;
+                if (ignoreCase)
+                {
+                    return TryMatchIgnoringCase(text, length, out value);
+                }
+
                 for (int k = _lengthStart[length], end = _lengthStart[length + 1]; k < end; k++)
                 {
-                    if (fold == null ? global::System.MemoryExtensions.SequenceEqual(text, global::System.MemoryExtensions.AsSpan(_namesByLength[k])) : fold.Matches(text, k))
+                    if (global::System.MemoryExtensions.SequenceEqual(text, global::System.MemoryExtensions.AsSpan(_namesByLength[k])))
                     {
                         value = _valuesByLength[k];
                         return true;
                     }
+                }
+            }
+
+            value = 0;
+            return false;
+        }
+
+        // Apart, so the ordinal loop above stays small: making the fold is no part of it.
+        private bool TryMatchIgnoringCase(global::System.ReadOnlySpan<char> text, int length, out ulong value)
+        {
+            CaseFold fold = Fold;
+            for (int k = _lengthStart[length], end = _lengthStart[length + 1]; k < end; k++)
+            {
+                if (fold.Matches(text, k))
+                {
+                    value = _valuesByLength[k];
+                    return true;
                 }
             }
 
@@ -163,14 +184,34 @@ namespace TapiGen.Generated
             int length = text.Length;
             if (length < _utf8LengthStart.Length - 1)
             {
-                CaseFold? fold = ignoreCase ? Fold : null;
+                if (ignoreCase)
+                {
+                    return TryMatchUtf8IgnoringCase(text, length, out value);
+                }
+
                 for (int k = _utf8LengthStart[length], end = _utf8LengthStart[length + 1]; k < end; k++)
                 {
-                    if (fold == null ? global::System.MemoryExtensions.SequenceEqual(text, (global::System.ReadOnlySpan<byte>)_utf8ByLength[k]) : fold.MatchesUtf8(text, k))
+                    if (global::System.MemoryExtensions.SequenceEqual(text, (global::System.ReadOnlySpan<byte>)_utf8ByLength[k]))
                     {
                         value = _valuesByUtf8Length[k];
                         return true;
                     }
+                }
+            }
+
+            value = 0;
+            return false;
+        }
+
+        private bool TryMatchUtf8IgnoringCase(global::System.ReadOnlySpan<byte> text, int length, out ulong value)
+        {
+            CaseFold fold = Fold;
+            for (int k = _utf8LengthStart[length], end = _utf8LengthStart[length + 1]; k < end; k++)
+            {
+                if (fold.MatchesUtf8(text, k))
+                {
+                    value = _valuesByUtf8Length[k];
+                    return true;
                 }
             }
 
@@ -381,14 +422,16 @@ namespace TapiGen.Generated
             return info.TryMatch(value, ignoreCase, out result) ? Ok : ParseGeneral(value, info, ignoreCase, allowNumbers, out result);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static int ParseUtf8(global::System.ReadOnlySpan<byte> value, EnumInfo info, bool ignoreCase, bool allowNumbers, out ulong result)
         {
             // Ignoring case with names beyond ASCII, the names must be compared as characters (in priority order).
-            if ((!ignoreCase || info.AllAscii) && info.TryMatchUtf8(value, ignoreCase, out result))
-            {
-                return Ok;
-            }
+            return (!ignoreCase || info.AllAscii) && info.TryMatchUtf8(value, ignoreCase, out result) ? Ok : ParseUtf8Decoded(value, info, ignoreCase, allowNumbers, out result);
+        }
 
+        // Apart from the lookup above, so that a name found costs no stack buffer (and no stack cookie).
+        private static int ParseUtf8Decoded(global::System.ReadOnlySpan<byte> value, EnumInfo info, bool ignoreCase, bool allowNumbers, out ulong result)
+        {
             if (value.Length > StackChars)
             {
                 return ParseUtf8(value, new char[value.Length], info, ignoreCase, allowNumbers, out result);
@@ -646,6 +689,7 @@ namespace TapiGen.Generated
         }
 
         /// <summary>Enum.TryParse's answer for UTF-8 text: true and the value, or false and 0.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static bool TryParseUtf8(global::System.ReadOnlySpan<byte> value, EnumInfo info, bool ignoreCase, bool allowNumbers, out ulong result)
         {
             if (ParseUtf8(value, info, ignoreCase, allowNumbers, out result) == Ok)
