@@ -348,15 +348,17 @@ namespace TapiGen.Tests.Helpers
 
         /// <summary>
         /// A combination may use the four places from the one its hash picks, and no more: with the first three taken it
-        /// is kept in the fourth, with all four taken it is not kept at all (and written right each time).
+        /// is kept in the fourth, with all four taken it is not kept at all (and written right each time); a thread that finds
+        /// its last free place taken when it comes to keep its text keeps it nowhere else.
         /// </summary>
         [Fact]
         public void A_combination_is_kept_in_the_fourth_of_its_places_and_not_past_it()
         {
             HelperDriver flags = _fixture.Get(TestModels.KeptNamespace + ".PlacedFlags");
 
-            // Five combinations of single flags (the composite Low left out) whose hash picks the same first place.
-            ulong[] same = MultiFlagCombinations().Where(bits => (bits & 3) != 3).GroupBy(FirstPlace).First(g => g.Count() >= 5).Take(5).ToArray();
+            // Five combinations of single flags (the composite Low left out) whose hash picks the same first place, one
+            // near the end of the table, so their places wrap around to its start.
+            ulong[] same = MultiFlagCombinations().Where(bits => (bits & 3) != 3).GroupBy(FirstPlace).First(g => g.Key >= 61 && g.Count() >= 5).Take(5).ToArray();
             int first = FirstPlace(same[0]);
             string[] texts = same.Select(flags.ToStringFast).ToArray();
             for (int i = 0; i < same.Length; i++)
@@ -372,6 +374,14 @@ namespace TapiGen.Tests.Helpers
                 object entry = table.GetValue((first + i) % 64)!;
                 Assert.Equal(same[i], (ulong)entry.GetType().GetField("Bits", Any)!.GetValue(entry)!);
             }
+
+            // A thread that found the fourth place free, and lost it to another combination before keeping its own,
+            // gives up there: the place after it is not one of its four.
+            object names = FlagNamesOf(flags);
+            var remember = names.GetType().GetMethod("Remember", Any)!;
+            string text = "not kept";
+            Assert.Same(text, remember.Invoke(names, new object[] { same[4], text, (first + 3) % 64 }));
+            Assert.Null(table.GetValue((first + 4) % 64));
         }
 
         /// <summary>The generated table's first place for a combination: the top six bits of its Fibonacci hash.</summary>
@@ -382,9 +392,15 @@ namespace TapiGen.Tests.Helpers
         /// <summary>The kept-text table of the enum's FlagNames, read by reflection.</summary>
         private static Array KeptTable(HelperDriver flags)
         {
-            Type helpers = flags.EnumType.Assembly.GetType(flags.Info.FullName + "Extensions", throwOnError: true)!;
-            object names = helpers.GetField("Flags", Any)!.GetValue(null)!;
+            object names = FlagNamesOf(flags);
             return (Array)names.GetType().GetField("_written", Any)!.GetValue(names)!;
+        }
+
+        /// <summary>The enum's FlagNames (the support file's), read by reflection.</summary>
+        private static object FlagNamesOf(HelperDriver flags)
+        {
+            Type helpers = flags.EnumType.Assembly.GetType(flags.Info.FullName + "Extensions", throwOnError: true)!;
+            return helpers.GetField("Flags", Any)!.GetValue(null)!;
         }
 
         /// <summary>

@@ -990,13 +990,14 @@ namespace TapiGen.Generated
                 table = global::System.Threading.Interlocked.CompareExchange(ref _written, made, null) ?? made;
             }
 
-            var entry = new Written(bits, text);
+            Written? entry = null;
             for (int place = free, left = Probes - ((free - Place(bits)) & (WrittenPlaces - 1)); left > 0; left--, place = (place + 1) & (WrittenPlaces - 1))
             {
                 // Another thread may have filled the place since Recall read it: then look at what it kept.
                 Written? kept = table[place];
                 if (kept == null)
                 {
+                    entry = entry ?? new Written(bits, text);
                     kept = global::System.Threading.Interlocked.CompareExchange(ref table[place], entry, null);
                     if (kept == null)
                     {
