@@ -380,7 +380,7 @@ namespace TapiGen.Tests.Helpers
             object names = FlagNamesOf(flags);
             var remember = names.GetType().GetMethod("Remember", Any)!;
             string text = "not kept";
-            Assert.Same(text, remember.Invoke(names, new object[] { same[4], text, (first + 3) % 64 }));
+            Assert.Same(text, remember.Invoke(names, new object[] { same[4], text, 3 }));
             Assert.Null(table.GetValue((first + 4) % 64));
         }
 

@@ -939,25 +939,23 @@ namespace TapiGen.Generated
         /// Interlocked.CompareExchange, and an entry is immutable, so any thread may read them.
         /// </summary>
         /// <param name="bits">A combination of more than one member.</param>
-        /// <param name="free">The first of its places that is free (its first place when no table is made yet), or -1
+        /// <param name="free">The probe of its first free place (0 when no table is made yet), or <see cref="Probes"/>
         /// when all are taken: where <see cref="Remember"/> starts.</param>
         private string? Recall(ulong bits, out int free)
         {
-            int place = Place(bits);
-            free = place;
+            free = 0;
             Written?[]? table = _written;
             if (table == null)
             {
                 return null;
             }
 
-            for (int probe = 0; probe < Probes; probe++, place = (place + 1) & (WrittenPlaces - 1))
+            for (int place = Place(bits); free < Probes; free++, place = (place + 1) & (WrittenPlaces - 1))
             {
                 Written? kept = table[place];
                 if (kept == null)
                 {
                     // Places are filled in probe order and never emptied: the combination is not further on.
-                    free = place;
                     return null;
                 }
 
@@ -967,22 +965,17 @@ namespace TapiGen.Generated
                 }
             }
 
-            free = -1;
             return null;
         }
 
         /// <summary>
-        /// Keeps the text of <paramref name="bits"/> in the first free place from <paramref name="free"/> (what
-        /// <see cref="Recall"/> found) to its last probe; returns the text kept for it (another thread's, when that
+        /// Keeps the text of <paramref name="bits"/> in the first free place from probe <paramref name="free"/> (what
+        /// <see cref="Recall"/> found) to its last; returns the text kept for it (another thread's, when that
         /// thread kept the same combination first).
         /// </summary>
         private string Remember(ulong bits, string text, int free)
         {
-            if (free < 0)
-            {
-                return text;
-            }
-
+            // With all its places taken (free is Probes) the table exists and the loop below does not run.
             Written?[]? table = _written;
             if (table == null)
             {
@@ -991,7 +984,7 @@ namespace TapiGen.Generated
             }
 
             Written? entry = null;
-            for (int place = free, left = Probes - ((free - Place(bits)) & (WrittenPlaces - 1)); left > 0; left--, place = (place + 1) & (WrittenPlaces - 1))
+            for (int probe = free, place = (Place(bits) + free) & (WrittenPlaces - 1); probe < Probes; probe++, place = (place + 1) & (WrittenPlaces - 1))
             {
                 // Another thread may have filled the place since Recall read it: then look at what it kept.
                 Written? kept = table[place];
