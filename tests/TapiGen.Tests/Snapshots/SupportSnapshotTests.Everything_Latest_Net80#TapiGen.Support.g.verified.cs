@@ -16,14 +16,14 @@ namespace TapiGen.Generated
         private readonly string[] _names;
         private readonly ulong[] _values;
 
-        // The names again, shortest first: those of length n are _namesByLength[_lengthStart[n] .. _lengthStart[n + 1]),
-        // in priority order, their values beside them; so a match reads no index table.
+        // The names again, shortest first: those of length n are _namesByLength[first .. end), in priority order, their
+        // values beside them, where _lengthBuckets[n] is first | end << 32; so a match reads one bucket and no index table.
         private readonly string[] _namesByLength;
         private readonly ulong[] _valuesByLength;
-        private readonly int[] _lengthStart;
+        private readonly long[] _lengthBuckets;
         private readonly byte[][] _utf8ByLength;
         private readonly ulong[] _valuesByUtf8Length;
-        private readonly int[] _utf8LengthStart;
+        private readonly long[] _utf8LengthBuckets;
 
         // Made by the first match that ignores case.
         private CaseFold? _fold;
@@ -51,7 +51,7 @@ namespace TapiGen.Generated
                 }
             }
 
-            int[] order = Index(lengths, out _lengthStart);
+            int[] order = Index(lengths, out _lengthBuckets);
             _namesByLength = Pick(names, order);
             _valuesByLength = Pick(values, order);
             var utf8 = new byte[names.Length][];
@@ -61,7 +61,7 @@ namespace TapiGen.Generated
                 lengths[i] = utf8[i].Length;
             }
 
-            order = Index(lengths, out _utf8LengthStart);
+            order = Index(lengths, out _utf8LengthBuckets);
             _utf8ByLength = Pick(utf8, order);
             _valuesByUtf8Length = Pick(values, order);
         }
@@ -137,14 +137,16 @@ namespace TapiGen.Generated
         public bool TryMatch(global::System.ReadOnlySpan<char> text, bool ignoreCase, out ulong value)
         {
             int length = text.Length;
-            if (length < _lengthStart.Length - 1)
+            long[] buckets = _lengthBuckets;
+            if ((uint)length < (uint)buckets.Length)
             {
+                long bucket = buckets[length];
                 if (ignoreCase)
                 {
-                    return TryMatchIgnoringCase(text, length, out value);
+                    return TryMatchIgnoringCase(text, bucket, out value);
                 }
 
-                for (int k = _lengthStart[length], end = _lengthStart[length + 1]; k < end; k++)
+                for (int k = unchecked((int)bucket), end = (int)(bucket >> 32); k < end; k++)
                 {
                     if (global::System.MemoryExtensions.SequenceEqual(text, global::System.MemoryExtensions.AsSpan(_namesByLength[k])))
                     {
@@ -159,10 +161,10 @@ namespace TapiGen.Generated
         }
 
         // Apart, so the ordinal loop above stays small: making the fold is no part of it.
-        private bool TryMatchIgnoringCase(global::System.ReadOnlySpan<char> text, int length, out ulong value)
+        private bool TryMatchIgnoringCase(global::System.ReadOnlySpan<char> text, long bucket, out ulong value)
         {
             CaseFold fold = Fold;
-            for (int k = _lengthStart[length], end = _lengthStart[length + 1]; k < end; k++)
+            for (int k = unchecked((int)bucket), end = (int)(bucket >> 32); k < end; k++)
             {
                 if (fold.Matches(text, k))
                 {
@@ -182,14 +184,16 @@ namespace TapiGen.Generated
         public bool TryMatchUtf8(global::System.ReadOnlySpan<byte> text, bool ignoreCase, out ulong value)
         {
             int length = text.Length;
-            if (length < _utf8LengthStart.Length - 1)
+            long[] buckets = _utf8LengthBuckets;
+            if ((uint)length < (uint)buckets.Length)
             {
+                long bucket = buckets[length];
                 if (ignoreCase)
                 {
-                    return TryMatchUtf8IgnoringCase(text, length, out value);
+                    return TryMatchUtf8IgnoringCase(text, bucket, out value);
                 }
 
-                for (int k = _utf8LengthStart[length], end = _utf8LengthStart[length + 1]; k < end; k++)
+                for (int k = unchecked((int)bucket), end = (int)(bucket >> 32); k < end; k++)
                 {
                     if (global::System.MemoryExtensions.SequenceEqual(text, (global::System.ReadOnlySpan<byte>)_utf8ByLength[k]))
                     {
@@ -203,10 +207,10 @@ namespace TapiGen.Generated
             return false;
         }
 
-        private bool TryMatchUtf8IgnoringCase(global::System.ReadOnlySpan<byte> text, int length, out ulong value)
+        private bool TryMatchUtf8IgnoringCase(global::System.ReadOnlySpan<byte> text, long bucket, out ulong value)
         {
             CaseFold fold = Fold;
-            for (int k = _utf8LengthStart[length], end = _utf8LengthStart[length + 1]; k < end; k++)
+            for (int k = unchecked((int)bucket), end = (int)(bucket >> 32); k < end; k++)
             {
                 if (fold.MatchesUtf8(text, k))
                 {
@@ -354,8 +358,8 @@ namespace TapiGen.Generated
                     ^ global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref folded, at));
         }
 
-        /// <summary>The indices ordered by length (keeping their order within a length); marks where each length starts.</summary>
-        private static int[] Index(int[] lengths, out int[] start)
+        /// <summary>The indices ordered by length (keeping their order within a length); the bucket of each length.</summary>
+        private static int[] Index(int[] lengths, out long[] buckets)
         {
             int max = 0;
             foreach (int length in lengths)
@@ -363,7 +367,7 @@ namespace TapiGen.Generated
                 max = length > max ? length : max;
             }
 
-            start = new int[max + 2];
+            var start = new int[max + 2];
             foreach (int length in lengths)
             {
                 start[length + 1]++;
@@ -379,6 +383,12 @@ namespace TapiGen.Generated
             for (int i = 0; i < lengths.Length; i++)
             {
                 order[next[lengths[i]]++] = i;
+            }
+
+            buckets = new long[max + 1];
+            for (int n = 0; n < buckets.Length; n++)
+            {
+                buckets[n] = (uint)start[n] | (long)start[n + 1] << 32;
             }
 
             return order;

@@ -15,11 +15,11 @@ namespace TapiGen.Generated
         private readonly string[] _names;
         private readonly ulong[] _values;
 
-        // The names again, shortest first: those of length n are _namesByLength[_lengthStart[n] .. _lengthStart[n + 1]),
-        // in priority order, their values beside them; so a match reads no index table.
+        // The names again, shortest first: those of length n are _namesByLength[first .. end), in priority order, their
+        // values beside them, where _lengthBuckets[n] is first | end << 32; so a match reads one bucket and no index table.
         private readonly string[] _namesByLength;
         private readonly ulong[] _valuesByLength;
-        private readonly int[] _lengthStart;
+        private readonly long[] _lengthBuckets;
 
         /// <param name="displayName">The enum's full name, for messages.</param>
         /// <param name="keyword">The underlying type: "int", "uint", "long" or "ulong".</param>
@@ -44,7 +44,7 @@ namespace TapiGen.Generated
                 }
             }
 
-            int[] order = Index(lengths, out _lengthStart);
+            int[] order = Index(lengths, out _lengthBuckets);
             _namesByLength = Pick(names, order);
             _valuesByLength = Pick(values, order);
         }
@@ -103,10 +103,12 @@ namespace TapiGen.Generated
         /// <summary>Whether text[start .. start + length) is one of the names: ordinal, or ignoring case (OrdinalIgnoreCase).</summary>
         public bool TryMatch(string text, int start, int length, bool ignoreCase, out ulong value)
         {
-            if (length < _lengthStart.Length - 1)
+            long[] buckets = _lengthBuckets;
+            if ((uint)length < (uint)buckets.Length)
             {
+                long bucket = buckets[length];
                 global::System.StringComparison comparison = ignoreCase ? global::System.StringComparison.OrdinalIgnoreCase : global::System.StringComparison.Ordinal;
-                for (int k = _lengthStart[length], end = _lengthStart[length + 1]; k < end; k++)
+                for (int k = unchecked((int)bucket), end = (int)(bucket >> 32); k < end; k++)
                 {
                     if (string.Compare(text, start, _namesByLength[k], 0, length, comparison) == 0)
                     {
@@ -120,8 +122,8 @@ namespace TapiGen.Generated
             return false;
         }
 
-        /// <summary>The indices ordered by length (keeping their order within a length); marks where each length starts.</summary>
-        private static int[] Index(int[] lengths, out int[] start)
+        /// <summary>The indices ordered by length (keeping their order within a length); the bucket of each length.</summary>
+        private static int[] Index(int[] lengths, out long[] buckets)
         {
             int max = 0;
             foreach (int length in lengths)
@@ -129,7 +131,7 @@ namespace TapiGen.Generated
                 max = length > max ? length : max;
             }
 
-            start = new int[max + 2];
+            var start = new int[max + 2];
             foreach (int length in lengths)
             {
                 start[length + 1]++;
@@ -145,6 +147,12 @@ namespace TapiGen.Generated
             for (int i = 0; i < lengths.Length; i++)
             {
                 order[next[lengths[i]]++] = i;
+            }
+
+            buckets = new long[max + 1];
+            for (int n = 0; n < buckets.Length; n++)
+            {
+                buckets[n] = (uint)start[n] | (long)start[n + 1] << 32;
             }
 
             return order;
