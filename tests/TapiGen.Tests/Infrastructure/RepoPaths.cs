@@ -32,10 +32,21 @@ namespace TapiGen.Tests.Infrastructure
             return Directory.Exists(besideOrigin) ? besideOrigin : beside;
         }
 
-        /// <summary>The folder this clone's origin remote names, when it is a local path; else null.</summary>
+        /// <summary>
+        /// The folder this clone's origin remote names, when it is a local path; for a worktree (`git worktree add`),
+        /// the checkout it belongs to; else null.
+        /// </summary>
         private static string? OriginPath()
         {
-            string config = Path.Combine(Root, ".git", "config");
+            string dotGit = Path.Combine(Root, ".git");
+            if (File.Exists(dotGit) && File.ReadAllText(dotGit).Trim() is var link && link.StartsWith("gitdir:", StringComparison.Ordinal))
+            {
+                // A worktree's .git file names <checkout>/.git/worktrees/<name>.
+                string? common = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(Path.Combine(Root, link.Substring(7).Trim()))));
+                return common is not null && Path.GetFileName(common) == ".git" ? Path.GetDirectoryName(common) : null;
+            }
+
+            string config = Path.Combine(dotGit, "config");
             if (!File.Exists(config))
             {
                 return null;
