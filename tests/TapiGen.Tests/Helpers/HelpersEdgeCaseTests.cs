@@ -217,6 +217,59 @@ namespace TapiGen.Tests.Helpers
             Assert.Equal(128 + 52, pairs);
         }
 
+        /// <summary>
+        /// The ignore-case compare reads a name in blocks (16 bytes, 8 bytes, then byte by byte, the last block
+        /// overlapping the one before it), so each of a name's characters must decide the match wherever it falls:
+        /// every name of every enum, of every length the corpus has, changed at each position in turn to a character
+        /// no letter equals, parses (string, characters, UTF-8) as Enum.TryParse does, and the other-case name matches.
+        /// </summary>
+        [Fact]
+        public void Every_character_of_a_name_decides_a_match_ignoring_case()
+        {
+            int compared = 0;
+            var lengths = new System.Collections.Generic.HashSet<int>();
+            foreach (HelperDriver d in _fixture.Drivers)
+            {
+                foreach (string name in Enum.GetNames(d.EnumType))
+                {
+                    lengths.Add(name.Length);
+                    var texts = new System.Collections.Generic.List<string> { EnumOracle.SwapCase(name) };
+                    for (int i = 0; i < name.Length; i++)
+                    {
+                        texts.Add(name.Substring(0, i) + (name[i] == '#' ? '$' : '#') + name.Substring(i + 1));
+                    }
+
+                    foreach (string text in texts)
+                    {
+                        bool expected = EnumOracle.TryParse(d, text, true, false, out ulong expectedBits);
+                        Check("string", d.TryParseString(text, true, false, out ulong bits), bits);
+                        if (d.Info.HasSpans)
+                        {
+                            Check("chars", d.TryParseChars(text, true, false, out bits), bits);
+                            Check("UTF-8", d.TryParseUtf8(Encoding.UTF8.GetBytes(text), true, false, out bits), bits);
+                        }
+
+                        void Check(string overload, bool parsed, ulong actual)
+                        {
+                            compared++;
+                            if (parsed != expected || actual != expectedBits)
+                            {
+                                Assert.Fail($"{d.Info.FullName} {overload} {EnumOracle.Show(text)}: {parsed} 0x{actual:X}, expected {expected} 0x{expectedBits:X}");
+                            }
+                        }
+                    }
+                }
+            }
+
+            // Names short and long enough for each way of comparing: byte by byte, 8-byte and 16-byte blocks, and more
+            // than two 16-byte blocks (UTF-16: 17 characters and more; UTF-8: 33).
+            Assert.Contains(lengths, n => n < 4);
+            Assert.Contains(lengths, n => n >= 4 && n < 8);
+            Assert.Contains(lengths, n => n >= 8 && n <= 16);
+            Assert.True(lengths.Max() >= 33, "longest name: " + lengths.Max().ToString(CultureInfo.InvariantCulture));
+            Assert.True(compared > 10000, compared.ToString(CultureInfo.InvariantCulture));
+        }
+
         [Fact]
         public void Names_that_differ_only_in_case_resolve_like_the_runtime()
         {

@@ -306,19 +306,34 @@ namespace TapiGen.Generated
                     return false;
                 }
 
+                // Loads without bounds checks: both lengths are known here. Up to twice a block, the two blocks alone.
+                ref byte t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(text);
+                ref byte f = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(folded);
                 if (n >= 16 && global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
-                    // Loads without bounds checks: both lengths are known here. Up to 32 bytes, the two blocks alone.
-                    ref byte t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(text);
-                    ref byte f = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(folded);
                     int last = n - 16;
                     global::System.Runtime.Intrinsics.Vector128<byte> diff = Block16(ref t, ref f, n, 0) | Block16(ref t, ref f, n, last);
-                    for (int i = 16; i < last; i += 16)
+                    if (n > 32) // the loop's own test says so too, but this one keeps it out of the common case's code path
                     {
-                        diff |= Block16(ref t, ref f, n, i);
+                        for (int i = 16; i < last; i += 16)
+                        {
+                            diff |= Block16(ref t, ref f, n, i);
+                        }
                     }
 
                     return diff == global::System.Runtime.Intrinsics.Vector128<byte>.Zero;
+                }
+
+                if (n >= 8)
+                {
+                    int last = n - 8;
+                    ulong diff = Block8(ref t, ref f, n, 0) | Block8(ref t, ref f, n, last);
+                    for (int i = 8; i < last; i += 8)
+                    {
+                        diff |= Block8(ref t, ref f, n, i);
+                    }
+
+                    return diff == 0;
                 }
 
                 global::System.ReadOnlySpan<byte> lowered = new global::System.ReadOnlySpan<byte>(folded, 0, n);
@@ -352,10 +367,18 @@ namespace TapiGen.Generated
                     ^ global::System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(lowered.Slice(at));
 
             /// <summary>(text | mask) ^ lowered for the 16 bytes at <paramref name="at"/>; the mask is <paramref name="n"/> bytes after the lowered name.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static global::System.Runtime.Intrinsics.Vector128<byte> Block16(ref byte text, ref byte folded, int n, int at)
                 => (global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref text, at))
                     | global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref folded, n + at)))
                     ^ global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref folded, at));
+
+            /// <summary>(text | mask) ^ lowered for the 8 bytes at <paramref name="at"/>, as <see cref="Block16"/>.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static ulong Block8(ref byte text, ref byte folded, int n, int at)
+                => (global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref text, at))
+                    | global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref folded, n + at)))
+                    ^ global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref folded, at));
         }
 
         /// <summary>The indices ordered by length (keeping their order within a length); the bucket of each length.</summary>
