@@ -313,7 +313,7 @@ namespace TapiGen.Generated
                 {
                     int last = n - 16;
                     global::System.Runtime.Intrinsics.Vector128<byte> diff = Block16(ref t, ref f, n, 0) | Block16(ref t, ref f, n, last);
-                    if (n > 32) // the loop's own test says so too, but this one keeps it out of the common case's code path
+                    if (n > 32) // (the loop's test, kept off the common path)
                     {
                         for (int i = 16; i < last; i += 16)
                         {
@@ -336,23 +336,9 @@ namespace TapiGen.Generated
                     return diff == 0;
                 }
 
-                global::System.ReadOnlySpan<byte> lowered = new global::System.ReadOnlySpan<byte>(folded, 0, n);
-                global::System.ReadOnlySpan<byte> mask = new global::System.ReadOnlySpan<byte>(folded, n, n);
-                if (n >= 8)
-                {
-                    int last = n - 8;
-                    ulong diff = Block8(text, lowered, mask, 0) | Block8(text, lowered, mask, last);
-                    for (int i = 8; i < last; i += 8)
-                    {
-                        diff |= Block8(text, lowered, mask, i);
-                    }
-
-                    return diff == 0;
-                }
-
                 for (int i = 0; i < n; i++)
                 {
-                    if ((text[i] | mask[i]) != lowered[i])
+                    if ((text[i] | folded[n + i]) != folded[i])
                     {
                         return false;
                     }
@@ -360,11 +346,6 @@ namespace TapiGen.Generated
 
                 return true;
             }
-
-            private static ulong Block8(global::System.ReadOnlySpan<byte> text, global::System.ReadOnlySpan<byte> lowered, global::System.ReadOnlySpan<byte> mask, int at)
-                => (global::System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(text.Slice(at))
-                    | global::System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(mask.Slice(at)))
-                    ^ global::System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(lowered.Slice(at));
 
             /// <summary>(text | mask) ^ lowered for the 16 bytes at <paramref name="at"/>; the mask is <paramref name="n"/> bytes after the lowered name.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

@@ -305,10 +305,10 @@ namespace TapiGen.Generated
                     return false;
                 }
 
-                global::System.ReadOnlySpan<byte> lowered = new global::System.ReadOnlySpan<byte>(folded, 0, n);
-                global::System.ReadOnlySpan<byte> mask = new global::System.ReadOnlySpan<byte>(folded, n, n);
                 if (n >= 8)
                 {
+                    global::System.ReadOnlySpan<byte> lowered = new global::System.ReadOnlySpan<byte>(folded, 0, n);
+                    global::System.ReadOnlySpan<byte> mask = new global::System.ReadOnlySpan<byte>(folded, n, n);
                     int last = n - 8;
                     ulong diff = Block8(text, lowered, mask, 0) | Block8(text, lowered, mask, last);
                     for (int i = 8; i < last; i += 8)
@@ -321,7 +321,7 @@ namespace TapiGen.Generated
 
                 for (int i = 0; i < n; i++)
                 {
-                    if ((text[i] | mask[i]) != lowered[i])
+                    if ((text[i] | folded[n + i]) != folded[i])
                     {
                         return false;
                     }
