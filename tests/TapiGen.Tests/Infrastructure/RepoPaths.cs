@@ -41,9 +41,17 @@ namespace TapiGen.Tests.Infrastructure
             string dotGit = Path.Combine(Root, ".git");
             if (File.Exists(dotGit) && File.ReadAllText(dotGit).Trim() is var link && link.StartsWith("gitdir:", StringComparison.Ordinal))
             {
-                // A worktree's .git file names <checkout>/.git/worktrees/<name>.
-                string? common = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(Path.Combine(Root, link.Substring(7).Trim()))));
-                return common is not null && Path.GetFileName(common) == ".git" ? Path.GetDirectoryName(common) : null;
+                // A worktree's .git file names its own git folder, whose "commondir" names the checkout's .git (a
+                // submodule's git folder has no commondir).
+                string gitDir = Path.GetFullPath(Path.Combine(Root, link.Substring(7).Trim()));
+                string commonFile = Path.Combine(gitDir, "commondir");
+                if (!File.Exists(commonFile))
+                {
+                    return null;
+                }
+
+                string common = Path.GetFullPath(Path.Combine(gitDir, File.ReadAllText(commonFile).Trim()));
+                return Path.GetFileName(common.TrimEnd('/', '\\')) == ".git" ? Path.GetDirectoryName(common.TrimEnd('/', '\\')) : null;
             }
 
             string config = Path.Combine(dotGit, "config");
