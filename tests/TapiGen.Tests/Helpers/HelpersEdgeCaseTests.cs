@@ -221,7 +221,8 @@ namespace TapiGen.Tests.Helpers
         /// The ignore-case compare reads a name in blocks (16 bytes, 8 bytes, then byte by byte, the last block
         /// overlapping the one before it), so each of a name's characters must decide the match wherever it falls:
         /// every name of every enum, of every length the corpus has, changed at each position in turn to a character
-        /// no letter equals, parses (string, characters, UTF-8) as Enum.TryParse does, and the other-case name matches.
+        /// no letter equals and to one that differs only in its high byte, parses (string, characters, UTF-8) as
+        /// Enum.TryParse does, and the other-case name matches.
         /// </summary>
         [Fact]
         public void Every_character_of_a_name_decides_a_match_ignoring_case()
@@ -236,7 +237,9 @@ namespace TapiGen.Tests.Helpers
                     var texts = new System.Collections.Generic.List<string> { EnumOracle.SwapCase(name) };
                     for (int i = 0; i < name.Length; i++)
                     {
+                        // A character no letter equals, and (UTF-16) one that differs only in its high byte.
                         texts.Add(name.Substring(0, i) + (name[i] == '#' ? '$' : '#') + name.Substring(i + 1));
+                        texts.Add(name.Substring(0, i) + (char)(name[i] ^ 0x100) + name.Substring(i + 1));
                     }
 
                     foreach (string text in texts)
