@@ -310,18 +310,19 @@ namespace TapiGen.Generator.Emit
                 }
                 else if (h.Text.Shape == LookupShape.Table)
                 {
-                    // ToStringFast's table has an entry exactly where a member has the value. Up to 64 entries, its
-                    // entries as bits of a constant: a range check and a bit test, no load.
+                    // ToStringFast's table has an entry exactly where a member has the value. Without gaps, the range
+                    // check alone; with gaps in up to 64 entries, its entries as bits of a constant: a range check and
+                    // a bit test, no load.
                     string offset = TableOffset(spec, h.Text, out string offsetType);
                     var entries = h.Text.TableEntries;
                     w.WriteLine(offsetType + " offset = " + offset + ";");
-                    if (entries.Count > 64)
-                    {
-                        w.WriteLine("return offset < (" + offsetType + ")s_text.Length && s_text[(int)offset] != null;");
-                    }
-                    else if (entries.All(e => e != "null"))
+                    if (entries.All(e => e != "null"))
                     {
                         w.WriteLine("return offset < " + CSharp.Int(entries.Count) + ";");
+                    }
+                    else if (entries.Count > 64)
+                    {
+                        w.WriteLine("return offset < (" + offsetType + ")s_text.Length && s_text[(int)offset] != null;");
                     }
                     else
                     {

@@ -233,7 +233,7 @@ namespace Tapi.Tests
             public static bool IsDefined(global::Tapi.Tests.InputScope value)
             {
                 uint offset = unchecked((uint)value - 0xFFFFFFFBu);
-                return offset < (uint)s_text.Length && s_text[(int)offset] != null;
+                return offset < 74;
             }
 
             /// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>
