@@ -802,6 +802,13 @@ namespace TapiGen.Generated
                 return Parse(reader.ValueSpan);
             }
 
+            return ReadCopied(ref reader);
+        }
+
+        // Apart from ReadText, so that a name read in place pays nothing for the buffer (a stackalloc in a method costs
+        // every call its frame and stack cookie).
+        private ulong ReadCopied(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
             string text;
             try
             {
@@ -883,8 +890,16 @@ namespace TapiGen.Generated
         /// <summary>The value a JSON string (unescaped UTF-8) names; throws when it names none.</summary>
         private ulong Parse(global::System.ReadOnlySpan<byte> text)
         {
+            // A name as written is the common case: its lookup alone, before the frame of everything else.
             ulong value;
-            if (TryMatch(text, out value))
+            return _info.TryMatchUtf8(text, false, out value) ? value : ParseOther(text);
+        }
+
+        /// <summary>Text that is not a name byte for byte: ignoring case, trimmed, a number or a list.</summary>
+        private ulong ParseOther(global::System.ReadOnlySpan<byte> text)
+        {
+            ulong value;
+            if (_ignoreCase && TryMatchIgnoringCase(text, out value))
             {
                 return value;
             }
@@ -934,28 +949,28 @@ namespace TapiGen.Generated
                 return true;
             }
 
-            if (!_ignoreCase)
-            {
-                return false;
-            }
+            return _ignoreCase && TryMatchIgnoringCase(text, out value);
+        }
 
+        private bool TryMatchIgnoringCase(global::System.ReadOnlySpan<byte> text, out ulong value)
+        {
             if (_info.AllAscii)
             {
                 return _info.TryMatchUtf8(text, true, out value);
             }
 
-            // Names beyond ASCII compare as characters.
-            if (text.Length > StackBytes)
-            {
-                return TryMatchDecoded(text, new char[text.Length], out value);
-            }
-
-            global::System.Span<char> buffer = stackalloc char[StackBytes];
-            return TryMatchDecoded(text, buffer, out value);
+            return TryMatchDecoded(text, out value);
         }
 
-        private bool TryMatchDecoded(global::System.ReadOnlySpan<byte> text, global::System.Span<char> buffer, out ulong value)
+        // Names beyond ASCII compare as characters; apart from TryMatch for its buffer, as ReadCopied.
+        private bool TryMatchDecoded(global::System.ReadOnlySpan<byte> text, out ulong value)
         {
+            global::System.Span<char> buffer = stackalloc char[StackBytes];
+            if (text.Length > StackBytes)
+            {
+                buffer = new char[text.Length];
+            }
+
             int length;
             value = 0;
             return EnumParse.TryDecodeUtf8(text, buffer, out length) && _info.TryMatch(buffer.Slice(0, length), true, out value);
