@@ -84,8 +84,12 @@ namespace TapiGen.Generator.Emit
             w.WriteLine("/// <summary>Whether each member's text name is its C# name, so ToStringFast, Parse and GetNames agree with System.Enum.</summary>");
             w.WriteLine("public const bool TextNamesAreMemberNames = " + (h.TextNamesAreMemberNames ? "true" : "false") + ";");
             w.WriteLine();
+            // GetNames returns this field, not Info.Names: the JIT knows a static readonly array's length, not that of
+            // an array in an object's field. Written before Info, which static initialization order needs.
+            w.WritePacked("private static readonly string[] s_names = new string[] ", h.Names.Names.Select(CSharp.String).ToList(), ";");
+            w.WriteLine();
             w.WriteLine("/// <summary>The names TryParse matches and GetNames lists, in System.Enum's order, and their values.</summary>");
-            WriteNewInfo(w, "internal static readonly " + Support + ".EnumInfo Info", spec, h.Names);
+            WriteNewInfo(w, "internal static readonly " + Support + ".EnumInfo Info", spec, h.Names, "s_names");
             if (h.Flags is not null)
             {
                 w.WriteLine();
@@ -96,15 +100,23 @@ namespace TapiGen.Generator.Emit
             w.WriteLine();
         }
 
-        /// <summary>"FIELD = new EnumInfo("Ns.E", "int", new string[] { ... }, new ulong[] { ... });".</summary>
-        internal static void WriteNewInfo(SourceWriter w, string field, EnumSpec spec, NamesSpec names)
+        /// <summary>"FIELD = new EnumInfo("Ns.E", "int", new string[] { ... }, new ulong[] { ... });", or the names from a field.</summary>
+        internal static void WriteNewInfo(SourceWriter w, string field, EnumSpec spec, NamesSpec names, string? namesField = null)
         {
             w.WriteLine(field + " = new " + Support + ".EnumInfo(");
             using (w.Indent())
             {
                 w.WriteLine(CSharp.String(spec.DisplayName) + ",");
                 w.WriteLine("\"" + spec.Keyword + "\",");
-                w.WritePacked("new string[] ", names.Names.Select(CSharp.String).ToList(), ",");
+                if (namesField is null)
+                {
+                    w.WritePacked("new string[] ", names.Names.Select(CSharp.String).ToList(), ",");
+                }
+                else
+                {
+                    w.WriteLine(namesField + ",");
+                }
+
                 w.WritePacked("new ulong[] ", names.Bits.Select(CSharp.ULong).ToList(), ");");
             }
         }
@@ -138,7 +150,7 @@ namespace TapiGen.Generator.Emit
                 string names = "global::System.Collections.ObjectModel.ReadOnlyCollection<string>";
                 w.WriteLine("private static readonly " + values + " s_valueList = new " + values + "(s_values);");
                 w.WriteLine();
-                w.WriteLine("private static readonly " + names + " s_nameList = new " + names + "(Info.Names);");
+                w.WriteLine("private static readonly " + names + " s_nameList = new " + names + "(s_names);");
                 w.WriteLine();
             }
         }
@@ -152,7 +164,7 @@ namespace TapiGen.Generator.Emit
                 w.WriteLine("public static " + Span + "<" + e + "> GetValues() => s_values;");
                 w.WriteLine();
                 w.WriteLine("/// <summary>Every member's name in the order of <see cref=\"GetValues\"/>, as Enum.GetNames orders them; nothing is allocated.</summary>");
-                w.WriteLine("public static " + Span + "<string> GetNames() => Info.Names;");
+                w.WriteLine("public static " + Span + "<string> GetNames() => s_names;");
             }
             else
             {
@@ -353,34 +365,14 @@ namespace TapiGen.Generator.Emit
             }
 
             w.WriteLine();
-            string matchName = spec.Target.Spans ? "Info.TryMatch(global::System.MemoryExtensions.AsSpan(name), ignoreCase, out bits)" : "Info.TryMatch(name, 0, name.Length, ignoreCase, out bits)";
             w.WriteLine("/// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>");
             w.WriteLine("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"name\"/> is null.</exception>");
-            w.WriteLine("public static bool IsDefined(string name, bool ignoreCase = false)");
-            using (w.OpenBlock())
-            {
-                w.WriteLine("if (name == null)");
-                using (w.OpenBlock())
-                {
-                    w.WriteLine("throw new global::System.ArgumentNullException(nameof(name));");
-                }
-
-                w.WriteLine();
-                w.WriteLine("ulong bits;");
-                w.WriteLine("return " + matchName + ";");
-            }
-
+            w.WriteLine("public static bool IsDefined(string name, bool ignoreCase = false) => Info.IsName(name, ignoreCase);");
             w.WriteLine();
             if (spec.Target.Spans)
             {
-                w.WriteLine("/// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>");
-                w.WriteLine("public static bool IsDefined(" + Span + "<char> name, bool ignoreCase = false)");
-                using (w.OpenBlock())
-                {
-                    w.WriteLine("ulong bits;");
-                    w.WriteLine("return Info.TryMatch(name, ignoreCase, out bits);");
-                }
-
+                w.WriteLine("/// <summary>As IsDefined(string, bool), on characters.</summary>");
+                w.WriteLine("public static bool IsDefined(" + Span + "<char> name, bool ignoreCase = false) => Info.IsName(name, ignoreCase);");
                 w.WriteLine();
             }
         }

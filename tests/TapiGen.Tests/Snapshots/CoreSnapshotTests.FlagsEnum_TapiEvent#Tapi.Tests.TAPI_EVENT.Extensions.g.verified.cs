@@ -17,18 +17,20 @@ namespace Tapi.Tests
         /// <summary>Whether each member's text name is its C# name, so ToStringFast, Parse and GetNames agree with System.Enum.</summary>
         public const bool TextNamesAreMemberNames = true;
 
+        private static readonly string[] s_names = new string[]
+        {
+            "TE_TAPIOBJECT", "TE_ADDRESS", "TE_CALLNOTIFICATION", "TE_CALLSTATE", "TE_CALLMEDIA", "TE_CALLHUB",
+            "TE_CALLINFOCHANGE", "TE_PRIVATE", "TE_REQUEST", "TE_AGENT", "TE_AGENTSESSION", "TE_QOSEVENT",
+            "TE_AGENTHANDLER", "TE_ACDGROUP", "TE_QUEUE", "TE_DIGITEVENT", "TE_GENERATEEVENT", "TE_ASRTERMINAL",
+            "TE_TTSTERMINAL", "TE_FILETERMINAL", "TE_TONETERMINAL", "TE_PHONEEVENT", "TE_TONEEVENT", "TE_GATHERDIGITS",
+            "TE_ADDRESSDEVSPECIFIC", "TE_PHONEDEVSPECIFIC",
+        };
+
         /// <summary>The names TryParse matches and GetNames lists, in System.Enum's order, and their values.</summary>
         internal static readonly global::TapiGen.Generated.EnumInfo Info = new global::TapiGen.Generated.EnumInfo(
             "Tapi.Tests.TAPI_EVENT",
             "int",
-            new string[]
-            {
-                "TE_TAPIOBJECT", "TE_ADDRESS", "TE_CALLNOTIFICATION", "TE_CALLSTATE", "TE_CALLMEDIA", "TE_CALLHUB",
-                "TE_CALLINFOCHANGE", "TE_PRIVATE", "TE_REQUEST", "TE_AGENT", "TE_AGENTSESSION", "TE_QOSEVENT",
-                "TE_AGENTHANDLER", "TE_ACDGROUP", "TE_QUEUE", "TE_DIGITEVENT", "TE_GENERATEEVENT", "TE_ASRTERMINAL",
-                "TE_TTSTERMINAL", "TE_FILETERMINAL", "TE_TONETERMINAL", "TE_PHONEEVENT", "TE_TONEEVENT",
-                "TE_GATHERDIGITS", "TE_ADDRESSDEVSPECIFIC", "TE_PHONEDEVSPECIFIC",
-            },
+            s_names,
             new ulong[]
             {
                 0x1UL, 0x2UL, 0x4UL, 0x8UL, 0x10UL, 0x20UL, 0x40UL, 0x80UL, 0x100UL, 0x200UL, 0x400UL, 0x800UL,
@@ -157,7 +159,7 @@ namespace Tapi.Tests
             public static global::System.ReadOnlySpan<global::Tapi.Tests.TAPI_EVENT> GetValues() => s_values;
 
             /// <summary>Every member's name in the order of <see cref="GetValues"/>, as Enum.GetNames orders them; nothing is allocated.</summary>
-            public static global::System.ReadOnlySpan<string> GetNames() => Info.Names;
+            public static global::System.ReadOnlySpan<string> GetNames() => s_names;
 
             /// <summary>Whether a member has exactly this value, as Enum.IsDefined (a combination of flags is not one).</summary>
             public static bool IsDefined(global::Tapi.Tests.TAPI_EVENT value)
@@ -198,23 +200,10 @@ namespace Tapi.Tests
 
             /// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>
             /// <exception cref="global::System.ArgumentNullException"><paramref name="name"/> is null.</exception>
-            public static bool IsDefined(string name, bool ignoreCase = false)
-            {
-                if (name == null)
-                {
-                    throw new global::System.ArgumentNullException(nameof(name));
-                }
+            public static bool IsDefined(string name, bool ignoreCase = false) => Info.IsName(name, ignoreCase);
 
-                ulong bits;
-                return Info.TryMatch(global::System.MemoryExtensions.AsSpan(name), ignoreCase, out bits);
-            }
-
-            /// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>
-            public static bool IsDefined(global::System.ReadOnlySpan<char> name, bool ignoreCase = false)
-            {
-                ulong bits;
-                return Info.TryMatch(name, ignoreCase, out bits);
-            }
+            /// <summary>As IsDefined(string, bool), on characters.</summary>
+            public static bool IsDefined(global::System.ReadOnlySpan<char> name, bool ignoreCase = false) => Info.IsName(name, ignoreCase);
 
             /// <summary>Enum.TryParse(string, out TEnum): names, comma lists and numbers, case-sensitive.</summary>
             public static bool TryParse(string? value, out global::Tapi.Tests.TAPI_EVENT result) => TryParse(value, false, true, out result);

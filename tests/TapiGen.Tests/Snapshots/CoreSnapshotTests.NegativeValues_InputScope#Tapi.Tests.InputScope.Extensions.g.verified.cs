@@ -17,30 +17,31 @@ namespace Tapi.Tests
         /// <summary>Whether each member's text name is its C# name, so ToStringFast, Parse and GetNames agree with System.Enum.</summary>
         public const bool TextNamesAreMemberNames = true;
 
+        private static readonly string[] s_names = new string[]
+        {
+            "IS_DEFAULT", "IS_URL", "IS_FILE_FULLFILEPATH", "IS_FILE_FILENAME", "IS_EMAIL_USERNAME",
+            "IS_EMAIL_SMTPEMAILADDRESS", "IS_LOGINNAME", "IS_PERSONALNAME_FULLNAME", "IS_PERSONALNAME_PREFIX",
+            "IS_PERSONALNAME_GIVENNAME", "IS_PERSONALNAME_MIDDLENAME", "IS_PERSONALNAME_SURNAME",
+            "IS_PERSONALNAME_SUFFIX", "IS_ADDRESS_FULLPOSTALADDRESS", "IS_ADDRESS_POSTALCODE", "IS_ADDRESS_STREET",
+            "IS_ADDRESS_STATEORPROVINCE", "IS_ADDRESS_CITY", "IS_ADDRESS_COUNTRYNAME", "IS_ADDRESS_COUNTRYSHORTNAME",
+            "IS_CURRENCY_AMOUNTANDSYMBOL", "IS_CURRENCY_AMOUNT", "IS_DATE_FULLDATE", "IS_DATE_MONTH", "IS_DATE_DAY",
+            "IS_DATE_YEAR", "IS_DATE_MONTHNAME", "IS_DATE_DAYNAME", "IS_DIGITS", "IS_NUMBER", "IS_ONECHAR",
+            "IS_PASSWORD", "IS_TELEPHONE_FULLTELEPHONENUMBER", "IS_TELEPHONE_COUNTRYCODE", "IS_TELEPHONE_AREACODE",
+            "IS_TELEPHONE_LOCALNUMBER", "IS_TIME_FULLTIME", "IS_TIME_HOUR", "IS_TIME_MINORSEC", "IS_NUMBER_FULLWIDTH",
+            "IS_ALPHANUMERIC_HALFWIDTH", "IS_ALPHANUMERIC_FULLWIDTH", "IS_CURRENCY_CHINESE", "IS_BOPOMOFO",
+            "IS_HIRAGANA", "IS_KATAKANA_HALFWIDTH", "IS_KATAKANA_FULLWIDTH", "IS_HANJA", "IS_HANGUL_HALFWIDTH",
+            "IS_HANGUL_FULLWIDTH", "IS_SEARCH", "IS_FORMULA", "IS_SEARCH_INCREMENTAL", "IS_CHINESE_HALFWIDTH",
+            "IS_CHINESE_FULLWIDTH", "IS_NATIVE_SCRIPT", "IS_YOMI", "IS_TEXT", "IS_CHAT", "IS_NAME_OR_PHONENUMBER",
+            "IS_EMAILNAME_OR_ADDRESS", "IS_PRIVATE", "IS_MAPS", "IS_NUMERIC_PASSWORD", "IS_NUMERIC_PIN",
+            "IS_ALPHANUMERIC_PIN", "IS_ALPHANUMERIC_PIN_SET", "IS_FORMULA_NUMBER", "IS_CHAT_WITHOUT_EMOJI",
+            "IS_ENUMSTRING", "IS_XML", "IS_SRGS", "IS_REGULAREXPRESSION", "IS_PHRASELIST",
+        };
+
         /// <summary>The names TryParse matches and GetNames lists, in System.Enum's order, and their values.</summary>
         internal static readonly global::TapiGen.Generated.EnumInfo Info = new global::TapiGen.Generated.EnumInfo(
             "Tapi.Tests.InputScope",
             "int",
-            new string[]
-            {
-                "IS_DEFAULT", "IS_URL", "IS_FILE_FULLFILEPATH", "IS_FILE_FILENAME", "IS_EMAIL_USERNAME",
-                "IS_EMAIL_SMTPEMAILADDRESS", "IS_LOGINNAME", "IS_PERSONALNAME_FULLNAME", "IS_PERSONALNAME_PREFIX",
-                "IS_PERSONALNAME_GIVENNAME", "IS_PERSONALNAME_MIDDLENAME", "IS_PERSONALNAME_SURNAME",
-                "IS_PERSONALNAME_SUFFIX", "IS_ADDRESS_FULLPOSTALADDRESS", "IS_ADDRESS_POSTALCODE", "IS_ADDRESS_STREET",
-                "IS_ADDRESS_STATEORPROVINCE", "IS_ADDRESS_CITY", "IS_ADDRESS_COUNTRYNAME",
-                "IS_ADDRESS_COUNTRYSHORTNAME", "IS_CURRENCY_AMOUNTANDSYMBOL", "IS_CURRENCY_AMOUNT", "IS_DATE_FULLDATE",
-                "IS_DATE_MONTH", "IS_DATE_DAY", "IS_DATE_YEAR", "IS_DATE_MONTHNAME", "IS_DATE_DAYNAME", "IS_DIGITS",
-                "IS_NUMBER", "IS_ONECHAR", "IS_PASSWORD", "IS_TELEPHONE_FULLTELEPHONENUMBER",
-                "IS_TELEPHONE_COUNTRYCODE", "IS_TELEPHONE_AREACODE", "IS_TELEPHONE_LOCALNUMBER", "IS_TIME_FULLTIME",
-                "IS_TIME_HOUR", "IS_TIME_MINORSEC", "IS_NUMBER_FULLWIDTH", "IS_ALPHANUMERIC_HALFWIDTH",
-                "IS_ALPHANUMERIC_FULLWIDTH", "IS_CURRENCY_CHINESE", "IS_BOPOMOFO", "IS_HIRAGANA",
-                "IS_KATAKANA_HALFWIDTH", "IS_KATAKANA_FULLWIDTH", "IS_HANJA", "IS_HANGUL_HALFWIDTH",
-                "IS_HANGUL_FULLWIDTH", "IS_SEARCH", "IS_FORMULA", "IS_SEARCH_INCREMENTAL", "IS_CHINESE_HALFWIDTH",
-                "IS_CHINESE_FULLWIDTH", "IS_NATIVE_SCRIPT", "IS_YOMI", "IS_TEXT", "IS_CHAT", "IS_NAME_OR_PHONENUMBER",
-                "IS_EMAILNAME_OR_ADDRESS", "IS_PRIVATE", "IS_MAPS", "IS_NUMERIC_PASSWORD", "IS_NUMERIC_PIN",
-                "IS_ALPHANUMERIC_PIN", "IS_ALPHANUMERIC_PIN_SET", "IS_FORMULA_NUMBER", "IS_CHAT_WITHOUT_EMOJI",
-                "IS_ENUMSTRING", "IS_XML", "IS_SRGS", "IS_REGULAREXPRESSION", "IS_PHRASELIST",
-            },
+            s_names,
             new ulong[]
             {
                 0x0UL, 0x1UL, 0x2UL, 0x3UL, 0x4UL, 0x5UL, 0x6UL, 0x7UL, 0x8UL, 0x9UL, 0xAUL, 0xBUL, 0xCUL, 0xDUL,
@@ -227,7 +228,7 @@ namespace Tapi.Tests
             public static global::System.ReadOnlySpan<global::Tapi.Tests.InputScope> GetValues() => s_values;
 
             /// <summary>Every member's name in the order of <see cref="GetValues"/>, as Enum.GetNames orders them; nothing is allocated.</summary>
-            public static global::System.ReadOnlySpan<string> GetNames() => Info.Names;
+            public static global::System.ReadOnlySpan<string> GetNames() => s_names;
 
             /// <summary>Whether a member has exactly this value, as Enum.IsDefined (a combination of flags is not one).</summary>
             public static bool IsDefined(global::Tapi.Tests.InputScope value)
@@ -238,23 +239,10 @@ namespace Tapi.Tests
 
             /// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>
             /// <exception cref="global::System.ArgumentNullException"><paramref name="name"/> is null.</exception>
-            public static bool IsDefined(string name, bool ignoreCase = false)
-            {
-                if (name == null)
-                {
-                    throw new global::System.ArgumentNullException(nameof(name));
-                }
+            public static bool IsDefined(string name, bool ignoreCase = false) => Info.IsName(name, ignoreCase);
 
-                ulong bits;
-                return Info.TryMatch(global::System.MemoryExtensions.AsSpan(name), ignoreCase, out bits);
-            }
-
-            /// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>
-            public static bool IsDefined(global::System.ReadOnlySpan<char> name, bool ignoreCase = false)
-            {
-                ulong bits;
-                return Info.TryMatch(name, ignoreCase, out bits);
-            }
+            /// <summary>As IsDefined(string, bool), on characters.</summary>
+            public static bool IsDefined(global::System.ReadOnlySpan<char> name, bool ignoreCase = false) => Info.IsName(name, ignoreCase);
 
             /// <summary>Enum.TryParse(string, out TEnum): names, comma lists and numbers, case-sensitive.</summary>
             public static bool TryParse(string? value, out global::Tapi.Tests.InputScope result) => TryParse(value, false, true, out result);

@@ -17,16 +17,18 @@ namespace Tapi.Tests
         /// <summary>Whether each member's text name is its C# name, so ToStringFast, Parse and GetNames agree with System.Enum.</summary>
         public const bool TextNamesAreMemberNames = true;
 
+        private static readonly string[] s_names = new string[]
+        {
+            "D3D_FEATURE_LEVEL_1_0_CORE", "D3D_FEATURE_LEVEL_9_1", "D3D_FEATURE_LEVEL_9_2", "D3D_FEATURE_LEVEL_9_3",
+            "D3D_FEATURE_LEVEL_10_0", "D3D_FEATURE_LEVEL_10_1", "D3D_FEATURE_LEVEL_11_0", "D3D_FEATURE_LEVEL_11_1",
+            "D3D_FEATURE_LEVEL_12_0", "D3D_FEATURE_LEVEL_12_1", "D3D_FEATURE_LEVEL_12_2",
+        };
+
         /// <summary>The names TryParse matches and GetNames lists, in System.Enum's order, and their values.</summary>
         internal static readonly global::TapiGen.Generated.EnumInfo Info = new global::TapiGen.Generated.EnumInfo(
             "Tapi.Tests.D3D_FEATURE_LEVEL",
             "int",
-            new string[]
-            {
-                "D3D_FEATURE_LEVEL_1_0_CORE", "D3D_FEATURE_LEVEL_9_1", "D3D_FEATURE_LEVEL_9_2",
-                "D3D_FEATURE_LEVEL_9_3", "D3D_FEATURE_LEVEL_10_0", "D3D_FEATURE_LEVEL_10_1", "D3D_FEATURE_LEVEL_11_0",
-                "D3D_FEATURE_LEVEL_11_1", "D3D_FEATURE_LEVEL_12_0", "D3D_FEATURE_LEVEL_12_1", "D3D_FEATURE_LEVEL_12_2",
-            },
+            s_names,
             new ulong[]
             {
                 0x1000UL, 0x9100UL, 0x9200UL, 0x9300UL, 0xA000UL, 0xA100UL, 0xB000UL, 0xB100UL, 0xC000UL, 0xC100UL,
@@ -124,7 +126,7 @@ namespace Tapi.Tests
             public static global::System.ReadOnlySpan<global::Tapi.Tests.D3D_FEATURE_LEVEL> GetValues() => s_values;
 
             /// <summary>Every member's name in the order of <see cref="GetValues"/>, as Enum.GetNames orders them; nothing is allocated.</summary>
-            public static global::System.ReadOnlySpan<string> GetNames() => Info.Names;
+            public static global::System.ReadOnlySpan<string> GetNames() => s_names;
 
             /// <summary>Whether a member has exactly this value, as Enum.IsDefined (a combination of flags is not one).</summary>
             public static bool IsDefined(global::Tapi.Tests.D3D_FEATURE_LEVEL value)
@@ -150,23 +152,10 @@ namespace Tapi.Tests
 
             /// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>
             /// <exception cref="global::System.ArgumentNullException"><paramref name="name"/> is null.</exception>
-            public static bool IsDefined(string name, bool ignoreCase = false)
-            {
-                if (name == null)
-                {
-                    throw new global::System.ArgumentNullException(nameof(name));
-                }
+            public static bool IsDefined(string name, bool ignoreCase = false) => Info.IsName(name, ignoreCase);
 
-                ulong bits;
-                return Info.TryMatch(global::System.MemoryExtensions.AsSpan(name), ignoreCase, out bits);
-            }
-
-            /// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>
-            public static bool IsDefined(global::System.ReadOnlySpan<char> name, bool ignoreCase = false)
-            {
-                ulong bits;
-                return Info.TryMatch(name, ignoreCase, out bits);
-            }
+            /// <summary>As IsDefined(string, bool), on characters.</summary>
+            public static bool IsDefined(global::System.ReadOnlySpan<char> name, bool ignoreCase = false) => Info.IsName(name, ignoreCase);
 
             /// <summary>Enum.TryParse(string, out TEnum): names, comma lists and numbers, case-sensitive.</summary>
             public static bool TryParse(string? value, out global::Tapi.Tests.D3D_FEATURE_LEVEL result) => TryParse(value, false, true, out result);

@@ -17,17 +17,19 @@ namespace Tapi.Tests
         /// <summary>Whether each member's text name is its C# name, so ToStringFast, Parse and GetNames agree with System.Enum.</summary>
         public const bool TextNamesAreMemberNames = true;
 
+        private static readonly string[] s_names = new string[]
+        {
+            "PDTF_DEFAULT", "PDTF_MULTIPLEVALUES", "PDTF_ISINNATE", "PDTF_ISGROUP", "PDTF_CANGROUPBY",
+            "PDTF_CANSTACKBY", "PDTF_ISTREEPROPERTY", "PDTF_INCLUDEINFULLTEXTQUERY", "PDTF_ISVIEWABLE",
+            "PDTF_ISQUERYABLE", "PDTF_CANBEPURGED", "PDTF_SEARCHRAWVALUE", "PDTF_DONTCOERCEEMPTYSTRINGS",
+            "PDTF_ALWAYSINSUPPLEMENTALSTORE", "PDTF_ISSYSTEMPROPERTY", "PDTF_MASK_ALL",
+        };
+
         /// <summary>The names TryParse matches and GetNames lists, in System.Enum's order, and their values.</summary>
         internal static readonly global::TapiGen.Generated.EnumInfo Info = new global::TapiGen.Generated.EnumInfo(
             "Tapi.Tests.PROPDESC_TYPE_FLAGS",
             "uint",
-            new string[]
-            {
-                "PDTF_DEFAULT", "PDTF_MULTIPLEVALUES", "PDTF_ISINNATE", "PDTF_ISGROUP", "PDTF_CANGROUPBY",
-                "PDTF_CANSTACKBY", "PDTF_ISTREEPROPERTY", "PDTF_INCLUDEINFULLTEXTQUERY", "PDTF_ISVIEWABLE",
-                "PDTF_ISQUERYABLE", "PDTF_CANBEPURGED", "PDTF_SEARCHRAWVALUE", "PDTF_DONTCOERCEEMPTYSTRINGS",
-                "PDTF_ALWAYSINSUPPLEMENTALSTORE", "PDTF_ISSYSTEMPROPERTY", "PDTF_MASK_ALL",
-            },
+            s_names,
             new ulong[]
             {
                 0x0UL, 0x1UL, 0x2UL, 0x4UL, 0x8UL, 0x10UL, 0x20UL, 0x40UL, 0x80UL, 0x100UL, 0x200UL, 0x400UL, 0x800UL,
@@ -133,7 +135,7 @@ namespace Tapi.Tests
             public static global::System.ReadOnlySpan<global::Tapi.Tests.PROPDESC_TYPE_FLAGS> GetValues() => s_values;
 
             /// <summary>Every member's name in the order of <see cref="GetValues"/>, as Enum.GetNames orders them; nothing is allocated.</summary>
-            public static global::System.ReadOnlySpan<string> GetNames() => Info.Names;
+            public static global::System.ReadOnlySpan<string> GetNames() => s_names;
 
             /// <summary>Whether a member has exactly this value, as Enum.IsDefined (a combination of flags is not one).</summary>
             public static bool IsDefined(global::Tapi.Tests.PROPDESC_TYPE_FLAGS value)
@@ -164,23 +166,10 @@ namespace Tapi.Tests
 
             /// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>
             /// <exception cref="global::System.ArgumentNullException"><paramref name="name"/> is null.</exception>
-            public static bool IsDefined(string name, bool ignoreCase = false)
-            {
-                if (name == null)
-                {
-                    throw new global::System.ArgumentNullException(nameof(name));
-                }
+            public static bool IsDefined(string name, bool ignoreCase = false) => Info.IsName(name, ignoreCase);
 
-                ulong bits;
-                return Info.TryMatch(global::System.MemoryExtensions.AsSpan(name), ignoreCase, out bits);
-            }
-
-            /// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>
-            public static bool IsDefined(global::System.ReadOnlySpan<char> name, bool ignoreCase = false)
-            {
-                ulong bits;
-                return Info.TryMatch(name, ignoreCase, out bits);
-            }
+            /// <summary>As IsDefined(string, bool), on characters.</summary>
+            public static bool IsDefined(global::System.ReadOnlySpan<char> name, bool ignoreCase = false) => Info.IsName(name, ignoreCase);
 
             /// <summary>Enum.TryParse(string, out TEnum): names, comma lists and numbers, case-sensitive.</summary>
             public static bool TryParse(string? value, out global::Tapi.Tests.PROPDESC_TYPE_FLAGS result) => TryParse(value, false, true, out result);

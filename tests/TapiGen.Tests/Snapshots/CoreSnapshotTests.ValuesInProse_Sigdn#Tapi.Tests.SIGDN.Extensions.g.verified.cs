@@ -17,16 +17,18 @@ namespace Tapi.Tests
         /// <summary>Whether each member's text name is its C# name, so ToStringFast, Parse and GetNames agree with System.Enum.</summary>
         public const bool TextNamesAreMemberNames = true;
 
+        private static readonly string[] s_names = new string[]
+        {
+            "SIGDN_NORMALDISPLAY", "SIGDN_PARENTRELATIVEPARSING", "SIGDN_DESKTOPABSOLUTEPARSING",
+            "SIGDN_PARENTRELATIVEEDITING", "SIGDN_DESKTOPABSOLUTEEDITING", "SIGDN_FILESYSPATH", "SIGDN_URL",
+            "SIGDN_PARENTRELATIVEFORADDRESSBAR", "SIGDN_PARENTRELATIVE", "SIGDN_PARENTRELATIVEFORUI",
+        };
+
         /// <summary>The names TryParse matches and GetNames lists, in System.Enum's order, and their values.</summary>
         internal static readonly global::TapiGen.Generated.EnumInfo Info = new global::TapiGen.Generated.EnumInfo(
             "Tapi.Tests.SIGDN",
             "int",
-            new string[]
-            {
-                "SIGDN_NORMALDISPLAY", "SIGDN_PARENTRELATIVEPARSING", "SIGDN_DESKTOPABSOLUTEPARSING",
-                "SIGDN_PARENTRELATIVEEDITING", "SIGDN_DESKTOPABSOLUTEEDITING", "SIGDN_FILESYSPATH", "SIGDN_URL",
-                "SIGDN_PARENTRELATIVEFORADDRESSBAR", "SIGDN_PARENTRELATIVE", "SIGDN_PARENTRELATIVEFORUI",
-            },
+            s_names,
             new ulong[] { 0x0UL, 0x1UL, 0x2UL, 0x3UL, 0x4UL, 0x5UL, 0x6UL, 0x7UL, 0x8UL, 0x9UL });
 
         private static readonly global::Tapi.Tests.SIGDN[] s_values = new global::Tapi.Tests.SIGDN[]
@@ -97,7 +99,7 @@ namespace Tapi.Tests
             public static global::System.ReadOnlySpan<global::Tapi.Tests.SIGDN> GetValues() => s_values;
 
             /// <summary>Every member's name in the order of <see cref="GetValues"/>, as Enum.GetNames orders them; nothing is allocated.</summary>
-            public static global::System.ReadOnlySpan<string> GetNames() => Info.Names;
+            public static global::System.ReadOnlySpan<string> GetNames() => s_names;
 
             /// <summary>Whether a member has exactly this value, as Enum.IsDefined (a combination of flags is not one).</summary>
             public static bool IsDefined(global::Tapi.Tests.SIGDN value)
@@ -108,23 +110,10 @@ namespace Tapi.Tests
 
             /// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>
             /// <exception cref="global::System.ArgumentNullException"><paramref name="name"/> is null.</exception>
-            public static bool IsDefined(string name, bool ignoreCase = false)
-            {
-                if (name == null)
-                {
-                    throw new global::System.ArgumentNullException(nameof(name));
-                }
+            public static bool IsDefined(string name, bool ignoreCase = false) => Info.IsName(name, ignoreCase);
 
-                ulong bits;
-                return Info.TryMatch(global::System.MemoryExtensions.AsSpan(name), ignoreCase, out bits);
-            }
-
-            /// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>
-            public static bool IsDefined(global::System.ReadOnlySpan<char> name, bool ignoreCase = false)
-            {
-                ulong bits;
-                return Info.TryMatch(name, ignoreCase, out bits);
-            }
+            /// <summary>As IsDefined(string, bool), on characters.</summary>
+            public static bool IsDefined(global::System.ReadOnlySpan<char> name, bool ignoreCase = false) => Info.IsName(name, ignoreCase);
 
             /// <summary>Enum.TryParse(string, out TEnum): names, comma lists and numbers, case-sensitive.</summary>
             public static bool TryParse(string? value, out global::Tapi.Tests.SIGDN result) => TryParse(value, false, true, out result);

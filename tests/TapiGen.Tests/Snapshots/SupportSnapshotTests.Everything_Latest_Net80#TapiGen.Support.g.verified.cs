@@ -117,6 +117,25 @@ namespace TapiGen.Generated
         /// <summary>The value as a 64-bit signed number when the underlying type is signed (for a JSON writer).</summary>
         public long SignExtend(ulong value) => Is64Bit ? unchecked((long)value) : IsSigned ? unchecked((int)(uint)value) : unchecked((long)(uint)value);
 
+        /// <summary>The helpers' IsDefined(string, bool): whether the text is exactly one of the names (not trimmed, no number or list).</summary>
+        public bool IsName(string name, bool ignoreCase)
+        {
+            if (name == null)
+            {
+                throw new global::System.ArgumentNullException(nameof(name));
+            }
+
+            ulong value;
+            return TryMatch(global::System.MemoryExtensions.AsSpan(name), ignoreCase, out value);
+        }
+
+        /// <summary>The helpers' IsDefined(ReadOnlySpan&lt;char&gt;, bool).</summary>
+        public bool IsName(global::System.ReadOnlySpan<char> name, bool ignoreCase)
+        {
+            ulong value;
+            return TryMatch(name, ignoreCase, out value);
+        }
+
         private CaseFold Fold
         {
             get

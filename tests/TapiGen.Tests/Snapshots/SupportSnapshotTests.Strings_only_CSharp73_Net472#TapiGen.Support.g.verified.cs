@@ -100,6 +100,18 @@ namespace TapiGen.Generated
         /// <summary>The value as a 64-bit signed number when the underlying type is signed (for a JSON writer).</summary>
         public long SignExtend(ulong value) => Is64Bit ? unchecked((long)value) : IsSigned ? unchecked((int)(uint)value) : unchecked((long)(uint)value);
 
+        /// <summary>The helpers' IsDefined(string, bool): whether the text is exactly one of the names (not trimmed, no number or list).</summary>
+        public bool IsName(string name, bool ignoreCase)
+        {
+            if (name == null)
+            {
+                throw new global::System.ArgumentNullException(nameof(name));
+            }
+
+            ulong value;
+            return TryMatch(name, 0, name.Length, ignoreCase, out value);
+        }
+
         /// <summary>Whether text[start .. start + length) is one of the names: ordinal, or ignoring case (OrdinalIgnoreCase).</summary>
         public bool TryMatch(string text, int start, int length, bool ignoreCase, out ulong value)
         {

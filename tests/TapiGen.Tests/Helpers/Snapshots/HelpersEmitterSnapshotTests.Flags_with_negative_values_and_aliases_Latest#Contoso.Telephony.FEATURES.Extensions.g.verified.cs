@@ -17,11 +17,13 @@ namespace Contoso.Telephony
         /// <summary>Whether each member's text name is its C# name, so ToStringFast, Parse and GetNames agree with System.Enum.</summary>
         public const bool TextNamesAreMemberNames = true;
 
+        private static readonly string[] s_names = new string[] { "NONE", "HOLD", "CAN_HOLD", "PARK", "HIGH", "ALL" };
+
         /// <summary>The names TryParse matches and GetNames lists, in System.Enum's order, and their values.</summary>
         internal static readonly global::TapiGen.Generated.EnumInfo Info = new global::TapiGen.Generated.EnumInfo(
             "Contoso.Telephony.FEATURES",
             "int",
-            new string[] { "NONE", "HOLD", "CAN_HOLD", "PARK", "HIGH", "ALL" },
+            s_names,
             new ulong[] { 0x0UL, 0x1UL, 0x1UL, 0x2UL, 0x80000000UL, 0xFFFFFFFFUL });
 
         /// <summary>The names flag combinations are made of, as Enum.ToString names them.</summary>
@@ -82,7 +84,7 @@ namespace Contoso.Telephony
             public static global::System.ReadOnlySpan<global::Contoso.Telephony.FEATURES> GetValues() => s_values;
 
             /// <summary>Every member's name in the order of <see cref="GetValues"/>, as Enum.GetNames orders them; nothing is allocated.</summary>
-            public static global::System.ReadOnlySpan<string> GetNames() => Info.Names;
+            public static global::System.ReadOnlySpan<string> GetNames() => s_names;
 
             /// <summary>Whether a member has exactly this value, as Enum.IsDefined (a combination of flags is not one).</summary>
             public static bool IsDefined(global::Contoso.Telephony.FEATURES value)
@@ -102,23 +104,10 @@ namespace Contoso.Telephony
 
             /// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>
             /// <exception cref="global::System.ArgumentNullException"><paramref name="name"/> is null.</exception>
-            public static bool IsDefined(string name, bool ignoreCase = false)
-            {
-                if (name == null)
-                {
-                    throw new global::System.ArgumentNullException(nameof(name));
-                }
+            public static bool IsDefined(string name, bool ignoreCase = false) => Info.IsName(name, ignoreCase);
 
-                ulong bits;
-                return Info.TryMatch(global::System.MemoryExtensions.AsSpan(name), ignoreCase, out bits);
-            }
-
-            /// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>
-            public static bool IsDefined(global::System.ReadOnlySpan<char> name, bool ignoreCase = false)
-            {
-                ulong bits;
-                return Info.TryMatch(name, ignoreCase, out bits);
-            }
+            /// <summary>As IsDefined(string, bool), on characters.</summary>
+            public static bool IsDefined(global::System.ReadOnlySpan<char> name, bool ignoreCase = false) => Info.IsName(name, ignoreCase);
 
             /// <summary>Enum.TryParse(string, out TEnum): names, comma lists and numbers, case-sensitive.</summary>
             public static bool TryParse(string? value, out global::Contoso.Telephony.FEATURES result) => TryParse(value, false, true, out result);

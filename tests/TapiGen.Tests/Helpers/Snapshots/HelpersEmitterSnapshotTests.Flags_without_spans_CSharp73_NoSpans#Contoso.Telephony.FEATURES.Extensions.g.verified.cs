@@ -16,11 +16,13 @@ namespace Contoso.Telephony
         /// <summary>Whether each member's text name is its C# name, so ToStringFast, Parse and GetNames agree with System.Enum.</summary>
         public const bool TextNamesAreMemberNames = true;
 
+        private static readonly string[] s_names = new string[] { "NONE", "HOLD", "CAN_HOLD", "PARK", "HIGH", "ALL" };
+
         /// <summary>The names TryParse matches and GetNames lists, in System.Enum's order, and their values.</summary>
         internal static readonly global::TapiGen.Generated.EnumInfo Info = new global::TapiGen.Generated.EnumInfo(
             "Contoso.Telephony.FEATURES",
             "int",
-            new string[] { "NONE", "HOLD", "CAN_HOLD", "PARK", "HIGH", "ALL" },
+            s_names,
             new ulong[] { 0x0UL, 0x1UL, 0x1UL, 0x2UL, 0x80000000UL, 0xFFFFFFFFUL });
 
         /// <summary>The names flag combinations are made of, as Enum.ToString names them.</summary>
@@ -38,7 +40,7 @@ namespace Contoso.Telephony
 
         private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Contoso.Telephony.FEATURES> s_valueList = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Contoso.Telephony.FEATURES>(s_values);
 
-        private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<string> s_nameList = new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(Info.Names);
+        private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<string> s_nameList = new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(s_names);
 
         /// <summary>
         /// The text of <see cref="global::System.Enum.ToString()"/>: the member's name (of aliases, the one the runtime picks),
@@ -100,16 +102,7 @@ namespace Contoso.Telephony
 
         /// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="name"/> is null.</exception>
-        public static bool IsDefined(string name, bool ignoreCase = false)
-        {
-            if (name == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(name));
-            }
-
-            ulong bits;
-            return Info.TryMatch(name, 0, name.Length, ignoreCase, out bits);
-        }
+        public static bool IsDefined(string name, bool ignoreCase = false) => Info.IsName(name, ignoreCase);
 
         /// <summary>Enum.TryParse(string, out TEnum): names, comma lists and numbers, case-sensitive.</summary>
         public static bool TryParse(string value, out global::Contoso.Telephony.FEATURES result) => TryParse(value, false, true, out result);

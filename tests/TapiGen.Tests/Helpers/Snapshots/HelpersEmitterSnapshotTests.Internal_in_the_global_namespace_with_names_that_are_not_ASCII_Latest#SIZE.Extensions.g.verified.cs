@@ -15,11 +15,13 @@ internal static partial class SIZEExtensions
     /// <summary>Whether each member's text name is its C# name, so ToStringFast, Parse and GetNames agree with System.Enum.</summary>
     public const bool TextNamesAreMemberNames = true;
 
+    private static readonly string[] s_names = new string[] { "klein", "Klein", "Größe", "GRÖSSE" };
+
     /// <summary>The names TryParse matches and GetNames lists, in System.Enum's order, and their values.</summary>
     internal static readonly global::TapiGen.Generated.EnumInfo Info = new global::TapiGen.Generated.EnumInfo(
         "SIZE",
         "ulong",
-        new string[] { "klein", "Klein", "Größe", "GRÖSSE" },
+        s_names,
         new ulong[] { 0x1UL, 0x2UL, 0x3UL, 0xFFFFFFFFFFFFFFFFUL });
 
     private static readonly global::SIZE[] s_values = new global::SIZE[]
@@ -69,7 +71,7 @@ internal static partial class SIZEExtensions
         public static global::System.ReadOnlySpan<global::SIZE> GetValues() => s_values;
 
         /// <summary>Every member's name in the order of <see cref="GetValues"/>, as Enum.GetNames orders them; nothing is allocated.</summary>
-        public static global::System.ReadOnlySpan<string> GetNames() => Info.Names;
+        public static global::System.ReadOnlySpan<string> GetNames() => s_names;
 
         /// <summary>Whether a member has exactly this value, as Enum.IsDefined (a combination of flags is not one).</summary>
         public static bool IsDefined(global::SIZE value)
@@ -88,23 +90,10 @@ internal static partial class SIZEExtensions
 
         /// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="name"/> is null.</exception>
-        public static bool IsDefined(string name, bool ignoreCase = false)
-        {
-            if (name == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(name));
-            }
+        public static bool IsDefined(string name, bool ignoreCase = false) => Info.IsName(name, ignoreCase);
 
-            ulong bits;
-            return Info.TryMatch(global::System.MemoryExtensions.AsSpan(name), ignoreCase, out bits);
-        }
-
-        /// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>
-        public static bool IsDefined(global::System.ReadOnlySpan<char> name, bool ignoreCase = false)
-        {
-            ulong bits;
-            return Info.TryMatch(name, ignoreCase, out bits);
-        }
+        /// <summary>As IsDefined(string, bool), on characters.</summary>
+        public static bool IsDefined(global::System.ReadOnlySpan<char> name, bool ignoreCase = false) => Info.IsName(name, ignoreCase);
 
         /// <summary>Enum.TryParse(string, out TEnum): names, comma lists and numbers, case-sensitive.</summary>
         public static bool TryParse(string? value, out global::SIZE result) => TryParse(value, false, true, out result);

@@ -16,11 +16,13 @@ namespace Contoso.Telephony
         /// <summary>Whether each member's text name is its C# name, so ToStringFast, Parse and GetNames agree with System.Enum.</summary>
         public const bool TextNamesAreMemberNames = true;
 
+        private static readonly string[] s_names = new string[] { "IDLE", "RINGING", "TALKING", "LAST" };
+
         /// <summary>The names TryParse matches and GetNames lists, in System.Enum's order, and their values.</summary>
         internal static readonly global::TapiGen.Generated.EnumInfo Info = new global::TapiGen.Generated.EnumInfo(
             "Contoso.Telephony.CALL",
             "int",
-            new string[] { "IDLE", "RINGING", "TALKING", "LAST" },
+            s_names,
             new ulong[] { 0x0UL, 0x1UL, 0x2UL, 0x2UL });
 
         private static readonly global::Contoso.Telephony.CALL[] s_values = new global::Contoso.Telephony.CALL[]
@@ -31,7 +33,7 @@ namespace Contoso.Telephony
 
         private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<global::Contoso.Telephony.CALL> s_valueList = new global::System.Collections.ObjectModel.ReadOnlyCollection<global::Contoso.Telephony.CALL>(s_values);
 
-        private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<string> s_nameList = new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(Info.Names);
+        private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<string> s_nameList = new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(s_names);
 
         /// <summary>
         /// The text of <see cref="global::System.Enum.ToString()"/>: the member's name (of aliases, the one the runtime picks),
@@ -83,16 +85,7 @@ namespace Contoso.Telephony
 
         /// <summary>Whether a member has exactly this name (no white space, number or list), ordinal or OrdinalIgnoreCase.</summary>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="name"/> is null.</exception>
-        public static bool IsDefined(string name, bool ignoreCase = false)
-        {
-            if (name == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(name));
-            }
-
-            ulong bits;
-            return Info.TryMatch(name, 0, name.Length, ignoreCase, out bits);
-        }
+        public static bool IsDefined(string name, bool ignoreCase = false) => Info.IsName(name, ignoreCase);
 
         /// <summary>Enum.TryParse(string, out TEnum): names, comma lists and numbers, case-sensitive.</summary>
         public static bool TryParse(string value, out global::Contoso.Telephony.CALL result) => TryParse(value, false, true, out result);
