@@ -254,8 +254,8 @@ namespace TapiGen.Generated
         private sealed class CaseFold
         {
             private readonly string[] _names;
-            private readonly byte[]?[] _utf16;
-            private readonly byte[]?[] _utf8;
+            private readonly byte[][] _utf16;
+            private readonly byte[][] _utf8;
 
             /// <param name="names">The names by length, as the matcher walks them.</param>
             /// <param name="utf8">The names' UTF-8 by its length, as the matcher walks them.</param>
@@ -273,9 +273,9 @@ namespace TapiGen.Generated
 
             /// <summary>
             /// An ASCII name's bytes (<paramref name="width"/> per character, in the machine's byte order) with its letters
-            /// lowered, then the mask of its letters; null for a name beyond ASCII.
+            /// lowered, then the mask of its letters; empty for a name beyond ASCII.
             /// </summary>
-            private static byte[]? Fold(string name, int width)
+            private static byte[] Fold(string name, int width)
             {
                 int n = name.Length * width;
                 var folded = new byte[2 * n];
@@ -284,7 +284,7 @@ namespace TapiGen.Generated
                 {
                     if (name[c] >= 0x80)
                     {
-                        return null;
+                        return global::System.Array.Empty<byte>();
                     }
 
                     char lower = (char)(name[c] | 0x20);
@@ -300,36 +300,41 @@ namespace TapiGen.Generated
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public bool Matches(global::System.ReadOnlySpan<char> text, int k)
             {
-                byte[]? folded = _utf16[k];
-                return folded == null
-                    ? global::System.MemoryExtensions.Equals(text, global::System.MemoryExtensions.AsSpan(_names[k]), global::System.StringComparison.OrdinalIgnoreCase)
-                    : Equal(global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(text), folded);
+                // The matcher's bucket gave the text the name's length, so an ASCII name's fold is four bytes a character
+                // long; a name beyond ASCII's is empty, and the runtime compares it.
+                byte[] folded = _utf16[k];
+                int n = text.Length * 2;
+                if (folded.Length == 2 * n)
+                {
+                    return Equal(ref global::System.Runtime.CompilerServices.Unsafe.As<char, byte>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(text)), n, folded);
+                }
+
+                return folded.Length == 0
+                    && global::System.MemoryExtensions.Equals(text, global::System.MemoryExtensions.AsSpan(_names[k]), global::System.StringComparison.OrdinalIgnoreCase);
             }
 
             /// <summary>
             /// Whether UTF-8 text equals the UTF-8 name at <paramref name="k"/> (ASCII) ignoring the case of its letters
             /// (never called for a name beyond ASCII: UTF-8 text is decoded then, see TryMatchUtf8).
             /// </summary>
-            public bool MatchesUtf8(global::System.ReadOnlySpan<byte> text, int k) => Equal(text, _utf8[k]!);
+            public bool MatchesUtf8(global::System.ReadOnlySpan<byte> text, int k)
+            {
+                byte[] folded = _utf8[k];
+                return folded.Length == 2 * text.Length && Equal(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(text), text.Length, folded);
+            }
 
             /// <summary>
-            /// Whether (text | mask) == lowered, where <paramref name="folded"/> is lowered then mask, false when the
-            /// lengths differ: from 16 bytes on, 16 at a time where vectors are fast; from 8, 8 at a time; shorter, byte
-            /// by byte. The last block overlaps the one before it.
+            /// Whether (text | mask) == lowered for the <paramref name="n"/> bytes at <paramref name="t"/>, where
+            /// <paramref name="folded"/> (2n bytes, as the callers check) is lowered then mask: from 16 bytes on, 16 at a
+            /// time where vectors are fast; from 8, 8 at a time; shorter, byte by byte. The last block overlaps the one
+            /// before it. Loads without bounds checks: both lengths are known here.
             /// </summary>
-            private static bool Equal(global::System.ReadOnlySpan<byte> text, byte[] folded)
+            private static bool Equal(ref byte t, int n, byte[] folded)
             {
-                int n = text.Length;
-                if (folded.Length != 2 * n)
-                {
-                    return false;
-                }
-
-                // Loads without bounds checks: both lengths are known here. Up to twice a block, the two blocks alone.
-                ref byte t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(text);
                 ref byte f = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(folded);
                 if (n >= 16 && global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
+                    // Up to twice a block, the two blocks alone.
                     int last = n - 16;
                     global::System.Runtime.Intrinsics.Vector128<byte> diff = Block16(ref t, ref f, n, 0) | Block16(ref t, ref f, n, last);
                     if (n > 32) // (the loop's test, kept off the common path)
@@ -357,7 +362,7 @@ namespace TapiGen.Generated
 
                 for (int i = 0; i < n; i++)
                 {
-                    if ((text[i] | folded[n + i]) != folded[i])
+                    if ((global::System.Runtime.CompilerServices.Unsafe.Add(ref t, i) | global::System.Runtime.CompilerServices.Unsafe.Add(ref f, n + i)) != global::System.Runtime.CompilerServices.Unsafe.Add(ref f, i))
                     {
                         return false;
                     }

@@ -272,7 +272,7 @@ namespace TapiGen.Generated
 
             /// <summary>
             /// An ASCII name's bytes (<paramref name="width"/> per character, in the machine's byte order) with its letters
-            /// lowered, then the mask of its letters; null for a name beyond ASCII.
+            /// lowered, then the mask of its letters; empty for a name beyond ASCII.
             /// </summary>
             private static byte[] Fold(string name, int width)
             {
@@ -283,7 +283,7 @@ namespace TapiGen.Generated
                 {
                     if (name[c] >= 0x80)
                     {
-                        return null;
+                        return global::System.Array.Empty<byte>();
                     }
 
                     char lower = (char)(name[c] | 0x20);
@@ -299,31 +299,37 @@ namespace TapiGen.Generated
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public bool Matches(global::System.ReadOnlySpan<char> text, int k)
             {
+                // The matcher's bucket gave the text the name's length, so an ASCII name's fold is four bytes a character
+                // long; a name beyond ASCII's is empty, and the runtime compares it.
                 byte[] folded = _utf16[k];
-                return folded == null
-                    ? global::System.MemoryExtensions.Equals(text, global::System.MemoryExtensions.AsSpan(_names[k]), global::System.StringComparison.OrdinalIgnoreCase)
-                    : Equal(global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(text), folded);
+                int n = text.Length * 2;
+                if (folded.Length == 2 * n)
+                {
+                    return Equal(global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(text), folded);
+                }
+
+                return folded.Length == 0
+                    && global::System.MemoryExtensions.Equals(text, global::System.MemoryExtensions.AsSpan(_names[k]), global::System.StringComparison.OrdinalIgnoreCase);
             }
 
             /// <summary>
             /// Whether UTF-8 text equals the UTF-8 name at <paramref name="k"/> (ASCII) ignoring the case of its letters
             /// (never called for a name beyond ASCII: UTF-8 text is decoded then, see TryMatchUtf8).
             /// </summary>
-            public bool MatchesUtf8(global::System.ReadOnlySpan<byte> text, int k) => Equal(text, _utf8[k]);
+            public bool MatchesUtf8(global::System.ReadOnlySpan<byte> text, int k)
+            {
+                byte[] folded = _utf8[k];
+                return folded.Length == 2 * text.Length && Equal(text, folded);
+            }
 
             /// <summary>
-            /// Whether (text | mask) == lowered, where <paramref name="folded"/> is lowered then mask, false when the
-            /// lengths differ: from 16 bytes on, 16 at a time where vectors are fast; from 8, 8 at a time; shorter, byte
-            /// by byte. The last block overlaps the one before it.
+            /// Whether (text | mask) == lowered, where <paramref name="folded"/> (twice the text's length, as the callers
+            /// check) is lowered then mask: from 8 bytes on, 8 at a time, the last block overlapping the one before it;
+            /// shorter, byte by byte.
             /// </summary>
             private static bool Equal(global::System.ReadOnlySpan<byte> text, byte[] folded)
             {
                 int n = text.Length;
-                if (folded.Length != 2 * n)
-                {
-                    return false;
-                }
-
                 if (n >= 8)
                 {
                     global::System.ReadOnlySpan<byte> lowered = new global::System.ReadOnlySpan<byte>(folded, 0, n);
