@@ -244,7 +244,7 @@ namespace TapiGen.Generated
 
         /// <summary>
         /// The names made for matching ignoring case: for each ASCII name, its bytes with the letters lowered, followed by
-        /// a mask with 0x20 on each letter's bytes (as UTF-16 and as UTF-8; null for a name beyond ASCII). Text equals an
+        /// a mask with 0x20 on each letter's bytes (as UTF-16 and as UTF-8; empty for a name beyond ASCII). Text equals an
         /// ASCII name under OrdinalIgnoreCase exactly when (text | mask) is the lowered name, byte for byte: ORing 0x20
         /// lowers a capital and keeps a small letter, and no other character equals an ASCII character ignoring case
         /// (the rule since .NET 5, which a test checks for every character), while one beyond ASCII never becomes ASCII
@@ -306,7 +306,8 @@ namespace TapiGen.Generated
                 int n = text.Length * 2;
                 if (folded.Length == 2 * n)
                 {
-                    return Equal(ref global::System.Runtime.CompilerServices.Unsafe.As<char, byte>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(text)), n, folded);
+                    // The text's bytes without AsBytes's overflow check: the bucket bounds the length.
+                    return Equal(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.As<char, byte>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(text)), n), folded);
                 }
 
                 return folded.Length == 0
@@ -314,27 +315,30 @@ namespace TapiGen.Generated
             }
 
             /// <summary>
-            /// Whether UTF-8 text equals the UTF-8 name at <paramref name="k"/> (ASCII) ignoring the case of its letters
-            /// (never called for a name beyond ASCII: UTF-8 text is decoded then, see TryMatchUtf8).
+            /// Whether UTF-8 text equals the UTF-8 name at <paramref name="k"/> ignoring the case of ASCII letters. Only the
+            /// runtime's rule when every name is ASCII, which its callers test (EnumParse.ParseUtf8, the converters): they
+            /// decode the text otherwise. A name beyond ASCII's fold is empty, so it never matches here.
             /// </summary>
             public bool MatchesUtf8(global::System.ReadOnlySpan<byte> text, int k)
             {
                 byte[] folded = _utf8[k];
-                return folded.Length == 2 * text.Length && Equal(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(text), text.Length, folded);
+                return folded.Length == 2 * text.Length && Equal(text, folded);
             }
 
             /// <summary>
-            /// Whether (text | mask) == lowered for the <paramref name="n"/> bytes at <paramref name="t"/>, where
-            /// <paramref name="folded"/> (2n bytes, as the callers check) is lowered then mask: from 16 bytes on, 16 at a
-            /// time where vectors are fast; from 8, 8 at a time; shorter, byte by byte. The last block overlaps the one
-            /// before it. Loads without bounds checks: both lengths are known here.
+            /// Whether (text | mask) == lowered, where <paramref name="folded"/> is lowered then mask and twice the
+            /// text's length (the callers test it; the loads below rely on it): from 16 bytes on, 16 at a time where
+            /// vectors are fast; from 8, 8 at a time; shorter, byte by byte. The last block overlaps the one before it.
             /// </summary>
-            private static bool Equal(ref byte t, int n, byte[] folded)
+            private static bool Equal(global::System.ReadOnlySpan<byte> text, byte[] folded)
             {
+                int n = text.Length;
+
+                // Loads without bounds checks, on the callers' length test. Up to twice a block, the two blocks alone.
+                ref byte t = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(text);
                 ref byte f = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(folded);
                 if (n >= 16 && global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
-                    // Up to twice a block, the two blocks alone.
                     int last = n - 16;
                     global::System.Runtime.Intrinsics.Vector128<byte> diff = Block16(ref t, ref f, n, 0) | Block16(ref t, ref f, n, last);
                     if (n > 32) // (the loop's test, kept off the common path)
@@ -362,7 +366,7 @@ namespace TapiGen.Generated
 
                 for (int i = 0; i < n; i++)
                 {
-                    if ((global::System.Runtime.CompilerServices.Unsafe.Add(ref t, i) | global::System.Runtime.CompilerServices.Unsafe.Add(ref f, n + i)) != global::System.Runtime.CompilerServices.Unsafe.Add(ref f, i))
+                    if ((text[i] | folded[n + i]) != folded[i])
                     {
                         return false;
                     }

@@ -243,7 +243,7 @@ namespace TapiGen.Generated
 
         /// <summary>
         /// The names made for matching ignoring case: for each ASCII name, its bytes with the letters lowered, followed by
-        /// a mask with 0x20 on each letter's bytes (as UTF-16 and as UTF-8; null for a name beyond ASCII). Text equals an
+        /// a mask with 0x20 on each letter's bytes (as UTF-16 and as UTF-8; empty for a name beyond ASCII). Text equals an
         /// ASCII name under OrdinalIgnoreCase exactly when (text | mask) is the lowered name, byte for byte: ORing 0x20
         /// lowers a capital and keeps a small letter, and no other character equals an ASCII character ignoring case
         /// (the rule since .NET 5, which a test checks for every character), while one beyond ASCII never becomes ASCII
@@ -313,8 +313,9 @@ namespace TapiGen.Generated
             }
 
             /// <summary>
-            /// Whether UTF-8 text equals the UTF-8 name at <paramref name="k"/> (ASCII) ignoring the case of its letters
-            /// (never called for a name beyond ASCII: UTF-8 text is decoded then, see TryMatchUtf8).
+            /// Whether UTF-8 text equals the UTF-8 name at <paramref name="k"/> ignoring the case of ASCII letters. Only the
+            /// runtime's rule when every name is ASCII, which its callers test (EnumParse.ParseUtf8, the converters): they
+            /// decode the text otherwise. A name beyond ASCII's fold is empty, so it never matches here.
             /// </summary>
             public bool MatchesUtf8(global::System.ReadOnlySpan<byte> text, int k)
             {
@@ -323,13 +324,14 @@ namespace TapiGen.Generated
             }
 
             /// <summary>
-            /// Whether (text | mask) == lowered, where <paramref name="folded"/> (twice the text's length, as the callers
-            /// check) is lowered then mask: from 8 bytes on, 8 at a time, the last block overlapping the one before it;
-            /// shorter, byte by byte.
+            /// Whether (text | mask) == lowered, where <paramref name="folded"/> is lowered then mask and twice the
+            /// text's length (the callers test it; the loads below rely on it): from 16 bytes on, 16 at a time where
+            /// vectors are fast; from 8, 8 at a time; shorter, byte by byte. The last block overlaps the one before it.
             /// </summary>
             private static bool Equal(global::System.ReadOnlySpan<byte> text, byte[] folded)
             {
                 int n = text.Length;
+
                 if (n >= 8)
                 {
                     global::System.ReadOnlySpan<byte> lowered = new global::System.ReadOnlySpan<byte>(folded, 0, n);
